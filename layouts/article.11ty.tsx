@@ -1,0 +1,111 @@
+// Article: headline, summary, byline, dateline, entities, body, related and neighbouring
+// articles. The <article> element is what Pagefind indexes, with its filters and sort key.
+import type { Article, ArticleLink } from "../src/archive/model.ts";
+import { absoluteUrl } from "../src/feeds/feeds.ts";
+import { Byline } from "./components/Byline.tsx";
+import { DateTime } from "./components/DateTime.tsx";
+import { jsonForScript, typeLabel } from "./components/format.ts";
+import { Page } from "./components/Page.tsx";
+import type { PageData, PaginatedData } from "./page-data.ts";
+
+type Data = PaginatedData<"article", Article>;
+
+export const data = {
+  pagination: { data: "archive.articles", size: 1, alias: "article" },
+  permalink: (data: Data) => data.article.url,
+};
+
+export function render({ archive, article }: Data) {
+  return (
+    <Page archive={archive} url={article.url} title={article.title} description={article.summary} draft={article.draft} ogType="article" head={<StructuredData archive={archive} article={article} />}>
+      <article class="story" data-pagefind-body>
+        <header class="story-header">
+          <h1 data-pagefind-meta="title">{article.title}</h1>
+          {article.summary ? <p class="standfirst">{article.summary}</p> : null}
+          <p class="meta">
+            <Byline authors={article.authors} filter />
+            {" · "}
+            <DateTime date={article.date} data-pagefind-filter={`year:${article.date.year}`} data-pagefind-sort={`date:${article.date.iso}`} data-pagefind-meta={`date:${article.date.iso}`} />
+            {article.updated ? (
+              <>
+                {" · Updated "}
+                <DateTime date={article.updated} />
+              </>
+            ) : null}
+          </p>
+        </header>
+        {article.image ? (
+          <figure class="story-image">
+            <img src={article.image.src} alt={article.image.alt} data-pagefind-meta="image[src], image_alt[alt]" />
+            {article.image.caption ? <figcaption>{article.image.caption}</figcaption> : null}
+          </figure>
+        ) : null}
+        <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        {article.entities.length ? (
+          <footer class="story-entities">
+            <h2>In this article</h2>
+            <ul class="chips">
+              {article.entities.map((entity) => (
+                <li>
+                  <a href={entity.url} data-pagefind-filter="entity">
+                    {entity.name}
+                  </a>{" "}
+                  <span class="chip-type">{typeLabel(entity.type)}</span>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+      <aside class="story-aside" aria-label="More articles" data-pagefind-ignore>
+        {article.related.length ? (
+          <section>
+            <h2>Related articles</h2>
+            <LinkList links={article.related} />
+          </section>
+        ) : null}
+        <nav class="neighbours" aria-label="Previous and next articles">
+          {article.previous ? (
+            <p>
+              <span class="label">Previous</span> <a href={article.previous.url} rel="prev">{article.previous.title}</a>
+            </p>
+          ) : null}
+          {article.next ? (
+            <p>
+              <span class="label">Next</span> <a href={article.next.url} rel="next">{article.next.title}</a>
+            </p>
+          ) : null}
+        </nav>
+      </aside>
+    </Page>
+  );
+}
+
+function LinkList({ links }: { links: readonly ArticleLink[] }) {
+  return (
+    <ul class="link-list">
+      {links.map((link) => (
+        <li>
+          <a href={link.url}>{link.title}</a> <DateTime date={link.date} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** schema.org NewsArticle, so search engines and link previews read the article right. */
+function StructuredData({ archive, article }: Pick<PageData, "archive"> & { article: Article }) {
+  const json = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    ...(article.summary ? { description: article.summary } : {}),
+    datePublished: article.date.written,
+    ...(article.updated ? { dateModified: article.updated.written } : {}),
+    author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absoluteUrl(archive, author.url) })),
+    about: article.entities.map((entity) => ({ "@type": "Thing", name: entity.name, url: absoluteUrl(archive, entity.url) })),
+    mainEntityOfPage: absoluteUrl(archive, article.url),
+    publisher: { "@type": "Organization", name: archive.site.title },
+  };
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(json) }} />;
+}

@@ -1,0 +1,32 @@
+// A list of articles as a newspaper's index shows them: headline, dateline, byline, summary.
+import type { Article } from "../../src/archive/model.ts";
+import { Byline } from "./Byline.tsx";
+import { DateTime } from "./DateTime.tsx";
+
+export function ArticleList({ articles, compact = false, headingLevel = 2 }: { articles: readonly Article[]; compact?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ol class={compact ? "article-list compact" : "article-list"}>
+      {articles.map((article) => (
+        <li>
+          <article>
+            <Heading class="article-list-title">
+              <a href={article.url}>{article.title}</a>
+              {article.draft ? <span class="draft-tag"> (draft)</span> : null}
+            </Heading>
+            <p class="meta">
+              <DateTime date={article.date} />
+              {compact ? null : (
+                <>
+                  {" · "}
+                  <Byline authors={article.authors} linked={false} />
+                </>
+              )}
+            </p>
+            {!compact && article.summary ? <p class="summary">{article.summary}</p> : null}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,26 @@
+// Month archive: every article of one month, newest first.
+import type { MonthArchive } from "../src/archive/model.ts";
+import { ArticleList } from "./components/ArticleList.tsx";
+import { count, monthName } from "./components/format.ts";
+import { Page } from "./components/Page.tsx";
+import type { PaginatedData } from "./page-data.ts";
+
+type Data = PaginatedData<"month", MonthArchive>;
+
+export const data = {
+  pagination: { data: "archive.months", size: 1, alias: "month" },
+  permalink: (data: Data) => data.month.url,
+};
+
+export function render({ archive, month }: Data) {
+  const title = `${monthName(month.month)} ${month.year}`;
+  return (
+    <Page archive={archive} url={month.url} title={title} description={`${count(month.articles.length, "article")} published in ${title}.`}>
+      <p class="breadcrumb">
+        <a href={`/${month.year}/`}>{month.year}</a>
+      </p>
+      <h1>{title}</h1>
+      <ArticleList articles={month.articles} />
+    </Page>
+  );
+}

@@ -1,0 +1,30 @@
+// Year archive: the year's months, each with its articles.
+import type { YearArchive } from "../src/archive/model.ts";
+import { ArticleList } from "./components/ArticleList.tsx";
+import { count, monthName } from "./components/format.ts";
+import { Page } from "./components/Page.tsx";
+import type { PaginatedData } from "./page-data.ts";
+
+type Data = PaginatedData<"year", YearArchive>;
+
+export const data = {
+  pagination: { data: "archive.years", size: 1, alias: "year" },
+  permalink: (data: Data) => data.year.url,
+};
+
+export function render({ archive, year }: Data) {
+  return (
+    <Page archive={archive} url={year.url} title={`${year.year}`} description={`${count(year.articleCount, "article")} published in ${year.year}.`}>
+      <h1>{year.year}</h1>
+      <p class="lede">{count(year.articleCount, "article")}</p>
+      {year.months.map((month) => (
+        <section>
+          <h2>
+            <a href={month.url}>{monthName(month.month)}</a>
+          </h2>
+          <ArticleList articles={month.articles} compact headingLevel={3} />
+        </section>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,245 @@
+// Stage 5, the archive model: validated files become one archive, with articles in order and
+// the indexes every page needs (by author, entity, year and month), related articles and
+// co-mentions. Everything a template shows is decided here.
+import { pad2 } from "../content/dates.ts";
+import { type Slug, type SiteUrl, siteUrl, slugify } from "../content/paths.ts";
+import type { Problems } from "../content/problems.ts";
+import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
+import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
+import type { RenderedBody } from "../markdown/render.ts";
+import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityCount, EntityRef, ListPage, MonthArchive, YearArchive } from "./model.ts";
+import { compareText, NameRegistry, type Registered } from "./registry.ts";
+
+export interface ArchiveOptions {
+  /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
+  includeDrafts: boolean;
+}
+
+/** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
+export type RenderBodies = (markdown: readonly string[]) => Promise<RenderedBody[]>;
+
+const RELATED_COUNT = 5;
+const CO_MENTION_COUNT = 12;
+
+export async function buildArchive(content: ValidatedContent, site: SiteConfig, options: ArchiveOptions, problems: Problems, render: RenderBodies): Promise<Archive> {
+  const entityRegistry = new NameRegistry<EntitySource>("entity", problems);
+  for (const source of content.entities) entityRegistry.register(source, source.fields.type, source.fields.aliases);
+  const authorRegistry = new NameRegistry<AuthorSource>("author", problems);
+  for (const source of content.authors) authorRegistry.register(source, "person", []);
+  // Entity and author files are published even when no article names them yet.
+
+  const sources = content.articles.filter((source) => options.includeDrafts || !source.fields.draft);
+  const mentions = sources.map((source) => ({
+    authors: source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", ...(Array.isArray(source.fields.author) && source.fields.author.length > 1 ? [i] : [])]) })),
+    entities: dedupe(source.fields.entities.map((mention, i) => entityRegistry.resolve({ ...mentionName(mention), file: source.file.path, place: source.locate(["entities", i]) }))),
+  }));
+  const entityRefs = new Map(entityRegistry.all().map((entry) => [entry, toEntityRef(entry)]));
+  const authorRefs = new Map(authorRegistry.all().map((entry) => [entry, toAuthorRef(entry)]));
+
+  const bodies = await render([...sources.map((source) => source.body), ...content.entities.map((e) => e.body), ...content.authors.map((a) => a.body)]);
+  const articles = sources.map((source, i) => toArticle(source, bodies[i]!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
+  checkUniqueUrls(articles, problems);
+  articles.sort(newestFirst);
+  linkNeighbours(articles);
+
+  const entityBodies = new Map(content.entities.map((source, i) => [source, bodies[sources.length + i]!]));
+  const authorBodies = new Map(content.authors.map((source, i) => [source, bodies[sources.length + content.entities.length + i]!]));
+  const entities = buildEntities(articles, entityRefs, entityBodies);
+  const authors = buildAuthors(articles, authorRefs, authorBodies);
+  linkRelated(articles, entities);
+
+  const { years, months } = buildDateArchives(articles);
+  const archive: Archive = {
+    site,
+    articles,
+    homePages: paginate(articles, site.pageSize, (n) => (n === 1 ? "/" : `/page/${n}/`)),
+    years,
+    months,
+    authors,
+    entities,
+    entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
+    ...(articles[0] ? { lastUpdated: articles[0].updated ?? articles[0].date } : {}),
+  };
+  // Frozen so templates cannot change it, and so Eleventy's data merge shares it instead of copying.
+  return Object.freeze(archive);
+}
+
+function mentionName(mention: EntityMention): { name: string; type?: EntityType } {
+  return typeof mention === "string" ? { name: mention } : mention.type ? { name: mention.name, type: mention.type } : { name: mention.name };
+}
+
+function toEntityRef(entry: Registered<EntitySource>): EntityRef {
+  return { name: entry.name, slug: entry.slug, url: siteUrl(`/entities/${entry.slug}/`), type: entry.type };
+}
+
+function toAuthorRef(entry: Registered<AuthorSource>): AuthorRef {
+  return { name: entry.name, slug: entry.slug, url: siteUrl(`/authors/${entry.slug}/`) };
+}
+
+function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef[], entities: EntityRef[]): Article {
+  const { fields, date } = source;
+  const slug: Slug = slugify(fields.slug ?? source.file.relativePath.replace(/^.*\//, "").replace(/\.md$/, ""));
+  const article: Article = {
+    title: fields.title,
+    url: siteUrl(`/${date.year}/${pad2(date.month)}/${pad2(date.day)}/${slug}/`),
+    date,
+    sourcePath: source.file.path,
+    slug,
+    authors,
+    entities,
+    tags: fields.tags,
+    draft: fields.draft,
+    html: body.html,
+    wordCount: body.wordCount,
+    related: [],
+  };
+  if (fields.summary) article.summary = fields.summary;
+  if (source.updated) article.updated = source.updated;
+  if (fields.image) article.image = { src: fields.image.src, alt: fields.image.alt ?? "", ...(fields.image.caption ? { caption: fields.image.caption } : {}) };
+  return article;
+}
+
+function checkUniqueUrls(articles: readonly Article[], problems: Problems): void {
+  const seen = new Map<SiteUrl, Article>();
+  for (const article of articles) {
+    const first = seen.get(article.url);
+    if (!first) {
+      seen.set(article.url, article);
+      continue;
+    }
+    problems.error(article.sourcePath, "duplicate-url", `publishes to ${article.url}, as ${first.sourcePath} does`, "give one of the two a different slug: in the front matter or by renaming the file", { line: 1 });
+  }
+}
+
+export function newestFirst(a: Article, b: Article): number {
+  return compareText(b.date.iso, a.date.iso) || compareText(b.date.written, a.date.written) || compareText(a.url, b.url);
+}
+
+function link(article: Article): ArticleLink {
+  return article.summary ? { title: article.title, url: article.url, date: article.date, summary: article.summary } : { title: article.title, url: article.url, date: article.date };
+}
+
+function linkNeighbours(articles: Article[]): void {
+  articles.forEach((article, i) => {
+    const newer = articles[i - 1];
+    const older = articles[i + 1];
+    if (newer) article.next = link(newer);
+    if (older) article.previous = link(older);
+  });
+}
+
+function buildEntities(articles: readonly Article[], refs: Map<Registered<EntitySource>, EntityRef>, bodies: Map<EntitySource, RenderedBody>): Entity[] {
+  const bySlug = new Map<Slug, Entity>();
+  for (const [entry, ref] of refs) {
+    const source = entry.source;
+    const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
+    if (source) {
+      entity.sourcePath = source.file.path;
+      if (source.fields.description) entity.description = source.fields.description;
+      const body = bodies.get(source);
+      if (body?.html) entity.html = body.html;
+    }
+    bySlug.set(ref.slug, entity);
+  }
+  for (const article of articles) for (const ref of article.entities) bySlug.get(ref.slug)?.articles.push(article);
+  for (const entity of bySlug.values()) entity.coMentions = countEntities(entity.articles, entity.slug).slice(0, CO_MENTION_COUNT);
+  return [...bySlug.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+}
+
+function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorSource>, AuthorRef>, bodies: Map<AuthorSource, RenderedBody>): Author[] {
+  const bySlug = new Map<Slug, Author>();
+  for (const [entry, ref] of refs) {
+    const source = entry.source;
+    const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
+    if (source) {
+      author.sourcePath = source.file.path;
+      if (source.fields.bio) author.bio = source.fields.bio;
+      const body = bodies.get(source);
+      if (body?.html) author.html = body.html;
+    }
+    bySlug.set(ref.slug, author);
+  }
+  for (const article of articles) for (const ref of article.authors) bySlug.get(ref.slug)?.articles.push(article);
+  for (const author of bySlug.values()) author.topEntities = countEntities(author.articles).slice(0, CO_MENTION_COUNT);
+  return [...bySlug.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+}
+
+/** How often each entity appears across the articles, most first, then by name. */
+function countEntities(articles: readonly Article[], except?: Slug): EntityCount[] {
+  const counts = new Map<Slug, EntityCount>();
+  for (const article of articles) {
+    for (const entity of article.entities) {
+      if (entity.slug === except) continue;
+      const count = counts.get(entity.slug);
+      if (count) count.count++;
+      else counts.set(entity.slug, { entity, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || compareText(a.entity.name, b.entity.name));
+}
+
+/**
+ * Related articles score shared entities by rarity (an inverse document frequency), so two
+ * articles about the same small event outrank two that both mention a big company. Very
+ * common entities are skipped when gathering candidates: they add little and cost the most.
+ */
+function linkRelated(articles: readonly Article[], entities: readonly Entity[]): void {
+  const bySlug = new Map(entities.map((entity) => [entity.slug, entity]));
+  const total = articles.length;
+  const candidateLimit = Math.max(200, Math.sqrt(total) * 20);
+  const index = new Map(articles.map((article, i) => [article, i]));
+  for (const article of articles) {
+    const scores = new Map<number, number>();
+    for (const ref of article.entities) {
+      const mentions = bySlug.get(ref.slug)?.articles ?? [];
+      if (mentions.length < 2 || mentions.length > candidateLimit) continue;
+      const weight = Math.log(1 + total / mentions.length);
+      for (const other of mentions) {
+        if (other === article) continue;
+        const i = index.get(other)!;
+        scores.set(i, (scores.get(i) ?? 0) + weight);
+      }
+    }
+    const self = index.get(article)!;
+    article.related = [...scores]
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - self) - Math.abs(b - self) || a - b)
+      .slice(0, RELATED_COUNT)
+      .map(([i]) => link(articles[i]!));
+  }
+}
+
+function buildDateArchives(articles: readonly Article[]): { years: YearArchive[]; months: MonthArchive[] } {
+  const years: YearArchive[] = [];
+  const months: MonthArchive[] = [];
+  for (const article of articles) {
+    const { year, month } = article.date;
+    let yearArchive = years.at(-1);
+    if (yearArchive?.year !== year) {
+      yearArchive = { year, url: siteUrl(`/${year}/`), months: [], articleCount: 0 };
+      years.push(yearArchive);
+    }
+    let monthArchive = yearArchive.months.at(-1);
+    if (monthArchive?.month !== month) {
+      monthArchive = { year, month, url: siteUrl(`/${year}/${pad2(month)}/`), articles: [] };
+      yearArchive.months.push(monthArchive);
+      months.push(monthArchive);
+    }
+    monthArchive.articles.push(article);
+    yearArchive.articleCount++;
+  }
+  return { years, months };
+}
+
+function paginate(articles: Article[], size: number, urlFor: (pageNumber: number) => string): ListPage[] {
+  const pageCount = Math.max(1, Math.ceil(articles.length / size));
+  return Array.from({ length: pageCount }, (_, i) => {
+    const page: ListPage = { url: siteUrl(urlFor(i + 1)), pageNumber: i + 1, pageCount, articles: articles.slice(i * size, (i + 1) * size) };
+    if (i > 0) page.previousUrl = siteUrl(urlFor(i));
+    if (i + 1 < pageCount) page.nextUrl = siteUrl(urlFor(i + 2));
+    return page;
+  });
+}
+
+function dedupe<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,124 @@
+// The archive model: what every page, feed and index presents. Built once per build by
+// ./build.ts from validated content; templates read it and never compute from it.
+import type { CalendarDate } from "../content/dates.ts";
+import type { Slug, SiteUrl, SourcePath } from "../content/paths.ts";
+import type { EntityType, SiteConfig } from "../content/schema.ts";
+
+export type Site = SiteConfig;
+
+export interface AuthorRef {
+  name: string;
+  slug: Slug;
+  url: SiteUrl;
+}
+
+export interface EntityRef {
+  name: string;
+  slug: Slug;
+  url: SiteUrl;
+  type: EntityType;
+}
+
+/** A short reference to an article, for lists that sit on another article's page. */
+export interface ArticleLink {
+  title: string;
+  url: SiteUrl;
+  date: CalendarDate;
+  summary?: string;
+}
+
+export interface ArticleImage {
+  src: string;
+  alt: string;
+  caption?: string;
+}
+
+export interface Article extends ArticleLink {
+  sourcePath: SourcePath;
+  slug: Slug;
+  updated?: CalendarDate;
+  authors: AuthorRef[];
+  entities: EntityRef[];
+  tags: string[];
+  draft: boolean;
+  image?: ArticleImage;
+  /** Sanitized HTML of the body. */
+  html: string;
+  wordCount: number;
+  /** Articles sharing the most (and the rarest) entities with this one. */
+  related: ArticleLink[];
+  /** The next older and next newer articles in the whole archive. */
+  previous?: ArticleLink;
+  next?: ArticleLink;
+}
+
+export interface EntityCount {
+  entity: EntityRef;
+  count: number;
+}
+
+export interface Entity extends EntityRef {
+  aliases: string[];
+  description?: string;
+  links: string[];
+  /** Sanitized HTML of the entity file's body, when it has one. */
+  html?: string;
+  sourcePath?: SourcePath;
+  /** Articles that list this entity, newest first. */
+  articles: Article[];
+  /** Entities listed most often in the same articles, most first. */
+  coMentions: EntityCount[];
+}
+
+export interface Author extends AuthorRef {
+  bio?: string;
+  links: string[];
+  html?: string;
+  sourcePath?: SourcePath;
+  articles: Article[];
+  /** The entities this author writes about most. */
+  topEntities: EntityCount[];
+}
+
+export interface MonthArchive {
+  year: number;
+  month: number;
+  url: SiteUrl;
+  articles: Article[];
+}
+
+export interface YearArchive {
+  year: number;
+  url: SiteUrl;
+  months: MonthArchive[];
+  articleCount: number;
+}
+
+/** One page of a paginated list (the home page). */
+export interface ListPage {
+  url: SiteUrl;
+  pageNumber: number;
+  pageCount: number;
+  articles: Article[];
+  previousUrl?: SiteUrl;
+  nextUrl?: SiteUrl;
+}
+
+export interface EntityGroup {
+  type: EntityType;
+  entities: Entity[];
+}
+
+export interface Archive {
+  site: Site;
+  /** Published articles, newest first (drafts only when the build includes them). */
+  articles: Article[];
+  homePages: ListPage[];
+  years: YearArchive[];
+  months: MonthArchive[];
+  authors: Author[];
+  entities: Entity[];
+  entityGroups: EntityGroup[];
+  /** The newest date in the archive: stands for "now" in feeds, so output is reproducible. */
+  lastUpdated?: CalendarDate;
+}

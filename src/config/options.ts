@@ -1,0 +1,34 @@
+// Where the archive is read from and where the site is written: the same for every command.
+import { isAbsolute, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+  includeDrafts: boolean;
+  /** Folder for caches that make rebuilds fast; safe to delete. */
+  cacheDir: string;
+}
+
+const cliOptions = {
+  content: { type: "string" },
+  output: { type: "string" },
+  drafts: { type: "boolean" },
+} as const;
+
+/** Command-line options win over environment variables, which win over the defaults. */
+export function resolveOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): BuildOptions & { positionals: string[] } {
+  const { values, positionals } = parseArgs({ args: [...argv], options: cliOptions, allowPositionals: true, strict: false });
+  const pick = (flag: unknown, variable: string | undefined, fallback: string): string => absolute(typeof flag === "string" ? flag : variable || fallback, cwd);
+  return {
+    contentDir: pick(values.content, env.CONTENT_DIR, "content"),
+    outputDir: pick(values.output, env.OUTPUT_DIR, "_site"),
+    includeDrafts: values.drafts === true,
+    cacheDir: absolute(env.DATELINE_CACHE_DIR || ".cache", cwd),
+    positionals,
+  };
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}

@@ -1,0 +1,57 @@
+// Calendar dates as the editor wrote them. A date is never turned into a JavaScript Date
+// for display or URLs, so the machine's time zone can never shift it.
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+  /** `YYYY-MM-DD`, as written. */
+  iso: string;
+  /** The full value as written, date-time and offset included, for machine-readable markup. */
+  written: string;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function parseCalendarDate(written: string): CalendarDate | { problem: string } {
+  const match = DATE_TIME.exec(written.trim());
+  if (!match) return { problem: `"${written}" is not a date; write it as YYYY-MM-DD` };
+  const [, y, m, d, hour, minute, second, offset] = match;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (month < 1 || month > 12) return { problem: `"${written}" has no month ${month}` };
+  if (day < 1 || day > daysInMonth(year, month)) return { problem: `"${written}" is not a real day: month ${month} of ${year} has ${daysInMonth(year, month)} days` };
+  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)) return { problem: `"${written}" has an impossible time of day` };
+  if (hour !== undefined && offset === undefined) return { problem: `"${written}" has a time but no time zone offset; add one, e.g. ${written}+00:00, or write the date only` };
+  return { year, month, day, iso: `${y}-${m}-${d}`, written: written.trim() };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function pad2(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export function monthName(month: number): string {
+  return MONTHS[month - 1] ?? String(month);
+}
+
+/** "14 August 2020": unambiguous in every English-speaking newsroom. */
+export function formatDate(date: Pick<CalendarDate, "year" | "month" | "day">): string {
+  return `${date.day} ${monthName(date.month)} ${date.year}`;
+}
+
+/** A full timestamp for feeds and sitemaps; a date alone is taken as midnight UTC of that day. */
+export function toTimestamp(date: CalendarDate): string {
+  if (date.written.length > 10) {
+    const normalized = date.written.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+    return new Date(normalized).toISOString();
+  }
+  return `${date.iso}T00:00:00.000Z`;
+}

@@ -1,0 +1,89 @@
+// Stage 2, front matter: split each file into YAML front matter and Markdown body, keeping
+// where every key sits so that later problems can name the line.
+import matter from "gray-matter";
+import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Place, Problems } from "./problems.ts";
+
+export type KeyPath = readonly (string | number)[];
+
+export interface FrontMatter {
+  /** The parsed YAML as plain data: unknown until the schema has checked it. */
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** The line and column of a key (or of its value), for messages. */
+  locate(path: KeyPath): Place;
+  /** Top-level keys with their places, in file order. */
+  keys: { key: string; place: Place }[];
+}
+
+/** What gray-matter would otherwise `eval`: refused, never run. */
+const REFUSED_ENGINES = ["javascript", "js", "coffee", "coffeescript", "cson", "json", "toml"];
+
+export function parseFrontMatter(file: string, text: string, problems: Problems): FrontMatter | undefined {
+  const language = /^---[ \t]*([^\s-][^\n]*)\n/.exec(text)?.[1]?.trim();
+  if (language && !["yaml", "yml"].includes(language.toLowerCase())) {
+    problems.error(file, "front-matter-language", `front matter is marked as "${language}"; only YAML is accepted, and it is never run as code`, "start the file with a line of just --- and write the keys in YAML", { line: 1, column: 4 });
+    return undefined;
+  }
+  if (!text.startsWith("---")) {
+    problems.error(file, "front-matter-missing", "file has no front matter", "start the file with ---, then title, date and author lines, then ---", { line: 1 });
+    return undefined;
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    problems.error(file, "front-matter-unclosed", "front matter is never closed", "add a line of just --- after the last front-matter key", { line: 1 });
+    return undefined;
+  }
+
+  const lineCounter = new LineCounter();
+  let doc: Document | undefined;
+  const yamlEngine = (source: string): object => {
+    doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: "core" });
+    return {};
+  };
+  const refuse = (): never => {
+    throw new Error("front matter language refused");
+  };
+  const engines = Object.fromEntries([["yaml", yamlEngine], ...REFUSED_ENGINES.map((name) => [name, refuse])]);
+  // gray-matter caches by content unless given options; these options also turn off its eval engine.
+  const split = matter(text, { engines, language: "yaml" });
+
+  const at = (offset: number): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc) {
+    for (const error of doc.errors) {
+      problems.error(file, "yaml-syntax", `YAML error: ${firstLine(error.message)}`, "fix the front matter's YAML: quote text that contains a colon, and indent list items evenly", at(error.pos[0]));
+    }
+    if (doc.errors.length) return undefined;
+  }
+  const data: unknown = doc?.toJS({ maxAliasCount: 50 }) ?? {};
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    problems.error(file, "front-matter-not-mapping", "front matter is not a list of `key: value` lines", "write each front-matter field as `key: value` on its own line", { line: 2 });
+    return undefined;
+  }
+
+  const locate = (path: KeyPath): Place => {
+    const node = doc?.getIn(path, true) as Node | undefined;
+    if (node?.range) return at(node.range[0]);
+    const parent = path.length > 1 ? (doc?.getIn(path.slice(0, -1), true) as Node | undefined) : undefined;
+    return parent?.range ? at(parent.range[0]) : { line: 1 };
+  };
+  const keys: FrontMatter["keys"] = [];
+  if (doc && isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = pair.key as Node & { value?: unknown };
+      if (key && key.range) keys.push({ key: String(key.value ?? key), place: at(key.range[0]) });
+    }
+  }
+  const consumed = text.length - split.content.length;
+  const bodyLine = text.slice(0, consumed).split("\n").length;
+  return { data: data as Record<string, unknown>, body: split.content, bodyLine, locate, keys };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}
+

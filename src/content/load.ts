@@ -1,0 +1,121 @@
+// Stage 1, load: find the archive's files and read each once, as checked UTF-8 text.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { type SourcePath, sourcePath } from "./paths.ts";
+import type { Problems } from "./problems.ts";
+
+export type SourceKind = "article" | "entity" | "author";
+
+export interface SourceFile {
+  kind: SourceKind;
+  path: SourcePath;
+  /** Path relative to the content folder, with `/` separators: stable across machines. */
+  relativePath: string;
+  /** Text with any BOM removed and CRLF/CR line endings made LF. */
+  text: string;
+}
+
+export interface LoadedContent {
+  files: SourceFile[];
+  /** Raw text of `site.yaml`, when the archive has one. */
+  siteYaml?: { path: SourcePath; text: string };
+}
+
+/** Larger files are refused: no news article is 2 MB of text, and it protects the build's memory. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const FOLDERS: Record<SourceKind, { folder: string; recursive: boolean }> = {
+  article: { folder: "articles", recursive: true },
+  entity: { folder: "entities", recursive: false },
+  author: { folder: "authors", recursive: false },
+};
+
+export async function loadContent(contentDir: string, problems: Problems): Promise<LoadedContent> {
+  const kinds = Object.keys(FOLDERS) as SourceKind[];
+  const lists = await Promise.all(kinds.map((kind) => listMarkdown(contentDir, kind)));
+  const found = lists.flat();
+  const texts = await mapLimit(found, 64, ({ path }) => readText(path, problems));
+  const files: SourceFile[] = [];
+  found.forEach((entry, i) => {
+    const text = texts[i];
+    if (text !== undefined) files.push({ ...entry, text });
+  });
+  const sitePath = sourcePath(join(contentDir, "site.yaml"));
+  const siteText = (await exists(sitePath)) ? await readText(sitePath, problems) : undefined;
+  return siteText === undefined ? { files } : { files, siteYaml: { path: sitePath, text: siteText } };
+}
+
+async function listMarkdown(contentDir: string, kind: SourceKind): Promise<Omit<SourceFile, "text">[]> {
+  const { folder, recursive } = FOLDERS[kind];
+  const dir = join(contentDir, folder);
+  if (!(await exists(dir))) return [];
+  const entries = await readdir(dir, { recursive, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("."))
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { kind, path: sourcePath(path), relativePath: relative(contentDir, path).split(sep).join("/") };
+    })
+    .sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+async function readText(path: SourcePath, problems: Problems): Promise<string | undefined> {
+  const bytes = await readFile(path);
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    problems.error(path, "file-too-large", `file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split it, or move large data out of the article");
+    return undefined;
+  }
+  try {
+    return normalizeText(utf8.decode(bytes));
+  } catch {
+    problems.error(path, "invalid-utf8", "file is not valid UTF-8 text", "save it as UTF-8 in your editor (File → Save with encoding → UTF-8)", firstInvalidByte(bytes));
+    return undefined;
+  }
+}
+
+export function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** Finds the line of the first byte sequence that is not UTF-8, so the editor can go there. */
+function firstInvalidByte(bytes: Buffer): { line: number } {
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x0a) line++;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return { line };
+    try {
+      utf8.decode(bytes.subarray(i, i + length));
+    } catch {
+      return { line };
+    }
+    i += length - 1;
+  }
+  return { line };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `fn` over items with at most `limit` at once, keeping order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

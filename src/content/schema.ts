@@ -1,0 +1,109 @@
+// Stage 3, the schema: what front matter and site.yaml may say. The types inferred here are
+// the content's types everywhere else in the pipeline.
+import { z } from "zod";
+import { parseCalendarDate } from "./dates.ts";
+
+export const ENTITY_TYPES = ["person", "organization", "place", "event", "work", "topic"] as const;
+export const EntityType = z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(", ")}` });
+export type EntityType = z.infer<typeof EntityType>;
+
+/** YAML reads `title: 1984` as a number; a headline is text whatever it looks like. */
+const text = z
+  .union([z.string(), z.number(), z.boolean()], { error: "must be text" })
+  .transform((value) => String(value).trim());
+const requiredText = text.refine((value) => value.length > 0, { message: "must not be empty" });
+/** An empty `key:` in YAML is null: treated as if the key were not there. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+
+const list = <T extends z.ZodType>(item: T) =>
+  optional(z.union([item, z.array(item)], { error: "must be a value or a list of values" }).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])).transform((value) => value ?? []);
+
+const dateString = z
+  .string({ error: "must be a date written as YYYY-MM-DD (quote-free), or an ISO date-time with offset" })
+  .superRefine((value, ctx) => {
+    const result = parseCalendarDate(value);
+    if ("problem" in result) ctx.addIssue({ code: "custom", message: result.problem });
+  });
+
+const httpUrl = z.string().trim().refine((value) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), { message: "must be a full http:// or https:// address" });
+/** Images may be relative to the site or on the web; never `javascript:` or `data:`. */
+const imageUrl = z.string().trim().refine((value) => value.length > 0 && (/^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value)), { message: "must be a path on the site or an http(s) address" });
+
+export const EntityMention = z.union([
+  requiredText,
+  z.object({ name: requiredText, type: optional(EntityType) }, { error: "must be a name, or { name, type }" }),
+]);
+export type EntityMention = z.infer<typeof EntityMention>;
+
+export const ArticleFrontMatter = z.object({
+  title: requiredText,
+  date: dateString,
+  author: z.union([requiredText, z.array(requiredText).min(1, { message: "must list at least one name" })], { error: "must be a name or a list of names" }).transform((value) => (Array.isArray(value) ? value : [value])),
+  entities: list(EntityMention),
+  summary: optional(text),
+  tags: list(requiredText),
+  updated: optional(dateString),
+  draft: optional(z.boolean({ error: "must be true or false" })).transform((value) => value ?? false),
+  slug: optional(requiredText),
+  image: optional(z.object({ src: imageUrl, alt: optional(text), caption: optional(text) }, { error: "must be { src, alt, caption }" })),
+});
+export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
+
+export const EntityFrontMatter = z.object({
+  name: requiredText,
+  type: optional(EntityType).transform((value) => value ?? "organization"),
+  aliases: list(requiredText),
+  description: optional(text),
+  links: list(httpUrl),
+});
+export type EntityFrontMatter = z.infer<typeof EntityFrontMatter>;
+
+export const AuthorFrontMatter = z.object({
+  name: requiredText,
+  bio: optional(text),
+  links: list(httpUrl),
+});
+export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
+
+export const SiteConfig = z.object({
+  title: optional(requiredText).transform((value) => value ?? "Dateline"),
+  description: optional(text).transform((value) => value ?? ""),
+  /** Absolute base URL, used in feeds, the sitemap and link previews. */
+  url: optional(httpUrl).transform((value) => (value ?? "http://localhost:8080").replace(/\/+$/, "")),
+  language: optional(requiredText).transform((value) => value ?? "en"),
+  /** Articles per page on the home page and in lists. */
+  pageSize: optional(z.number({ error: "must be a whole number" }).int().min(1).max(500)).transform((value) => value ?? 20),
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
+/** Keys each file kind may have: anything else is warned about. */
+export const KNOWN_KEYS = {
+  article: Object.keys(ArticleFrontMatter.shape),
+  entity: Object.keys(EntityFrontMatter.shape),
+  author: Object.keys(AuthorFrontMatter.shape),
+  site: Object.keys(SiteConfig.shape),
+} as const;
+
+/** How to fix a problem with each key, in an editor's words. */
+export const KEY_HINTS: Record<string, string> = {
+  title: 'add a headline, e.g. title: "Council approves budget"',
+  date: "write the publication date as YYYY-MM-DD, e.g. date: 2020-08-12",
+  updated: "write the date of the last change as YYYY-MM-DD, e.g. updated: 2020-08-14",
+  author: "write the byline as a name, or a list of names: author: [Ana Ruiz, Li Wei]",
+  entities: "list the names of people, organisations, places and events, one per line after entities:",
+  summary: "write one or two sentences of plain text",
+  tags: "list topic words: tags: [elections, courts]",
+  draft: "write draft: true or draft: false",
+  slug: "write the URL name, e.g. slug: council-budget",
+  image: "write image: with src:, alt: and caption: indented under it",
+  name: "write the name as plain text",
+  type: `write one of: ${ENTITY_TYPES.join(", ")}`,
+  aliases: "list other names for it: aliases: [F.B.I., Federal Bureau of Investigation]",
+  description: "write one or two sentences of plain text",
+  links: "list full addresses, each starting with https://",
+  bio: "write one or two sentences of plain text",
+  url: "write the site's full address, e.g. url: https://news.example.org",
+  language: "write a language code, e.g. language: en",
+  pageSize: "write a whole number, e.g. pageSize: 20",
+};

@@ -1,0 +1,111 @@
+// Stage 3, validate: check each file's front matter against its schema and turn every
+// failure into a located problem. Returns typed records; files with errors are left out.
+import { closest, distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import { type CalendarDate, parseCalendarDate } from "./dates.ts";
+import { type FrontMatter, type KeyPath, parseFrontMatter } from "./front-matter.ts";
+import type { SourceFile } from "./load.ts";
+import type { Problems } from "./problems.ts";
+import { ArticleFrontMatter, AuthorFrontMatter, EntityFrontMatter, KEY_HINTS, KNOWN_KEYS } from "./schema.ts";
+
+interface Validated<T> {
+  file: SourceFile;
+  fields: T;
+  body: string;
+  bodyLine: number;
+  locate: FrontMatter["locate"];
+}
+
+export interface ArticleSource extends Validated<ArticleFrontMatter> {
+  date: CalendarDate;
+  updated?: CalendarDate;
+}
+export type EntitySource = Validated<EntityFrontMatter>;
+export type AuthorSource = Validated<AuthorFrontMatter>;
+
+export interface ValidatedContent {
+  articles: ArticleSource[];
+  entities: EntitySource[];
+  authors: AuthorSource[];
+}
+
+export function validateContent(files: readonly SourceFile[], problems: Problems): ValidatedContent {
+  const content: ValidatedContent = { articles: [], entities: [], authors: [] };
+  for (const file of files) {
+    const frontMatter = parseFrontMatter(file.path, file.text, problems);
+    if (!frontMatter) continue;
+    if (file.kind === "article") {
+      const article = validateArticle(file, frontMatter, problems);
+      if (article) content.articles.push(article);
+    } else if (file.kind === "entity") {
+      const entity = validateWith(EntityFrontMatter, KNOWN_KEYS.entity, file, frontMatter, problems);
+      if (entity) content.entities.push(entity);
+    } else {
+      const author = validateWith(AuthorFrontMatter, KNOWN_KEYS.author, file, frontMatter, problems);
+      if (author) content.authors.push(author);
+    }
+  }
+  return content;
+}
+
+function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: Problems): ArticleSource | undefined {
+  const article = validateWith(ArticleFrontMatter, KNOWN_KEYS.article, file, frontMatter, problems);
+  if (!article) return undefined;
+  const { fields, locate } = article;
+  // The schema has already checked both dates, so these parse.
+  const date = parseCalendarDate(fields.date) as CalendarDate;
+  const updated = fields.updated ? (parseCalendarDate(fields.updated) as CalendarDate) : undefined;
+  if (updated && updated.iso < date.iso) {
+    problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
+  }
+  if (!fields.draft) {
+    if (fields.entities.length === 0) problems.warn(file.path, "no-entities", "article lists no entities, so no entity page will link to it", KEY_HINTS.entities!, { line: 1 });
+    if (!fields.summary) problems.warn(file.path, "no-summary", "article has no summary; lists, feeds and search results will show none", 'add summary: "One or two sentences about the article."', { line: 1 });
+  }
+  return updated ? { ...article, date, updated } : { ...article, date };
+}
+
+/** Shared by every file kind: parse with the schema, report each issue at its key's line. */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  knownKeys: readonly string[],
+  file: SourceFile,
+  frontMatter: FrontMatter,
+  problems: Problems,
+): Validated<z.output<S>> | undefined {
+  warnUnknownKeys(file.path, frontMatter.keys, knownKeys, problems);
+  const result = schema.safeParse(frontMatter.data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) reportIssue(file.path, issue, frontMatter.locate, problems);
+    return undefined;
+  }
+  return { file, fields: result.data, body: frontMatter.body, bodyLine: frontMatter.bodyLine, locate: frontMatter.locate };
+}
+
+function reportIssue(file: string, issue: z.core.$ZodIssue, locate: (path: KeyPath) => { line?: number; column?: number }, problems: Problems): void {
+  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const key = path.map((part) => (typeof part === "number" ? `[${part + 1}]` : part)).join(".").replace(/\.\[/g, "[");
+  const top = String(path[0] ?? "");
+  const missing = "input" in issue && issue.input === undefined && issue.code === "invalid_type";
+  if (missing) {
+    problems.error(file, "missing-key", `"${key}" is missing`, KEY_HINTS[top] ?? `add ${key}: to the front matter`, { line: 1 });
+    return;
+  }
+  const message = issue.code === "invalid_union" ? describeUnion(issue) : issue.message;
+  problems.error(file, "invalid-value", `"${key}" ${message.replace(/^Invalid input: /, "")}`, KEY_HINTS[top] ?? "fix the value", locate(path));
+}
+
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion): string {
+  // The first branch's own message is the most telling ("must not be empty", a date problem).
+  const inner = issue.errors.flat().find((sub) => sub.code === "custom" || sub.code === "too_small");
+  return inner?.message ?? issue.message;
+}
+
+function warnUnknownKeys(file: string, keys: FrontMatter["keys"], knownKeys: readonly string[], problems: Problems): void {
+  for (const { key, place } of keys) {
+    if (knownKeys.includes(key)) continue;
+    const guess = closest(key.toLowerCase(), [...knownKeys]);
+    const close = distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3));
+    problems.warn(file, "unknown-key", `unknown key "${key}" is ignored`, close ? `did you mean "${guess}"?` : `the keys are: ${knownKeys.join(", ")}`, place);
+  }
+}

@@ -1,0 +1,94 @@
+// Stage 8, feeds: the archive's newest articles as Atom and JSON Feed, and every page in a
+// sitemap. Serialised by the `feed` library; we only guarantee the text is valid XML first.
+import { Feed } from "feed";
+import type { Archive, Article } from "../archive/model.ts";
+import { toTimestamp } from "../content/dates.ts";
+
+export const FEED_SIZE = 50;
+
+/** Characters XML 1.0 forbids even when escaped (most C0 controls, lone surrogates, U+FFFE/F). */
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlSafe(text: string): string {
+  return text.replace(INVALID_XML, "");
+}
+
+export function absoluteUrl(archive: Archive, path: string): string {
+  return `${archive.site.url}${path}`;
+}
+
+function buildFeed(archive: Archive): Feed {
+  const { site } = archive;
+  const updated = archive.lastUpdated ? new Date(toTimestamp(archive.lastUpdated)) : new Date(0);
+  const feed = new Feed({
+    title: xmlSafe(site.title),
+    description: xmlSafe(site.description),
+    id: `${site.url}/`,
+    link: `${site.url}/`,
+    language: site.language,
+    updated,
+    generator: "Dateline",
+    feedLinks: { atom: absoluteUrl(archive, "/feed.xml"), json: absoluteUrl(archive, "/feed.json") },
+    copyright: "",
+  });
+  for (const article of archive.articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(archive, article));
+  return feed;
+}
+
+function feedItem(archive: Archive, article: Article): Parameters<Feed["addItem"]>[0] {
+  const link = absoluteUrl(archive, article.url);
+  const published = new Date(toTimestamp(article.date));
+  return {
+    title: xmlSafe(article.title),
+    id: link,
+    link,
+    date: article.updated ? new Date(toTimestamp(article.updated)) : published,
+    published,
+    ...(article.summary ? { description: xmlSafe(article.summary) } : {}),
+    content: xmlSafe(absolutizeLinks(article.html, archive.site.url)),
+    author: article.authors.map((author) => ({ name: xmlSafe(author.name), link: absoluteUrl(archive, author.url) })),
+    category: article.entities.map((entity) => ({ name: xmlSafe(entity.name), term: xmlSafe(entity.name) })),
+  };
+}
+
+/** Feed readers resolve links against the feed, not the article: make root-relative ones absolute. */
+function absolutizeLinks(html: string, base: string): string {
+  return html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${base}/`);
+}
+
+export function atomFeed(archive: Archive): string {
+  return buildFeed(archive).atom1();
+}
+
+export function jsonFeed(archive: Archive): string {
+  return buildFeed(archive).json1();
+}
+
+/** Every page, with the date of its newest article where it has one. */
+export function sitemap(archive: Archive): string {
+  const entries: { url: string; lastmod?: string }[] = [];
+  const add = (url: string, articles: readonly Article[] = []) => {
+    const newest = articles[0];
+    entries.push(newest ? { url, lastmod: (newest.updated ?? newest.date).iso } : { url });
+  };
+  for (const page of archive.homePages) add(page.url, page.articles);
+  for (const article of archive.articles) entries.push({ url: article.url, lastmod: (article.updated ?? article.date).iso });
+  for (const year of archive.years) add(year.url, year.months[0]?.articles);
+  for (const month of archive.months) add(month.url, month.articles);
+  add("/authors/");
+  for (const author of archive.authors) add(author.url, author.articles);
+  add("/entities/");
+  for (const entity of archive.entities) add(entity.url, entity.articles);
+  add("/search/");
+  const urls = entries.map(({ url, lastmod }) => `<url><loc>${escapeXml(absoluteUrl(archive, encodeURI(url)))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`);
+  // Written by hand: a sitemap is three elements, and every value here is a URL we made.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+export function escapeXml(text: string): string {
+  return xmlSafe(text).replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+export function robotsTxt(archive: Archive): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(archive, "/sitemap.xml")}\n`;
+}

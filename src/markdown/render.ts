@@ -1,0 +1,60 @@
+// Stage 4, Markdown: CommonMark with GitHub's extensions to sanitized HTML. A pure function of
+// the text, so that it can be cached by content hash and run in worker threads.
+import type { Root as HastRoot } from "hast";
+import { toString as hastToString } from "hast-util-to-string";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeSlug from "rehype-slug";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
+import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
+
+export interface RenderedBody {
+  html: string;
+  /** Plain text of the body, for word counts, excerpts and suggestions. */
+  text: string;
+  wordCount: number;
+}
+
+/**
+ * GitHub's own sanitize schema (rehype-sanitize's default), the one most Markdown readers
+ * already trust, with two choices of ours:
+ * - `class` is allowed on code blocks (`language-*`), so a later syntax highlighter works;
+ * - only http(s), mailto and relative URLs in links and images (the default also allows
+ *   irc, xmpp…); `javascript:`, `data:` and `vbscript:` are always dropped.
+ */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w-]+$/]],
+  },
+  protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"], cite: ["http", "https"] },
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  // No prefix here: rehype-sanitize adds one to every id, footnotes' included.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
+  .use(rehypeRawWhenPresent)
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(rehypeFragmentLinks)
+  .use(rehypeSlug)
+  .use(rehypeStringify)
+  .freeze();
+
+export function renderMarkdown(markdown: string): RenderedBody {
+  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
+  const html = processor.stringify(tree);
+  const text = hastToString(tree).replace(/\s+/g, " ").trim();
+  return { html, text, wordCount: countWords(text) };
+}
+
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return matches ? matches.length : 0;
+}

@@ -1,0 +1,62 @@
+// Atomic publishing: a site is built in a temporary folder beside the output and moved into
+// place only when complete, so a failed or interrupted build never leaves a half-written site.
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+export interface StagingFolder {
+  path: string;
+  /** Moves the finished site into place; the previous site is removed only after the move. */
+  commit(): Promise<void>;
+  /** Removes the temporary folder; safe to call more than once. */
+  discard(): Promise<void>;
+}
+
+export async function createStagingFolder(outputDir: string): Promise<StagingFolder> {
+  const parent = dirname(outputDir);
+  await mkdir(parent, { recursive: true });
+  const stem = `.${basename(outputDir)}.building-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const path = join(parent, stem);
+  await mkdir(path);
+  const discard = () => rm(path, { recursive: true, force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    // An interrupted build removes its own traces; the published site was never touched.
+    void discard().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const release = () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+  return {
+    path,
+    async commit() {
+      const old = `${path}-previous`;
+      const hadOutput = await exists(outputDir);
+      // Two renames within one folder: the site is missing only between them, never partial.
+      if (hadOutput) await rename(outputDir, old);
+      try {
+        await rename(path, outputDir);
+      } catch (error) {
+        if (hadOutput) await rename(old, outputDir);
+        throw error;
+      }
+      release();
+      if (hadOutput) await rm(old, { recursive: true, force: true });
+    },
+    async discard() {
+      release();
+      await discard();
+    },
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+// Stage 6 and after: the archive model through Eleventy's templates into pages, then the search
+// index, in a staging folder that replaces the published site only when all of it succeeded.
+import { readdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { Eleventy } from "@11ty/eleventy";
+import type { Archive } from "../archive/model.ts";
+import type { BuildOptions } from "../config/options.ts";
+import { ContentError, type Problem } from "../content/problems.ts";
+import { readArchive } from "../read-archive.ts";
+import { indexSite } from "../search/index-site.ts";
+import { createStagingFolder } from "./atomic.ts";
+
+/** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface PublishReport {
+  archive: Archive;
+  warnings: Problem[];
+  pages: number;
+  searchPages: number;
+  timings: { stage: string; ms: number }[];
+}
+
+export interface PublishHooks {
+  onStage?: (message: string) => void;
+}
+
+export async function publish(options: BuildOptions, hooks: PublishHooks = {}): Promise<PublishReport> {
+  const say = hooks.onStage ?? (() => {});
+  say("Reading the archive");
+  const result = await readArchive(options.contentDir, { includeDrafts: options.includeDrafts, cacheDir: options.cacheDir, onProgress: say });
+  const { archive, timings } = result;
+  if (!archive) throw new ContentError(result.problems);
+  if (archive.articles.length === 0) {
+    throw new ContentError([{ severity: "error", file: options.contentDir, rule: "nothing-to-publish", message: "no articles to publish", fix: "add Markdown files under articles/, or set draft: false on one" }]);
+  }
+
+  const staging = await createStagingFolder(options.outputDir);
+  try {
+    say(`Writing pages for ${archive.articles.length.toLocaleString("en")} articles`);
+    const pagesStart = performance.now();
+    await writePages(archive, staging.path);
+    timings.push({ stage: "pages", ms: performance.now() - pagesStart });
+
+    say("Building the search index");
+    const searchStart = performance.now();
+    const search = await indexSite(staging.path, archive.site.language);
+    timings.push({ stage: "search", ms: performance.now() - searchStart });
+
+    const pages = await countPages(staging.path);
+    await staging.commit();
+    return { archive, warnings: result.problems.filter((p) => p.severity === "warning"), pages, searchPages: search.pages, timings };
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
+async function writePages(archive: Archive, outputDir: string): Promise<void> {
+  const previousCwd = process.cwd();
+  // Eleventy resolves its input, config and passthrough paths against the working folder.
+  process.chdir(PROJECT_ROOT);
+  try {
+    const eleventy = new Eleventy("layouts", outputDir, {
+      configPath: ".eleventy.ts",
+      quietMode: true,
+      runMode: "build",
+      config: (config) => config.addGlobalData("archive", archive),
+    });
+    await eleventy.write();
+  } finally {
+    process.chdir(previousCwd);
+  }
+}
+
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html") && !entry.parentPath.includes("pagefind")).length;
+}

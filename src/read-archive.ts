@@ -1,0 +1,40 @@
+// The pipeline up to the archive model: load → front matter → validate → Markdown → model.
+// Used by the build, the dev server and `npm run check` alike, so they never disagree.
+import { buildArchive, type ArchiveOptions } from "./archive/build.ts";
+import type { Archive } from "./archive/model.ts";
+import { loadContent } from "./content/load.ts";
+import { type Problem, Problems } from "./content/problems.ts";
+import { readSiteConfig } from "./content/site.ts";
+import { validateContent } from "./content/validate.ts";
+import { renderAll } from "./markdown/render-all.ts";
+
+export interface ArchiveResult {
+  /** Undefined when content has errors: nothing may be published from it. */
+  archive?: Archive;
+  problems: Problem[];
+  timings: { stage: string; ms: number }[];
+}
+
+export interface ReadOptions extends ArchiveOptions {
+  cacheDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+export async function readArchive(contentDir: string, options: ReadOptions): Promise<ArchiveResult> {
+  const problems = new Problems();
+  const timings: ArchiveResult["timings"] = [];
+  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    const result = await work();
+    timings.push({ stage, ms: performance.now() - start });
+    return result;
+  };
+
+  const loaded = await timed("load", () => loadContent(contentDir, problems));
+  const site = readSiteConfig(loaded.siteYaml, problems);
+  const content = await timed("validate", () => validateContent(loaded.files, problems));
+  const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const archive = await timed("model", () => buildArchive(content, site, options, problems, (bodies) => renderAll(bodies, renderOptions)));
+  if (problems.errors.length > 0) return { problems: problems.list, timings };
+  return { archive, problems: problems.list, timings };
+}
