@@ -1,10 +1,11 @@
 // Eleventy wires the stages: the archive model (src/) is global data, and the templates in
 // layouts/ paginate over it. Nothing in this file reads content or renders Markdown itself.
+import { relative } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import type { VNode } from "preact";
 import { resolveOptions } from "./src/config/options.ts";
-import { ContentError } from "./src/content/problems.ts";
+import { ContentError, formatReport } from "./src/content/problems.ts";
 import { readArchive } from "./src/read-archive.ts";
 import { indexSite } from "./src/search/index-site.ts";
 
@@ -22,20 +23,31 @@ export default function configure(eleventyConfig: UserConfig): void {
   eleventyConfig.setTemplateFormats(["11ty.tsx"]);
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 
-  // The build command validates first and hands its archive in (see src/publish/publish.ts);
-  // the dev server reads the archive afresh on every rebuild.
-  if (!("archive" in eleventyConfig.globalData)) {
-    const options = resolveOptions();
-    eleventyConfig.addWatchTarget(options.contentDir);
-    eleventyConfig.addGlobalData("archive", async () => {
-      const { archive, problems } = await readArchive(options.contentDir, { includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build", cacheDir: options.cacheDir });
-      if (!archive) throw new ContentError(problems);
-      return archive;
-    });
-    eleventyConfig.on("eleventy.after", async ({ dir, runMode }) => {
-      if (runMode !== "build") await indexSite(dir.output, "en");
-    });
-  }
+  // The build command validates first and hands its archive in (see src/publish/publish.ts).
+  if (!("archive" in eleventyConfig.globalData)) readArchiveOnEveryBuild(eleventyConfig);
+}
+
+/**
+ * The dev server (and a bare `eleventy` run) reads the archive afresh on every rebuild, drafts
+ * included. Content errors do not stop it: they are printed, and shown on every page, over
+ * whatever content is still valid, until the file is fixed.
+ */
+function readArchiveOnEveryBuild(eleventyConfig: UserConfig): void {
+  const options = resolveOptions();
+  let language = "en";
+  eleventyConfig.addWatchTarget(options.contentDir);
+  eleventyConfig.addGlobalData("archive", async () => {
+    const isBuild = process.env.ELEVENTY_RUN_MODE === "build";
+    const result = await readArchive(options.contentDir, { includeDrafts: !isBuild, cacheDir: options.cacheDir });
+    if (result.problems.length) console.error(`\n${formatReport(result.problems)}\n`);
+    if (!result.ok && isBuild) throw new ContentError(result.problems);
+    language = result.archive.site.language;
+    const errors = result.problems.filter((problem) => problem.severity === "error");
+    return Object.freeze({ ...result.archive, problems: errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) })) });
+  });
+  eleventyConfig.on("eleventy.after", async ({ dir, runMode }) => {
+    if (runMode !== "build") await indexSite(dir.output, language);
+  });
 }
 
 export const config = {

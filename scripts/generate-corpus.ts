@@ -181,8 +181,10 @@ const PLACE_END = ["burg", "ville", "ton", "ford", "stad", "grad", "polis", "mou
 const PLACE_PREFIX = ["San ", "Port ", "Lake ", "New ", "Mount ", "North ", "South ", "Saint-", "Fort ", "East "];
 const PLACE_PREFIX_ACCENTED = ["São ", "Ciudad ", "Nueva ", "Île-", "Bad ", "Nové ", "Peñón de "];
 
-const CYR_GIVEN = ["Иван", "Ольга", "Сергей", "Наталья", "Дмитрий", "Анна", "Алексей", "Мария", "Юрий", "Елена", "Андрей", "Татьяна"];
-const CYR_SURNAME = ["Петров", "Иванова", "Смирнов", "Кузнецова", "Попов", "Соколова", "Лебедев", "Новикова", "Морозов", "Волкова", "Орлов", "Зайцева"];
+const CYR_MEN = ["Иван", "Сергей", "Дмитрий", "Алексей", "Юрий", "Андрей"];
+const CYR_WOMEN = ["Ольга", "Наталья", "Анна", "Мария", "Елена", "Татьяна"];
+/** Masculine surnames; the feminine form adds "а". */
+const CYR_SURNAME = ["Петров", "Иванов", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Новиков", "Морозов", "Волков", "Орлов", "Зайцев"];
 const CYR_PLACE_START = ["Ново", "Бело", "Красно", "Старо", "Верхне", "Черно", "Северо", "Зелено"];
 const CYR_PLACE_END = ["горск", "мирск", "град", "поль", "озёрск", "дольск", "реченск", "ярск"];
 const CYR_ORG = ["Завод", "Банк", "Союз", "Театр", "Институт"];
@@ -314,11 +316,11 @@ class NameRegistry {
 function pseudoWords(rng: Random, count: number): string[] {
   const onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "cl", "dr", "fl", "gr", "pl", "pr", "sh", "st", "tr", "th"];
   const vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io"];
-  const codas = ["", "", "n", "r", "l", "s", "t", "m", "nd", "nt", "rk", "st"];
+  const codas = ["", "", "", "", "n", "r", "l", "s", "t", "m", "nd", "nt", "rk", "st"];
   const words = new Set<string>(NOUNS);
   const out: string[] = [];
   while (out.length < count) {
-    const syllables = rng.int(2, 3);
+    const syllables = rng.chance(0.8) ? 2 : 3;
     let word = "";
     for (let i = 0; i < syllables; i++) word += rng.pick(onsets) + rng.pick(vowels) + rng.pick(codas);
     if (!words.has(word)) {
@@ -336,7 +338,11 @@ function syllableName(rng: Random, endings: readonly string[]): string {
 
 function personName(rng: Random): string {
   const roll = rng.next();
-  if (roll < 0.03) return `${rng.pick(CYR_GIVEN)} ${rng.pick(CYR_SURNAME)}`;
+  if (roll < 0.03) {
+    return rng.chance(0.5)
+      ? `${rng.pick(CYR_MEN)} ${rng.pick(CYR_SURNAME)}`
+      : `${rng.pick(CYR_WOMEN)} ${rng.pick(CYR_SURNAME)}а`;
+  }
   if (roll < 0.035) return `${rng.pick(JA_FAMILY)} ${rng.pick(JA_GIVEN)}`;
   if (roll < 0.04) return rng.pick(KO_FAMILY) + rng.pick(KO_GIVEN);
   if (roll < 0.05) return rng.pick(CJK_FAMILY) + rng.pick(CJK_GIVEN) + (rng.chance(0.5) ? rng.pick(CJK_GIVEN) : "");
@@ -425,19 +431,18 @@ interface Author {
   hasFile: boolean;
 }
 
+/** Nouns: the common list most of the time, otherwise a long Zipf tail of pseudo-words. */
 class Lexicon {
-  private readonly nouns: string[];
-  private readonly nounRanks: Zipf;
   private readonly rare: string[];
+  private readonly rareRanks: Zipf;
 
   constructor(rng: Random) {
     this.rare = pseudoWords(rng, 12_000);
-    this.nouns = [...NOUNS, ...this.rare];
-    this.nounRanks = new Zipf(this.nouns.length, 1.0);
+    this.rareRanks = new Zipf(this.rare.length, 1.0);
   }
 
   noun(rng: Random): string {
-    return this.nouns[this.nounRanks.sample(rng)]!;
+    return rng.chance(0.65) ? rng.pick(NOUNS) : this.rare[this.rareRanks.sample(rng)]!;
   }
 
   rareNoun(rng: Random): string {
@@ -621,7 +626,7 @@ function table(p: Prose): string {
 
 function body(p: Prose): string {
   const rng = p.rng;
-  const target = rng.int(500, 1100);
+  const target = rng.int(460, 1040); // words of prose; markup and the last paragraph add about 5%
   const sections = rng.int(2, 4);
   const listIn = rng.int(0, sections - 1);
   const quoteIn = rng.int(0, sections - 1);

@@ -9,8 +9,9 @@ import { validateContent } from "./content/validate.ts";
 import { renderAll } from "./markdown/render-all.ts";
 
 export interface ArchiveResult {
-  /** Undefined when content has errors: nothing may be published from it. */
-  archive?: Archive;
+  /** Everything that validated. Never publish it when `ok` is false: files with errors are missing. */
+  archive: Archive;
+  ok: boolean;
   problems: Problem[];
   timings: { stage: string; ms: number }[];
 }
@@ -35,6 +36,5 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
   const content = await timed("validate", () => validateContent(loaded.files, problems));
   const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
   const archive = await timed("model", () => buildArchive(content, site, options, problems, (bodies) => renderAll(bodies, renderOptions)));
-  if (problems.errors.length > 0) return { problems: problems.list, timings };
-  return { archive, problems: problems.list, timings };
+  return { archive, ok: problems.errors.length === 0, problems: problems.list, timings };
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
 import { absoluteUrl } from "../../src/feeds/feeds.ts";
+import { ContentProblems } from "./ContentProblems.tsx";
 
 export interface PageProps {
   archive: Archive;
@@ -49,6 +50,7 @@ export function Page({ archive, title, description, url, children, head, draft, 
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
+        <ContentProblems problems={archive.problems} />
         {draft ? <p class="draft-banner" role="status">DRAFT: this page is not published. Only the dev server shows it.</p> : null}
         <header class="masthead">
           <p class="masthead-title">

@@ -58,6 +58,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     authors,
     entities,
     entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
+    problems: [],
     ...(articles[0] ? { lastUpdated: articles[0].updated ?? articles[0].date } : {}),
   };
   // Frozen so templates cannot change it, and so Eleventy's data merge shares it instead of copying.

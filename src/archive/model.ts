@@ -1,6 +1,7 @@
 // The archive model: what every page, feed and index presents. Built once per build by
 // ./build.ts from validated content; templates read it and never compute from it.
 import type { CalendarDate } from "../content/dates.ts";
+import type { Problem } from "../content/problems.ts";
 import type { Slug, SiteUrl, SourcePath } from "../content/paths.ts";
 import type { EntityType, SiteConfig } from "../content/schema.ts";
 
@@ -121,4 +122,6 @@ export interface Archive {
   entityGroups: EntityGroup[];
   /** The newest date in the archive: stands for "now" in feeds, so output is reproducible. */
   lastUpdated?: CalendarDate;
+  /** Content errors, shown on every page by the dev server; always empty in a published site. */
+  problems: Problem[];
 }

@@ -8,6 +8,8 @@ export interface BuildOptions {
   includeDrafts: boolean;
   /** Folder for caches that make rebuilds fast; safe to delete. */
   cacheDir: string;
+  /** Where the user ran the command: relative paths are theirs, not npm's project root. */
+  workingDir: string;
 }
 
 const cliOptions = {
@@ -17,7 +19,7 @@ const cliOptions = {
 } as const;
 
 /** Command-line options win over environment variables, which win over the defaults. */
-export function resolveOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): BuildOptions & { positionals: string[] } {
+export function resolveOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): BuildOptions & { positionals: string[] } {
   const { values, positionals } = parseArgs({ args: [...argv], options: cliOptions, allowPositionals: true, strict: false });
   const pick = (flag: unknown, variable: string | undefined, fallback: string): string => absolute(typeof flag === "string" ? flag : variable || fallback, cwd);
   return {
@@ -25,6 +27,7 @@ export function resolveOptions(argv: readonly string[] = process.argv.slice(2), 
     outputDir: pick(values.output, env.OUTPUT_DIR, "_site"),
     includeDrafts: values.drafts === true,
     cacheDir: absolute(env.DATELINE_CACHE_DIR || ".cache", cwd),
+    workingDir: cwd,
     positionals,
   };
 }

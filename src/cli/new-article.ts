@@ -1,0 +1,57 @@
+// `npm run new -- "Headline" [--author "Name"]`: write a new article file with its front matter
+// filled in, under articles/YYYY/MM/, and never over an existing file.
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { stringify } from "yaml";
+import { resolveOptions } from "../config/options.ts";
+import { pad2 } from "../content/dates.ts";
+import { slugify } from "../content/paths.ts";
+import { readArchive } from "../read-archive.ts";
+
+const options = resolveOptions();
+const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { author: { type: "string" }, content: { type: "string" }, output: { type: "string" } }, allowPositionals: true });
+const title = positionals.join(" ").trim();
+if (!title) {
+  console.error('Give the headline: npm run new -- "Council approves the budget" [--author "Your Name"]');
+  process.exit(2);
+}
+
+const stateFile = join(options.cacheDir, "new-article.json");
+const author = values.author?.trim() || (await lastAuthor());
+if (!author) {
+  console.error('Who writes it? Add --author "Your Name" (it is remembered for next time).');
+  process.exit(2);
+}
+
+// The editor's own calendar day, not UTC's.
+const now = new Date();
+const date = `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+const file = join(options.contentDir, "articles", String(now.getFullYear()), pad2(now.getMonth() + 1), `${slugify(title)}.md`);
+const frontMatter = stringify({ title, date, author, summary: "", entities: [] }, { lineWidth: 0 }).replace(/^date: "?(\d{4}-\d{2}-\d{2})"?$/m, "date: $1");
+await mkdir(dirname(file), { recursive: true });
+try {
+  await writeFile(file, `---\n${frontMatter}---\n\nWrite the article here.\n`, { flag: "wx" });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+    console.error(`${relative(options.workingDir, file)} already exists; nothing was written. Choose another headline, or edit that file.`);
+    process.exit(1);
+  }
+  throw error;
+}
+await mkdir(options.cacheDir, { recursive: true });
+await writeFile(stateFile, JSON.stringify({ author }));
+console.log(relative(options.workingDir, file));
+
+/** The author given last time, else the byline of the archive's newest article. */
+async function lastAuthor(): Promise<string | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(stateFile, "utf8")) as { author?: unknown };
+    if (typeof saved.author === "string" && saved.author) return saved.author;
+  } catch {
+    // No state yet: fall back to the archive.
+  }
+  if (!(await stat(options.contentDir).catch(() => undefined))) return undefined;
+  const { archive } = await readArchive(options.contentDir, { includeDrafts: true, cacheDir: options.cacheDir });
+  return archive.articles[0]?.authors[0]?.name;
+}
