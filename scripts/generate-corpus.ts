@@ -675,7 +675,7 @@ class ArticleMaker {
     private readonly authors: readonly Author[],
     private readonly count: number,
   ) {
-    this.entityRanks = new Zipf(entities.length, 1.0);
+    this.entityRanks = new Zipf(entities.length, 0.9); // the top entity is in about 40% of articles
     this.authorRanks = new Zipf(authors.length, 0.8);
     // Every entity appears at least once: entity order[j] is guaranteed a place in article j % count.
     this.order = rng.shuffle(entities.map((_, i) => i));
@@ -748,7 +748,7 @@ function entityFile(entity: Entity, rng: Random, prose: Prose): string {
   const lines = ["---", `name: ${yamlString(entity.name)}`, `type: ${yamlString(entity.type)}`];
   if (entity.aliases.length > 0) lines.push(`aliases: ${yamlFlowList(entity.aliases)}`);
   lines.push(
-    `description: ${yamlString(`A ${entity.type} in the generated archive, ${rng.pick(ADJECTIVES)} and ${rng.pick(ADJECTIVES)}.`)}`,
+    `description: ${yamlString(`${/^[aeiou]/.test(entity.type) ? "An" : "A"} ${entity.type} in the generated archive, ${rng.pick(ADJECTIVES)} and ${rng.pick(ADJECTIVES)}.`)}`,
     "links:",
     `  - ${yamlString(`https://example.org/wiki/${encodeURIComponent(entity.name.replace(/ /g, "_"))}`)}`,
     "---",

@@ -59,7 +59,14 @@ export function parseFrontMatter(file: string, text: string, problems: Problems)
     }
     if (doc.errors.length) return undefined;
   }
-  const data: unknown = doc?.toJS({ maxAliasCount: 50 }) ?? {};
+  let data: unknown;
+  try {
+    data = doc?.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    // The yaml library refuses alias chains that would expand without bound ("billion laughs").
+    problems.error(file, "yaml-syntax", `YAML error: ${firstLine((error as Error).message)}`, "write the values out instead of repeating &anchors and *aliases", { line: 2 });
+    return undefined;
+  }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     problems.error(file, "front-matter-not-mapping", "front matter is not a list of `key: value` lines", "write each front-matter field as `key: value` on its own line", { line: 2 });
     return undefined;

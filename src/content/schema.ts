@@ -16,8 +16,9 @@ const requiredText = text.refine((value) => value.length > 0, { message: "must n
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
+/** A list, or a single value taken as a list of one; each item is checked on its own line. */
 const list = <T extends z.ZodType>(item: T) =>
-  optional(z.union([item, z.array(item)], { error: "must be a value or a list of values" }).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])).transform((value) => value ?? []);
+  z.preprocess((value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 const dateString = z
   .string({ error: "must be a date written as YYYY-MM-DD (quote-free), or an ISO date-time with offset" })

@@ -76,29 +76,39 @@ export function validateWith<S extends z.ZodType>(
   warnUnknownKeys(file.path, frontMatter.keys, knownKeys, problems);
   const result = schema.safeParse(frontMatter.data, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) reportIssue(file.path, issue, frontMatter.locate, problems);
+    for (const issue of result.error.issues) reportIssue(file.path, issue, frontMatter, problems);
     return undefined;
   }
   return { file, fields: result.data, body: frontMatter.body, bodyLine: frontMatter.bodyLine, locate: frontMatter.locate };
 }
 
-function reportIssue(file: string, issue: z.core.$ZodIssue, locate: (path: KeyPath) => { line?: number; column?: number }, problems: Problems): void {
-  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
-  const key = path.map((part) => (typeof part === "number" ? `[${part + 1}]` : part)).join(".").replace(/\.\[/g, "[");
-  const top = String(path[0] ?? "");
-  const missing = "input" in issue && issue.input === undefined && issue.code === "invalid_type";
-  if (missing) {
-    problems.error(file, "missing-key", `"${key}" is missing`, KEY_HINTS[top] ?? `add ${key}: to the front matter`, { line: 1 });
-    return;
+function reportIssue(file: string, issue: z.core.$ZodIssue, frontMatter: FrontMatter, problems: Problems): void {
+  for (const { path, message } of explain(issue, [])) {
+    const key = path.map((part) => (typeof part === "number" ? `[${part + 1}]` : part)).join(".").replace(/\.\[/g, "[");
+    const top = String(path[0] ?? "");
+    const hint = KEY_HINTS[top] ?? `fix ${key}`;
+    if (path.length === 1 && frontMatter.data[top] == null) {
+      problems.error(file, "missing-key", `"${key}" is missing`, hint, { line: 1 });
+    } else {
+      problems.error(file, "invalid-value", `"${key}" ${message.replace(/^Invalid input: /, "")}`, hint, frontMatter.locate(path));
+    }
   }
-  const message = issue.code === "invalid_union" ? describeUnion(issue) : issue.message;
-  problems.error(file, "invalid-value", `"${key}" ${message.replace(/^Invalid input: /, "")}`, KEY_HINTS[top] ?? "fix the value", locate(path));
 }
 
-function describeUnion(issue: z.core.$ZodIssueInvalidUnion): string {
-  // The first branch's own message is the most telling ("must not be empty", a date problem).
-  const inner = issue.errors.flat().find((sub) => sub.code === "custom" || sub.code === "too_small");
-  return inner?.message ?? issue.message;
+/**
+ * Flattens zod's issues to what an editor needs: the full key path and one message. For a
+ * value that could be of several forms, the form that matched furthest explains the problem.
+ */
+function explain(issue: z.core.$ZodIssue, base: KeyPath): { path: KeyPath; message: string }[] {
+  const path = [...base, ...issue.path.filter((part): part is string | number => typeof part !== "symbol")];
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [{ path, message: issue.message }];
+  const furthest = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+  if (depth(furthest) === 0) return [{ path, message: issue.message }];
+  return furthest.flatMap((inner) => explain(inner, path));
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((issue) => (issue.code === "invalid_type" && issue.path.length === 0 ? 0 : issue.path.length + 1)));
 }
 
 function warnUnknownKeys(file: string, keys: FrontMatter["keys"], knownKeys: readonly string[], problems: Problems): void {

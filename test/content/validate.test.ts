@@ -1,0 +1,87 @@
+// Every error and warning an editor can meet, with the file and line it must name.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { MAX_FILE_BYTES } from "../../src/content/load.ts";
+import { formatProblem } from "../../src/content/problems.ts";
+import { readArchive } from "../../src/read-archive.ts";
+import { type ArchiveFiles, article, VALID, writeArchive } from "../support/archive.ts";
+
+interface Case {
+  name: string;
+  files: ArchiveFiles;
+  severity: "error" | "warning";
+  rule: string;
+  file: string;
+  line?: number;
+  message: RegExp;
+}
+
+const A = "articles/2020/08/a.md";
+const B = "articles/2020/08/b.md";
+
+const cases: Case[] = [
+  { name: "missing title", files: { [A]: article({ ...VALID, title: "" }).replace("title: \n", "") }, severity: "error", rule: "missing-key", file: A, line: 1, message: /"title" is missing/ },
+  { name: "empty title", files: { [A]: article({ ...VALID, title: '""' }) }, severity: "error", rule: "invalid-value", file: A, line: 2, message: /"title" must not be empty/ },
+  { name: "missing date", files: { [A]: article({ title: "T", author: "A", summary: "S", entities: "[X]" }) }, severity: "error", rule: "missing-key", file: A, message: /"date" is missing/ },
+  { name: "impossible date", files: { [A]: article({ ...VALID, date: "2020-13-45" }) }, severity: "error", rule: "invalid-value", file: A, line: 3, message: /no month 13/ },
+  { name: "date of the wrong type", files: { [A]: article({ ...VALID, date: "[2020]" }) }, severity: "error", rule: "invalid-value", file: A, line: 3, message: /"date" must be a date/ },
+  { name: "author of the wrong type", files: { [A]: article({ ...VALID, author: "{ first: Ana }" }) }, severity: "error", rule: "invalid-value", file: A, line: 4, message: /"author"/ },
+  { name: "empty author list", files: { [A]: article({ ...VALID, author: "[]" }) }, severity: "error", rule: "invalid-value", file: A, line: 4, message: /at least one name/ },
+  { name: "draft not a boolean", files: { [A]: article({ ...VALID, draft: "yes" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /"draft" must be true or false/ },
+  { name: "unknown entity type", files: { [A]: article({ ...VALID, entities: "\n  - { name: X, type: company }" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /entities\[1\]/ },
+  { name: "javascript: image", files: { [A]: article({ ...VALID, image: "{ src: 'javascript:alert(1)', alt: x }" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /image\.src/ },
+  { name: "YAML syntax error", files: { [A]: "---\ntitle: A\nauthor: B\nsummary: \"unclosed\ndate: 2020-01-01\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, message: /YAML error/ },
+  { name: "---js front matter", files: { [A]: "---js\n{ title: 'x' }\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
+  { name: "---javascript front matter", files: { [A]: "---javascript\nmodule.exports = {}\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
+  { name: "---coffee front matter", files: { [A]: "---coffee\ntitle: 'x'\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
+  { name: "two articles at one URL", files: { [A]: article(VALID), "articles/other/a.md": article(VALID) }, severity: "error", rule: "duplicate-url", file: "articles/other/a.md", line: 1, message: /publishes to \/2020\/08\/12\/a\/, as .*articles\/2020\/08\/a\.md does/ },
+  { name: "slug that collides with a file name", files: { [A]: article(VALID), [B]: article({ ...VALID, slug: "a" }) }, severity: "error", rule: "duplicate-url", file: B, message: /articles\/2020\/08\/a\.md/ },
+  { name: "duplicate entity name", files: { [A]: article(VALID), "entities/fbi.md": "---\nname: FBI\n---\n", "entities/fbi-2.md": "---\nname: fbi\n---\n" }, severity: "error", rule: "duplicate-entity", file: "entities/fbi.md", line: 2, message: /also defined in .*fbi-2\.md/ },
+  { name: "alias used by two entities", files: { [A]: article(VALID), "entities/a.md": "---\nname: Alpha\naliases: [AB]\n---\n", "entities/b.md": "---\nname: Beta\naliases:\n  - AB\n---\n" }, severity: "error", rule: "duplicate-alias", file: "entities/b.md", line: 4, message: /alias "AB" is already used by "Alpha"/ },
+  { name: "invalid UTF-8", files: { [A]: Buffer.concat([Buffer.from("---\ntitle: A\n"), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from("\n---\n")]) }, severity: "error", rule: "invalid-utf8", file: A, line: 3, message: /not valid UTF-8/ },
+  { name: "file over the size limit", files: { [A]: article(VALID, "x".repeat(MAX_FILE_BYTES + 1)) }, severity: "error", rule: "file-too-large", file: A, message: /over the 2 MB limit/ },
+  { name: "unknown key, close to a known one", files: { [A]: article({ ...VALID, sumary: "x" }) }, severity: "warning", rule: "unknown-key", file: A, line: 7, message: /unknown key "sumary"/ },
+  { name: "no entities", files: { [A]: article({ ...VALID, entities: "[]" }) }, severity: "warning", rule: "no-entities", file: A, message: /no entities/ },
+  { name: "no summary", files: { [A]: article({ title: "T", date: "2020-01-01", author: "A", entities: "[X]" }) }, severity: "warning", rule: "no-summary", file: A, message: /no summary/ },
+  { name: "updated before date", files: { [A]: article({ ...VALID, updated: "2020-08-01" }) }, severity: "warning", rule: "updated-before-date", file: A, line: 7, message: /earlier than date/ },
+  { name: "entity name differing only by accents", files: { [A]: article({ ...VALID, entities: "[Zurich]" }), "entities/z.md": "---\nname: Zürich\ntype: place\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /differs only by accents from "Zürich"/ },
+  { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" must be a full http/ },
+];
+
+for (const c of cases) {
+  test(`${c.severity}: ${c.name}`, async () => {
+    const dir = await writeArchive(c.files);
+    const { problems, ok } = await readArchive(dir, { includeDrafts: false });
+    const found = problems.find((p) => p.rule === c.rule && p.file === join(dir, c.file));
+    assert.ok(found, `no ${c.rule} for ${c.file}; got:\n${problems.map((p) => formatProblem(p, dir)).join("\n")}`);
+    assert.equal(found.severity, c.severity);
+    assert.match(found.message, c.message);
+    assert.ok(found.fix.length > 10, "a problem says how to fix it");
+    if (c.line !== undefined) assert.equal(found.line, c.line, formatProblem(found, dir));
+    assert.equal(ok, c.severity === "warning");
+  });
+}
+
+test("every problem in an archive is reported at once", async () => {
+  const dir = await writeArchive({
+    [A]: article({ ...VALID, date: "2020-02-30" }),
+    [B]: article({ ...VALID, title: '""', draft: "maybe" }),
+    "articles/c.md": "---js\n{}\n---\n",
+  });
+  const { problems } = await readArchive(dir, { includeDrafts: false });
+  assert.deepEqual(problems.filter((p) => p.severity === "error").map((p) => p.file.slice(dir.length + 1)).sort(), ["articles/2020/08/a.md", "articles/2020/08/b.md", "articles/2020/08/b.md", "articles/c.md"]);
+});
+
+test("a problem prints as path:line:column  message  (fix)", async () => {
+  const dir = await writeArchive({ [A]: article({ ...VALID, date: "2020-13-01" }) });
+  const { problems } = await readArchive(dir, { includeDrafts: false });
+  assert.equal(formatProblem(problems[0]!, dir), 'articles/2020/08/a.md:3:7  "date" "2020-13-01" has no month 13  (write the publication date as YYYY-MM-DD, e.g. date: 2020-08-12)');
+});
+
+test("BOM and CRLF line endings read like plain LF files", async () => {
+  const dir = await writeArchive({ [A]: `\uFEFF${article(VALID).replace(/\n/g, "\r\n")}` });
+  const { problems, archive } = await readArchive(dir, { includeDrafts: false });
+  assert.deepEqual(problems, []);
+  assert.equal(archive.articles[0]?.title, "A headline");
+});

@@ -1,0 +1,23 @@
+// Writes small archives to temporary folders, for tests that go through the file system.
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export type ArchiveFiles = Record<string, string | Uint8Array>;
+
+export async function writeArchive(files: ArchiveFiles, dir?: string): Promise<string> {
+  const root = dir ?? (await mkdtemp(join(tmpdir(), "dateline-test-")));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  return root;
+}
+
+export function article(fields: Record<string, string>, body = "Some text.\n"): string {
+  const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join("\n")}\n---\n\n${body}`;
+}
+
+/** A valid article's front matter, to change one key at a time. */
+export const VALID = { title: "A headline", date: "2020-08-12", author: "Ana Ruiz", summary: "A summary.", entities: "[FBI]" };
