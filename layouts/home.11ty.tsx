@@ -17,7 +17,7 @@ export function render({ archive, listPage }: Data) {
   return (
     <Page archive={archive} url={listPage.url} title={title}>
       <h1 class={listPage.pageNumber > 1 ? undefined : "visually-hidden"}>{title ?? "Latest articles"}</h1>
-      {listPage.articles.length ? <ArticleList articles={listPage.articles} /> : <p>No articles have been published yet.</p>}
+      {listPage.articles.length ? <ArticleList articles={listPage.articles} lead={listPage.pageNumber === 1} /> : <p>No articles have been published yet.</p>}
       <Pager page={listPage} />
     </Page>
   );

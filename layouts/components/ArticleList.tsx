@@ -3,10 +3,12 @@ import type { Article } from "../../src/archive/model.ts";
 import { Byline } from "./Byline.tsx";
 import { DateTime } from "./DateTime.tsx";
 
-export function ArticleList({ articles, compact = false, headingLevel = 2 }: { articles: readonly Article[]; compact?: boolean; headingLevel?: 2 | 3 }) {
+/** `lead` sets the first article as the page's lead story (the front page); `compact` drops bylines and summaries. */
+export function ArticleList({ articles, compact = false, lead = false, headingLevel = 2 }: { articles: readonly Article[]; compact?: boolean; lead?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const className = ["article-list", compact ? "compact" : null, lead ? "lead" : null].filter(Boolean).join(" ");
   return (
-    <ol class={compact ? "article-list compact" : "article-list"}>
+    <ol class={className}>
       {articles.map((article) => (
         <li>
           <article>

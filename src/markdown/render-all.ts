@@ -7,7 +7,7 @@ import { mapLimit } from "../content/load.ts";
 import { type RenderedBody, renderMarkdown } from "./render.ts";
 
 /** Bump when the Markdown pipeline's output changes, so old cache entries are not used. */
-export const PIPELINE_VERSION = "1";
+export const PIPELINE_VERSION = "2";
 
 export interface RenderAllOptions {
   cacheDir?: string;

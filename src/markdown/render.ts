@@ -24,10 +24,13 @@ export interface RenderedBody {
  * already trust, with two choices of ours:
  * - `class` is allowed on code blocks (`language-*`), so a later syntax highlighter works;
  * - only http(s), mailto and relative URLs in links and images (the default also allows
- *   irc, xmpp…); `javascript:`, `data:` and `vbscript:` are always dropped.
+ *   irc, xmpp…); `javascript:`, `data:` and `vbscript:` are always dropped;
+ * - the text inside `<style>` goes with the element, as `<script>`'s does, instead of
+ *   showing up as stray CSS in the article.
  */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
+  strip: [...(defaultSchema.strip ?? []), "style"],
   attributes: {
     ...defaultSchema.attributes,
     code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w-]+$/]],
