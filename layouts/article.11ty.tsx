@@ -23,7 +23,7 @@ export function render({ archive, article }: Data) {
           <h1 data-pagefind-meta="title">{article.title}</h1>
           {article.summary ? <p class="standfirst">{article.summary}</p> : null}
           <p class="meta">
-            <Byline authors={article.authors} filter />
+            <Byline authors={article.authors} />
             {" · "}
             <DateTime date={article.date} data-pagefind-filter={`year:${article.date.year}`} data-pagefind-sort={`date:${article.date.iso}`} data-pagefind-meta={`date:${article.date.iso}`} />
             {article.updated ? (
@@ -41,15 +41,14 @@ export function render({ archive, article }: Data) {
           </figure>
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <SearchFilters article={article} />
         {article.entities.length ? (
           <footer class="story-entities">
             <h2>In this article</h2>
             <ul class="chips">
               {article.entities.map((entity) => (
                 <li>
-                  <a href={entity.url} data-pagefind-filter="entity">
-                    {entity.name}
-                  </a>{" "}
+                  <a href={entity.url}>{entity.name}</a>{" "}
                   <span class="chip-type">{typeLabel(entity.type)}</span>
                 </li>
               ))}
@@ -78,6 +77,23 @@ export function render({ archive, article }: Data) {
         </nav>
       </aside>
     </Page>
+  );
+}
+
+/**
+ * Filters for Pagefind, kept out of the indexed text and away from readers and screen readers.
+ * Pagefind stores them as decoded text: the search page must show them as text, never as HTML.
+ */
+function SearchFilters({ article }: { article: Article }) {
+  return (
+    <div hidden data-pagefind-ignore>
+      {article.authors.map((author) => (
+        <span data-pagefind-filter="author">{author.name}</span>
+      ))}
+      {article.entities.map((entity) => (
+        <span data-pagefind-filter="entity">{entity.name}</span>
+      ))}
+    </div>
   );
 }
 

@@ -1,30 +1,42 @@
-// Search: Pagefind's UI over the index built at the end of the build. The form also works as a
-// plain GET to `/search/?q=`, which search.js runs on load.
+// Search: a plain GET form to `/search/?q=`, which search.js turns into instant search over
+// Pagefind's index, with filters (author, entity, year) and their counts, sorting, and the
+// whole state kept in the address so that a search can be shared.
 import { Page } from "./components/Page.tsx";
 import type { PageData } from "./page-data.ts";
 
 export const data = { permalink: "/search/" };
 
 export function render({ archive }: PageData) {
-  const head = (
-    <>
-      <link rel="stylesheet" href="/pagefind/pagefind-ui.css" />
-      <script src="/pagefind/pagefind-ui.js" defer />
-      <script src="/assets/search.js" defer />
-    </>
-  );
   return (
-    <Page archive={archive} url="/search/" title="Search" description={`Search every article in ${archive.site.title}.`} head={head}>
+    <Page archive={archive} url="/search/" title="Search" description={`Search every article in ${archive.site.title}.`} head={<script type="module" src="/assets/search.js" />}>
       <h1>Search</h1>
       <form class="search-form" action="/search/" method="get" role="search" data-search-form>
         <label for="search-query">Search the archive</label>
-        <input id="search-query" type="search" name="q" autocomplete="off" />
-        <button type="submit">Search</button>
+        <div class="search-box">
+          <input id="search-query" type="search" name="q" autocomplete="off" spellcheck={false} />
+          <button type="submit">Search</button>
+        </div>
+        <label class="search-sort" hidden data-search-sort>
+          Sort by{" "}
+          <select name="sort">
+            <option value="">Best match</option>
+            <option value="date:desc">Newest first</option>
+            <option value="date:asc">Oldest first</option>
+          </select>
+        </label>
       </form>
-      <div id="search" data-search-ui />
-      <noscript>
-        <p>Search needs JavaScript. You can still browse by <a href="/entities/">entity</a>, by <a href="/authors/">author</a> or by date from the archive links below.</p>
-      </noscript>
+      <div class="search-layout">
+        <div class="search-filters" data-search-filters hidden />
+        <section class="search-results" aria-label="Results">
+          <p class="search-status" role="status" aria-live="polite" data-search-status>
+            <noscript>Search needs JavaScript. You can still browse by <a href="/entities/">entity</a>, by <a href="/authors/">author</a> or by date from the archive links below.</noscript>
+          </p>
+          <ol class="search-result-list" data-search-results />
+          <button type="button" class="search-more" hidden data-search-more>
+            Show more results
+          </button>
+        </section>
+      </div>
     </Page>
   );
 }

@@ -471,7 +471,8 @@ function aliasCandidates(entity: Entity, rng: Random): string[] {
       return out;
     }
     case "organization": {
-      const initials = words.filter((w) => /^\p{Lu}/u.test(w) && w !== "Ministry").map((w) => w.charAt(0)).join("");
+      if (entity.name.startsWith("Ministry of ")) return [`${entity.name.slice(12)} Ministry`];
+      const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join("");
       return initials.length >= 2 && rng.chance(0.5) ? [initials] : [`${entity.name} Ltd`];
     }
     case "place": return [`City of ${entity.name}`];

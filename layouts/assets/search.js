@@ -1,19 +1,200 @@
-// Starts Pagefind's search UI and runs the query in the address (`/search/?q=…`), keeping the
-// address in step with what the reader types so that a search can be shared or bookmarked.
-(function () {
-  var container = document.querySelector("[data-search-ui]");
-  var form = document.querySelector("[data-search-form]");
-  if (!container || typeof PagefindUI === "undefined") return;
-  if (form) form.hidden = true;
-  var ui = new PagefindUI({ element: container, showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) ui.triggerSearch(query);
-  container.addEventListener("input", function (event) {
-    var target = event.target;
-    if (!(target instanceof HTMLInputElement) || target.type !== "text") return;
-    var url = new URL(window.location.href);
-    if (target.value) url.searchParams.set("q", target.value);
-    else url.searchParams.delete("q");
-    window.history.replaceState(null, "", url);
+// Search page: instant search over Pagefind's index with filters, counts and sorting, the
+// whole state kept in the address (?q=…&author=…&entity=…&year=…&sort=…).
+//
+// Written by hand rather than with Pagefind's Default UI, which inserts filter values as
+// HTML: an author or entity named `<img onerror=…>` would run script in the reader's browser.
+// Everything from the index is put on the page as text; only the excerpt's <mark> is kept.
+
+const FILTERS = [
+  { key: "author", label: "Author" },
+  { key: "entity", label: "In the article" },
+  { key: "year", label: "Year" },
+];
+const PAGE_SIZE = 10;
+const SHOWN_VALUES = 8;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const form = document.querySelector("[data-search-form]");
+const input = form?.querySelector('input[name="q"]');
+const sortLabel = document.querySelector("[data-search-sort]");
+const sortSelect = sortLabel?.querySelector("select");
+const filtersBox = document.querySelector("[data-search-filters]");
+const status = document.querySelector("[data-search-status]");
+const list = document.querySelector("[data-search-results]");
+const more = document.querySelector("[data-search-more]");
+
+/** @type {{ q: string, sort: string, filters: Record<string, string[]> }} */
+const state = readAddress();
+/** Which filter groups the reader has expanded to show every value. */
+const expanded = new Set();
+let results = [];
+let shown = 0;
+
+if (form && input && list && status && filtersBox && more && sortLabel && sortSelect) start();
+
+async function start() {
+  let pagefind;
+  try {
+    pagefind = await import("/pagefind/pagefind.js");
+    await pagefind.options({ excerptLength: 30 });
+  } catch {
+    status.textContent = "Search is not available: the search index is missing. Run the build again.";
+    return;
+  }
+  const totals = await pagefind.filters();
+  // A reader may have typed before the script was ready: their words win over the address.
+  if (input.value.trim()) state.q = input.value.trim();
+  else input.value = state.q;
+  sortSelect.value = state.sort;
+  sortLabel.hidden = false;
+  filtersBox.hidden = false;
+
+  const run = async (debounce) => {
+    writeAddress();
+    const filters = activeFilters();
+    if (!state.q && Object.keys(filters).length === 0) {
+      results = [];
+      renderFilters(totals);
+      renderResults();
+      status.textContent = "";
+      return;
+    }
+    const options = { filters, ...(state.sort ? { sort: { date: state.sort.split(":")[1] } } : {}) };
+    const search = debounce ? await pagefind.debouncedSearch(state.q || null, options, 200) : await pagefind.search(state.q || null, options);
+    if (search === null) return; // a newer search replaced this one
+    results = search.results;
+    shown = 0;
+    renderFilters(search.filters);
+    await renderResults();
+    const count = results.length === 1 ? "1 result" : `${results.length.toLocaleString("en")} results`;
+    status.textContent = state.q ? `${count} for “${state.q}”` : count;
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.q = input.value.trim();
+    void run(false);
   });
-})();
+  input.addEventListener("input", () => {
+    state.q = input.value.trim();
+    void run(true);
+  });
+  sortSelect.addEventListener("change", () => {
+    state.sort = sortSelect.value;
+    void run(false);
+  });
+  filtersBox.addEventListener("change", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement)) return;
+    const values = new Set(state.filters[box.name] ?? []);
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    state.filters[box.name] = [...values];
+    void run(false);
+  });
+  filtersBox.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-expand]") : null;
+    if (!button) return;
+    expanded.add(button.getAttribute("data-expand"));
+    void run(false);
+  });
+  more.addEventListener("click", () => void renderResults(true));
+  await run(false);
+}
+
+function readAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const filters = {};
+  for (const { key } of FILTERS) filters[key] = params.getAll(key);
+  const sort = params.get("sort") ?? "";
+  return { q: (params.get("q") ?? "").trim(), sort: ["date:desc", "date:asc"].includes(sort) ? sort : "", filters };
+}
+
+function writeAddress() {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const { key } of FILTERS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  if (state.sort) params.set("sort", state.sort);
+  const query = params.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+}
+
+function activeFilters() {
+  const filters = {};
+  for (const { key } of FILTERS) if (state.filters[key]?.length) filters[key] = { any: state.filters[key] };
+  return filters;
+}
+
+/** One fieldset per filter, values by count; the chosen ones always shown and checked. */
+function renderFilters(counts) {
+  filtersBox.replaceChildren();
+  for (const { key, label } of FILTERS) {
+    const chosen = state.filters[key] ?? [];
+    const values = Object.entries(counts[key] ?? {})
+      .filter(([value, count]) => count > 0 || chosen.includes(value))
+      .sort(([a, x], [b, y]) => (key === "year" ? b.localeCompare(a) : y - x || a.localeCompare(b)));
+    if (values.length === 0) continue;
+    const fieldset = element("fieldset", { class: "search-filter" });
+    fieldset.append(element("legend", {}, label));
+    const visible = expanded.has(key) ? values : values.filter(([value], i) => i < SHOWN_VALUES || chosen.includes(value));
+    const ul = element("ul");
+    for (const [value, count] of visible) {
+      const id = `filter-${key}-${values.findIndex(([v]) => v === value)}`;
+      const box = element("input", { type: "checkbox", name: key, id });
+      box.value = value;
+      box.checked = chosen.includes(value);
+      const text = element("label", { for: id }, value);
+      text.append(" ", element("span", { class: "count" }, `${count}`));
+      const li = element("li");
+      li.append(box, text);
+      ul.append(li);
+    }
+    fieldset.append(ul);
+    if (visible.length < values.length) fieldset.append(element("button", { type: "button", class: "link-button", "data-expand": key }, `Show all ${values.length}`));
+    filtersBox.append(fieldset);
+  }
+}
+
+async function renderResults(append = false) {
+  if (!append) list.replaceChildren();
+  const page = results.slice(shown, shown + PAGE_SIZE);
+  const items = await Promise.all(page.map((result) => result.data()));
+  for (const item of items) list.append(resultItem(item));
+  shown += page.length;
+  more.hidden = shown >= results.length;
+}
+
+function resultItem(item) {
+  const li = element("li", { class: "search-result" });
+  const heading = element("h2");
+  heading.append(element("a", { href: item.url }, item.meta?.title ?? item.url));
+  li.append(heading);
+  const meta = element("p", { class: "meta" });
+  if (item.meta?.date) meta.append(element("time", { datetime: item.meta.date }, readableDate(item.meta.date)));
+  const authors = item.filters?.author ?? [];
+  if (authors.length) meta.append(`${item.meta?.date ? " · " : ""}By ${authors.join(", ")}`);
+  li.append(meta, excerpt(item.excerpt ?? ""));
+  return li;
+}
+
+/** Pagefind's excerpt is escaped text with <mark> around matches: keep the marks, nothing else. */
+function excerpt(html) {
+  const paragraph = element("p", { class: "summary" });
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  for (const node of parsed.body.firstChild?.childNodes ?? []) {
+    paragraph.append(node.nodeName === "MARK" ? element("mark", {}, node.textContent ?? "") : (node.textContent ?? ""));
+  }
+  return paragraph;
+}
+
+function readableDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return month && day ? `${day} ${MONTHS[month - 1]} ${year}` : iso;
+}
+
+function element(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

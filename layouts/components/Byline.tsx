@@ -1,7 +1,7 @@
 // "By A, B and C", each name linking to the author's page.
 import type { AuthorRef } from "../../src/archive/model.ts";
 
-export function Byline({ authors, linked = true, filter = false }: { authors: readonly AuthorRef[]; linked?: boolean; filter?: boolean }) {
+export function Byline({ authors, linked = true }: { authors: readonly AuthorRef[]; linked?: boolean }) {
   return (
     <span class="byline">
       By{" "}
@@ -9,7 +9,7 @@ export function Byline({ authors, linked = true, filter = false }: { authors: re
         <>
           {i > 0 ? (i === authors.length - 1 ? " and " : ", ") : null}
           {linked ? (
-            <a href={author.url} rel="author" data-pagefind-filter={filter ? "author" : undefined}>
+            <a href={author.url} rel="author">
               {author.name}
             </a>
           ) : (

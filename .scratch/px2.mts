@@ -1,0 +1,10 @@
+import { launchChromium } from '../test/support/browser.ts'
+import { serveStatic } from '../test/support/static-server.ts'
+const s = await serveStatic('/tmp/fx'); const b = await launchChromium(); const p = await b.newPage()
+p.on('dialog', d => { console.log('DIALOG', d.message()); d.dismiss() })
+await p.goto(s.url + '/search/?q=alert'); await p.locator('.pagefind-ui__result-link').first().waitFor()
+await p.waitForTimeout(1000)
+console.log(await p.locator('.pagefind-ui__filter-panel').innerHTML())
+const f = await p.evaluate(async () => { const pf = await import('/pagefind/pagefind.js'); return await pf.filters() })
+console.log(JSON.stringify(f))
+await b.close(); await s.close()

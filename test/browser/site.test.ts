@@ -1,0 +1,135 @@
+// What needs a real browser: Pagefind search on the built sample archive, the layout on a
+// phone, and that no page of a hostile archive can open a dialog.
+import assert from "node:assert/strict";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { browserSkipReason, launchChromium } from "../support/browser.ts";
+import { listFiles, PROJECT_ROOT, runBuild } from "../support/build.ts";
+import { serveStatic } from "../support/static-server.ts";
+
+const skip = browserSkipReason();
+
+async function buildAndServe(content: string) {
+  const out = join(await mkdtemp(join(tmpdir(), "dateline-browser-")), "site");
+  const run = await runBuild(content, out);
+  assert.equal(run.code, 0, run.stderr);
+  return { out, ...(await serveStatic(out)) };
+}
+
+describe("the sample archive in a browser", { skip }, () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof buildAndServe>>;
+  before(async () => {
+    server = await buildAndServe(join(PROJECT_ROOT, "content"));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const requestsOf = new WeakMap<Page, string[]>();
+
+  async function open(path: string, width = 1280): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const requests: string[] = [];
+    requestsOf.set(page, requests);
+    page.on("request", (request) => requests.push(request.url()));
+    page.on("dialog", (dialog) => assert.fail(`a dialog opened on ${path}: ${dialog.message()}`));
+    await page.goto(server.url + path);
+    return page;
+  }
+
+  const resultLinks = (page: Page) => page.locator(".search-result h2 a");
+
+  test("/search/?q= runs the query and finds the right article", async () => {
+    const page = await open("/search/?q=Wodinsky");
+    await resultLinks(page).first().waitFor({ timeout: 15_000 });
+    assert.match((await resultLinks(page).first().getAttribute("href")) ?? "", /\/2020\/08\/13\/press-weighs-election-security-meeting\//);
+    assert.equal(await page.locator("#search-query").inputValue(), "Wodinsky");
+    assert.match((await page.locator("[data-search-status]").textContent()) ?? "", /\d+ results? for “Wodinsky”/);
+    const legends = await page.locator(".search-filter legend").allTextContents();
+    assert.deepEqual(legends, ["Author", "In the article", "Year"]);
+    await page.close();
+  });
+
+  test("typing, filtering and sorting keep the search in the address", async () => {
+    const page = await open("/search/");
+    await page.locator("[data-search-sort]").waitFor();
+    await page.locator("#search-query").fill("Facebook");
+    await resultLinks(page).first().waitFor({ timeout: 15_000 });
+    await page.waitForURL(/\?q=Facebook$/);
+    const all = await resultLinks(page).count();
+    await page.locator('.search-filter input[name="year"][value="2018"]').check();
+    await page.waitForURL(/\?q=Facebook&year=2018$/);
+    await page.waitForFunction((before) => document.querySelectorAll(".search-result").length < before, all);
+    const dates = async () => page.locator(".search-result time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+    assert.ok((await dates()).every((date) => date.startsWith("2018")));
+    await page.locator("select[name=sort]").selectOption("date:asc");
+    await page.waitForURL(/sort=date%3Aasc$/);
+    await page.waitForFunction(() => {
+      const found = [...document.querySelectorAll(".search-result time")].map((t) => t.getAttribute("datetime") ?? "");
+      return found.length > 1 && found.every((d, i) => i === 0 || found[i - 1]! <= d);
+    });
+    await page.reload();
+    await resultLinks(page).first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('.search-filter input[name="year"][value="2018"]').isChecked(), true);
+    assert.equal(await page.locator("select[name=sort]").inputValue(), "date:asc");
+    await page.close();
+  });
+
+  test("pages fit a phone screen and make no request off the site", async () => {
+    for (const path of ["/", "/2020/08/14/wsws-report-links-tech-security-meetings/", "/entities/fbi/", "/entities/", "/authors/priya-raman/", "/2020/", "/search/?q=FBI", "/404.html"]) {
+      const page = await open(path, 390);
+      await page.waitForLoadState("networkidle");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a phone`);
+      const offsite = (requestsOf.get(page) ?? []).filter((url) => !url.startsWith(server.url));
+      assert.deepEqual(offsite, [], `${path} requested other sites`);
+      await page.close();
+    }
+  });
+
+  test("the skip link is the first stop of the keyboard and shows when focused", async () => {
+    const page = await open("/");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      const box = element?.getBoundingClientRect();
+      return { text: element?.textContent, href: element?.getAttribute("href"), visible: !!box && box.width > 1 && box.height > 1 && box.top >= 0 };
+    });
+    assert.deepEqual(focused, { text: "Skip to content", href: "#main", visible: true });
+    await page.close();
+  });
+});
+
+describe("a hostile archive in a browser", { skip }, () => {
+  test("no page opens a dialog or runs content script", async () => {
+    const server = await buildAndServe(join(PROJECT_ROOT, "test/fixtures/archive/content"));
+    const browser = await launchChromium();
+    try {
+      const dialogs: string[] = [];
+      const page = await browser.newPage();
+      page.on("dialog", async (dialog) => {
+        dialogs.push(`${page.url()}: ${dialog.message()}`);
+        await dialog.dismiss();
+      });
+      const pages = (await listFiles(server.out)).filter((file) => file.endsWith(".html"));
+      for (const file of pages) {
+        await page.goto(`${server.url}/${file.replace(/index\.html$/, "")}`);
+        await page.waitForLoadState("load");
+      }
+      await page.goto(`${server.url}/search/?q=alert`);
+      await page.locator(".search-result").first().waitFor({ timeout: 15_000 });
+      // The hostile names are shown, as text, in the filters and the results.
+      assert.ok(await page.getByText('"><img src=x onerror=alert("author")>', { exact: false }).first().isVisible());
+      assert.deepEqual(dialogs, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
