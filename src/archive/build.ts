@@ -20,6 +20,8 @@ export type RenderBodies = (markdown: readonly string[]) => Promise<RenderedBody
 
 const RELATED_COUNT = 5;
 const CO_MENTION_COUNT = 12;
+/** Entities in more articles than this say little about relatedness, and cost the most to scan. */
+const RELATED_CANDIDATE_LIMIT = 250;
 
 export async function buildArchive(content: ValidatedContent, site: SiteConfig, options: ArchiveOptions, problems: Problems, render: RenderBodies): Promise<Archive> {
   const entityRegistry = new NameRegistry<EntitySource>("entity", problems);
@@ -187,7 +189,7 @@ function countEntities(articles: readonly Article[], except?: Slug): EntityCount
 function linkRelated(articles: readonly Article[], entities: readonly Entity[]): void {
   const bySlug = new Map(entities.map((entity) => [entity.slug, entity]));
   const total = articles.length;
-  const candidateLimit = Math.max(200, Math.sqrt(total) * 20);
+  const candidateLimit = RELATED_CANDIDATE_LIMIT;
   const index = new Map(articles.map((article, i) => [article, i]));
   for (const article of articles) {
     const scores = new Map<number, number>();
