@@ -8,6 +8,8 @@ import type { AuthorSource, EntitySource } from "../content/validate.ts";
 export interface Registered<S> {
   key: string;
   name: string;
+  /** The exact spellings its file gives: the name and the aliases. */
+  spellings: Set<string>;
   source?: S;
   type: EntityType;
   slug: Slug;
@@ -36,7 +38,7 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
 
   register(source: S, type: EntityType, aliases: readonly string[]): void {
     const name = source.fields.name;
-    const entry: Registered<S> = { key: nameKey(name), name, source, type, slug: "" as Slug };
+    const entry: Registered<S> = { key: nameKey(name), name, spellings: new Set([name, ...aliases]), source, type, slug: "" as Slug };
     this.claim(entry.key, entry, source, name, ["name"]);
     aliases.forEach((alias, i) => this.claim(nameKey(alias), entry, source, alias, ["aliases", i]));
   }
@@ -61,14 +63,19 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
   resolve(mention: Mention): Registered<S> {
     const key = nameKey(mention.name);
     const known = this.byKey.get(key);
-    if (known) return known;
+    if (known) {
+      if (known.source && !known.spellings.has(mention.name.trim())) {
+        this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by case from "${known.name}" and is taken to be the same`, `write "${known.name}"`, mention.place);
+      }
+      return known;
+    }
     const nearly = this.byLooseKey.get(looseNameKey(mention.name));
     if (nearly?.source) {
       this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by accents from "${nearly.name}" and is taken to be the same`, `write "${nearly.name}" (or add "${mention.name}" to its aliases)`, mention.place);
       this.byKey.set(key, nearly);
       return nearly;
     }
-    const entry: Registered<S> = { key, name: mention.name.trim(), type: mention.type ?? "organization", slug: "" as Slug };
+    const entry: Registered<S> = { key, name: mention.name.trim(), spellings: new Set(), type: mention.type ?? "organization", slug: "" as Slug };
     this.byKey.set(key, entry);
     this.byLooseKey.set(looseNameKey(mention.name), entry);
     return entry;

@@ -1,7 +1,7 @@
 // Atomic publishing: a site is built in a temporary folder beside the output and moved into
 // place only when complete, so a failed or interrupted build never leaves a half-written site.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export interface StagingFolder {
@@ -15,6 +15,7 @@ export interface StagingFolder {
 export async function createStagingFolder(outputDir: string): Promise<StagingFolder> {
   const parent = dirname(outputDir);
   await mkdir(parent, { recursive: true });
+  await removeAbandoned(parent, outputDir);
   const stem = `.${basename(outputDir)}.building-${process.pid}-${randomBytes(3).toString("hex")}`;
   const path = join(parent, stem);
   await mkdir(path);
@@ -59,4 +60,33 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * A build killed outright (SIGKILL, power loss) cannot clean up after itself: the next build
+ * removes staging folders whose process is gone, and those of a build still running are kept.
+ * A build killed between the two renames of the swap left the published site in its
+ * `-previous` folder: that is put back, never deleted.
+ */
+async function removeAbandoned(parent: string, outputDir: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(outputDir))}\\.building-(\\d+)-[0-9a-f]+(-previous)?$`);
+  for (const name of (await readdir(parent)).sort().reverse()) {
+    const match = pattern.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    if (match[2] && !(await exists(outputDir))) await rename(join(parent, name), outputDir);
+    else await rm(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -46,6 +46,7 @@ const cases: Case[] = [
   { name: "no summary", files: { [A]: article({ title: "T", date: "2020-01-01", author: "A", entities: "[X]" }) }, severity: "warning", rule: "no-summary", file: A, message: /no summary/ },
   { name: "updated before date", files: { [A]: article({ ...VALID, updated: "2020-08-01" }) }, severity: "warning", rule: "updated-before-date", file: A, line: 7, message: /earlier than date/ },
   { name: "entity name differing only by accents", files: { [A]: article({ ...VALID, entities: "[Zurich]" }), "entities/z.md": "---\nname: Zürich\ntype: place\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /differs only by accents from "Zürich"/ },
+  { name: "entity name differing only by case", files: { [A]: article({ ...VALID, entities: "[Fbi]" }), "entities/fbi.md": "---\nname: FBI\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /"Fbi" differs only by case from "FBI"/ },
   { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" must be a full http/ },
 ];
 

@@ -18,3 +18,43 @@ const processor = unified()
 export function normalizeHtml(html: string): string {
   return String(processor.processSync(html)).replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
 }
+
+const pageParser = unified().use(rehypeParse);
+
+export function parsePageHtml(html: string): Root {
+  return pageParser.parse(html);
+}
+
+export function allElements(tree: Root): Element[] {
+  const found: Element[] = [];
+  visit(tree, "element", (node: Element) => void found.push(node));
+  return found;
+}
+
+const OUR_SCRIPTS = ["/assets/search.js"];
+
+/**
+ * Fails unless every script on the page is ours (or JSON-LD that parses), and no element has
+ * an event handler, an iframe, or a javascript:/data:/vbscript: URL in any attribute.
+ */
+export function assertNoContentScript(tree: Root, where: string, fail: (message: string) => never): void {
+  for (const element of allElements(tree)) {
+    const at = `${where}: <${element.tagName}>`;
+    if (element.tagName === "script") {
+      const src = String(element.properties.src ?? "");
+      if (element.properties.type === "application/ld+json") {
+        const body = element.children[0]?.type === "text" ? element.children[0].value : "";
+        try {
+          JSON.parse(body);
+        } catch {
+          fail(`${at} JSON-LD does not parse`);
+        }
+      } else if (!OUR_SCRIPTS.includes(src)) fail(`${at} is not one of our scripts (src=${src})`);
+    }
+    if (element.tagName === "iframe" || element.tagName === "object" || element.tagName === "embed") fail(`${at} embeds content`);
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (/^on/i.test(name)) fail(`${at} has an event handler ${name}`);
+      if (/^\s*(javascript|data|vbscript):/i.test(String(value))) fail(`${at} ${name}=${String(value)}`);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The editor's commands as an editor runs them: new, check, and the dev server.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { article, VALID, writeArchive } from "../support/archive.ts";
+import { PROJECT_ROOT, runCommand } from "../support/build.ts";
+
+test("npm run new writes a dated article with its front matter and never overwrites", async () => {
+  const content = await writeArchive({});
+  const env = { CONTENT_DIR: content, DATELINE_CACHE_DIR: join(content, ".cache") };
+  const first = await runCommand("src/cli/new-article.ts", ["Council: approves \"the\" budget", "--author", "Ana Ruiz"], env);
+  assert.equal(first.code, 0, first.stderr);
+  const now = new Date();
+  const month = String(now.getMonth() + 1).padStart(2, "0");
+  const path = first.stdout.trim();
+  assert.match(path, new RegExp(`articles/${now.getFullYear()}/${month}/council-approves-the-budget\\.md$`));
+  const text = await readFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "utf8");
+  assert.match(text, /^---\ntitle: 'Council: approves "the" budget'\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ana Ruiz\nsummary: ""\nentities: \[\]\n---\n/);
+
+  await writeFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "edited");
+  const again = await runCommand("src/cli/new-article.ts", ["Council: approves \"the\" budget"], env);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /already exists; nothing was written/);
+  assert.equal(await readFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "utf8"), "edited");
+
+  const remembered = await runCommand("src/cli/new-article.ts", ["Second story"], env);
+  assert.equal(remembered.code, 0, remembered.stderr);
+  assert.match(await readFile(join(content, `articles/${now.getFullYear()}/${month}/second-story.md`), "utf8"), /author: Ana Ruiz/);
+});
+
+test("npm run check lists every problem, errors apart from warnings, and fails on errors", async () => {
+  const content = await writeArchive({
+    "articles/a.md": article({ ...VALID, date: "2020-02-30" }),
+    "articles/b.md": article({ ...VALID, sumary: "typo" }),
+    "articles/c.md": "---coffee\ntitle: 'x'\n---\n",
+  });
+  const run = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /Errors:\n {2}articles\/a\.md:3:7 {2}"date" "2020-02-30" is not a real day.*\n {2}articles\/c\.md:1:4 {2}front matter is marked as "coffee"/);
+  assert.match(run.stdout, /Warnings:\n {2}articles\/b\.md:7:1 {2}unknown key "sumary" is ignored {2}\(did you mean "summary"\?\)/);
+  assert.match(run.stdout, /2 errors, 1 warning$/m);
+
+  const clean = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID) }) });
+  assert.equal(clean.code, 0, clean.stdout);
+  assert.match(clean.stdout, /Checked 1 article .*ready to publish/);
+});
+
+test("the dev server shows a content error on the page, keeps running, and recovers", async () => {
+  const content = await writeArchive({ "articles/a.md": article(VALID), "articles/draft.md": article({ ...VALID, title: "Work in progress", draft: "true" }) });
+  const out = join(await mkdtemp(join(tmpdir(), "dateline-serve-")), "site");
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: out, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  server.stdout.on("data", (chunk: Buffer) => (log += chunk));
+  server.stderr.on("data", (chunk: Buffer) => (log += chunk));
+  const page = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`).catch(() => undefined))?.text();
+  const until = async (what: string, check: (html: string) => boolean) => {
+    for (let i = 0; i < 150; i++) {
+      const html = await page("/");
+      if (html !== undefined && check(html)) return html;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.fail(`timed out waiting for ${what}; server said:\n${log}`);
+  };
+  try {
+    await until("the first build", (html) => html.includes("A headline"));
+    assert.match((await page("/2020/08/12/draft/")) ?? "", /DRAFT: this page is not published/);
+
+    await writeFile(join(content, "articles/a.md"), article({ ...VALID, date: "2020-13-45" }));
+    const broken = await until("the error page", (html) => html.includes("content-problems"));
+    assert.match(broken, /articles\/a\.md:3:7<\/code> &quot;date&quot; &quot;2020-13-45&quot; has no month 13/);
+    assert.match(log, /a\.md:3:7 {2}"date" "2020-13-45" has no month 13/);
+    assert.equal(server.exitCode, null, "the server keeps running");
+
+    await writeFile(join(content, "articles/a.md"), article(VALID));
+    await until("recovery", (html) => !html.includes("content-problems") && html.includes("A headline"));
+  } finally {
+    server.kill("SIGINT");
+  }
+});
