@@ -39,8 +39,8 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
   });
   const run = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
   assert.equal(run.code, 1);
-  assert.match(run.stdout, /Errors:\n {2}articles\/a\.md:3:7 {2}"date" "2020-02-30" is not a real day.*\n {2}articles\/c\.md:1:4 {2}front matter is marked as "coffee"/);
-  assert.match(run.stdout, /Warnings:\n {2}articles\/b\.md:7:1 {2}unknown key "sumary" is ignored {2}\(did you mean "summary"\?\)/);
+  assert.match(run.stdout, /Errors:\n {2}\S*articles\/a\.md:3:7 {2}"date" "2020-02-30" is not a real day.*\n {2}\S*articles\/c\.md:1:4 {2}front matter is marked as "coffee"/);
+  assert.match(run.stdout, /Warnings:\n {2}\S*articles\/b\.md:7:1 {2}unknown key "sumary" is ignored {2}\(did you mean "summary"\?\)/);
   assert.match(run.stdout, /2 errors, 1 warning$/m);
 
   const clean = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID) }) });
