@@ -93,7 +93,13 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       // The one with a file (else the first by name) keeps the plain slug: it is the one most
       // likely to be linked from outside, and this keeps URLs stable as names are added.
       const keeper = entries.find((entry) => entry.source) ?? entries[0];
-      for (const entry of entries) entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key);
+      for (const entry of entries) {
+        entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key);
+        if (entry !== keeper && entry.source && keeper?.source) {
+          const url = `/${this.what === "entity" ? "entities" : "authors"}/${slug}/`;
+          this.problems.warn(entry.source.file.path, `${this.what}-url-taken`, `"${entry.name}" would publish to ${url}, as "${keeper.name}" (${keeper.source.file.path}) does, so it publishes to ${url.replace(slug, entry.slug)}`, "rename one of the two if that URL should be readable", entry.source.locate(["name"]));
+        }
+      }
     }
     return distinct;
   }

@@ -47,6 +47,7 @@ const cases: Case[] = [
   { name: "updated before date", files: { [A]: article({ ...VALID, updated: "2020-08-01" }) }, severity: "warning", rule: "updated-before-date", file: A, line: 7, message: /earlier than date/ },
   { name: "entity name differing only by accents", files: { [A]: article({ ...VALID, entities: "[Zurich]" }), "entities/z.md": "---\nname: Zürich\ntype: place\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /differs only by accents from "Zürich"/ },
   { name: "entity name differing only by case", files: { [A]: article({ ...VALID, entities: "[Fbi]" }), "entities/fbi.md": "---\nname: FBI\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /"Fbi" differs only by case from "FBI"/ },
+  { name: "entity files whose names share a URL", files: { [A]: article(VALID), "entities/a.md": "---\nname: C++\n---\n", "entities/b.md": "---\nname: C#\n---\n" }, severity: "warning", rule: "entity-url-taken", file: "entities/a.md", line: 2, message: /"C\+\+" would publish to \/entities\/c\/, as "C#" .* does, so it publishes to \/entities\/c-[0-9a-f]{6}\// },
   { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" must be a full http/ },
 ];
 
