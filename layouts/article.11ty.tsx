@@ -6,14 +6,11 @@ import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { jsonForScript, typeLabel } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import type { PageData, PaginatedData } from "./page-data.ts";
+import { onePagePer, type PageData, type PaginatedData } from "./page-data.ts";
 
 type Data = PaginatedData<"article", Article>;
 
-export const data = {
-  pagination: { data: "archive.articles", size: 1, alias: "article" },
-  permalink: (data: Data) => data.article.url,
-};
+export const data = onePagePer("archive.articles", "article");
 
 export function render({ archive, article }: Data) {
   return (

@@ -5,14 +5,11 @@ import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count } from "./components/format.ts";
 import { Links } from "./components/Links.tsx";
 import { Page } from "./components/Page.tsx";
-import type { PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-data.ts";
 
 type Data = PaginatedData<"author", Author>;
 
-export const data = {
-  pagination: { data: "archive.authors", size: 1, alias: "author" },
-  permalink: (data: Data) => data.author.url,
-};
+export const data = onePagePer("archive.authors", "author");
 
 export function render({ archive, author }: Data) {
   return (

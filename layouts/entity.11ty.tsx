@@ -5,14 +5,11 @@ import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count, typeLabel } from "./components/format.ts";
 import { Links } from "./components/Links.tsx";
 import { Page } from "./components/Page.tsx";
-import type { PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-data.ts";
 
 type Data = PaginatedData<"entity", Entity>;
 
-export const data = {
-  pagination: { data: "archive.entities", size: 1, alias: "entity" },
-  permalink: (data: Data) => data.entity.url,
-};
+export const data = onePagePer("archive.entities", "entity");
 
 export function render({ archive, entity }: Data) {
   return (

@@ -3,14 +3,11 @@ import type { ListPage } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
-import type { PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-data.ts";
 
 type Data = PaginatedData<"listPage", ListPage>;
 
-export const data = {
-  pagination: { data: "archive.homePages", size: 1, alias: "listPage" },
-  permalink: (data: Data) => data.listPage.url,
-};
+export const data = onePagePer("archive.homePages", "listPage");
 
 export function render({ archive, listPage }: Data) {
   const title = listPage.pageNumber > 1 ? `Latest articles, page ${listPage.pageNumber}` : undefined;

@@ -3,14 +3,11 @@ import type { MonthArchive } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { count, monthName } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import type { PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-data.ts";
 
 type Data = PaginatedData<"month", MonthArchive>;
 
-export const data = {
-  pagination: { data: "archive.months", size: 1, alias: "month" },
-  permalink: (data: Data) => data.month.url,
-};
+export const data = onePagePer("archive.months", "month");
 
 export function render({ archive, month }: Data) {
   const title = `${monthName(month.month)} ${month.year}`;

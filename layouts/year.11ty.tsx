@@ -3,14 +3,11 @@ import type { YearArchive } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { count, monthName } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import type { PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-data.ts";
 
 type Data = PaginatedData<"year", YearArchive>;
 
-export const data = {
-  pagination: { data: "archive.years", size: 1, alias: "year" },
-  permalink: (data: Data) => data.year.url,
-};
+export const data = onePagePer("archive.years", "year");
 
 export function render({ archive, year }: Data) {
   return (

@@ -2,7 +2,7 @@
 // the indexes every page needs (by author, entity, year and month), related articles and
 // co-mentions. Everything a template shows is decided here.
 import { pad2 } from "../content/dates.ts";
-import { type Slug, type SiteUrl, siteUrl, slugify } from "../content/paths.ts";
+import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { Problems } from "../content/problems.ts";
 import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
@@ -132,39 +132,44 @@ function linkNeighbours(articles: Article[]): void {
 }
 
 function buildEntities(articles: readonly Article[], refs: Map<Registered<EntitySource>, EntityRef>, bodies: Map<EntitySource, RenderedBody>): Entity[] {
-  const bySlug = new Map<Slug, Entity>();
-  for (const [entry, ref] of refs) {
-    const source = entry.source;
+  const entities = [...refs].map(([{ source }, ref]): Entity => {
     const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
-    if (source) {
-      entity.sourcePath = source.file.path;
-      if (source.fields.description) entity.description = source.fields.description;
-      const body = bodies.get(source);
-      if (body?.html) entity.html = body.html;
-    }
-    bySlug.set(ref.slug, entity);
-  }
-  for (const article of articles) for (const ref of article.entities) bySlug.get(ref.slug)?.articles.push(article);
-  for (const entity of bySlug.values()) entity.coMentions = countEntities(entity.articles, entity.slug).slice(0, CO_MENTION_COUNT);
-  return [...bySlug.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+    if (source?.fields.description) entity.description = source.fields.description;
+    return withSource(entity, source, bodies);
+  });
+  gatherArticles(entities, articles, (article) => article.entities);
+  for (const entity of entities) entity.coMentions = countEntities(entity.articles, entity.slug).slice(0, CO_MENTION_COUNT);
+  return entities.sort(byName);
 }
 
 function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorSource>, AuthorRef>, bodies: Map<AuthorSource, RenderedBody>): Author[] {
-  const bySlug = new Map<Slug, Author>();
-  for (const [entry, ref] of refs) {
-    const source = entry.source;
+  const authors = [...refs].map(([{ source }, ref]): Author => {
     const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
-    if (source) {
-      author.sourcePath = source.file.path;
-      if (source.fields.bio) author.bio = source.fields.bio;
-      const body = bodies.get(source);
-      if (body?.html) author.html = body.html;
-    }
-    bySlug.set(ref.slug, author);
-  }
-  for (const article of articles) for (const ref of article.authors) bySlug.get(ref.slug)?.articles.push(article);
-  for (const author of bySlug.values()) author.topEntities = countEntities(author.articles).slice(0, CO_MENTION_COUNT);
-  return [...bySlug.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+    if (source?.fields.bio) author.bio = source.fields.bio;
+    return withSource(author, source, bodies);
+  });
+  gatherArticles(authors, articles, (article) => article.authors);
+  for (const author of authors) author.topEntities = countEntities(author.articles).slice(0, CO_MENTION_COUNT);
+  return authors.sort(byName);
+}
+
+/** Where an entity or author came from, and its file's body, when it has a file. */
+function withSource<T extends { sourcePath?: SourcePath; html?: string }, S extends EntitySource | AuthorSource>(item: T, source: S | undefined, bodies: Map<S, RenderedBody>): T {
+  if (!source) return item;
+  item.sourcePath = source.file.path;
+  const html = bodies.get(source)?.html;
+  if (html) item.html = html;
+  return item;
+}
+
+/** Files each article under the entities or authors it names, keeping the articles' order. */
+function gatherArticles(items: readonly { slug: Slug; articles: Article[] }[], articles: readonly Article[], named: (article: Article) => readonly { slug: Slug }[]): void {
+  const bySlug = new Map(items.map((item) => [item.slug, item]));
+  for (const article of articles) for (const ref of named(article)) bySlug.get(ref.slug)?.articles.push(article);
+}
+
+function byName(a: { name: string; slug: Slug }, b: { name: string; slug: Slug }): number {
+  return compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug);
 }
 
 /** How often each entity appears across the articles, most first, then by name. */

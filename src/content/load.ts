@@ -97,7 +97,7 @@ function firstInvalidByte(bytes: Buffer): { line: number } {
   return { line };
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -1,8 +1,9 @@
 // Atomic publishing: a site is built in a temporary folder beside the output and moved into
 // place only when complete, so a failed or interrupted build never leaves a half-written site.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { exists } from "../content/load.ts";
 
 export interface StagingFolder {
   path: string;
@@ -53,14 +54,6 @@ export async function createStagingFolder(outputDir: string): Promise<StagingFol
   };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A build killed outright (SIGKILL, power loss) cannot clean up after itself: the next build
