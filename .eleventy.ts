@@ -39,7 +39,7 @@ function readArchiveOnEveryBuild(eleventyConfig: UserConfig): void {
   eleventyConfig.addGlobalData("archive", async () => {
     const isBuild = process.env.ELEVENTY_RUN_MODE === "build";
     const result = await readArchive(options.contentDir, { includeDrafts: !isBuild, cacheDir: options.cacheDir });
-    if (result.problems.length) console.error(`\n${formatReport(result.problems)}\n`);
+    if (result.problems.length) console.error(`\n${formatReport(result.problems, options.workingDir)}\n`);
     if (!result.ok && isBuild) throw new ContentError(result.problems);
     language = result.archive.site.language;
     const errors = result.problems.filter((problem) => problem.severity === "error");

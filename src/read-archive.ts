@@ -35,6 +35,15 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
   const site = readSiteConfig(loaded.siteYaml, problems);
   const content = await timed("validate", () => validateContent(loaded.files, problems));
   const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  const archive = await timed("model", () => buildArchive(content, site, options, problems, (bodies) => renderAll(bodies, renderOptions)));
+  let markdownMs = 0;
+  const render = async (bodies: readonly string[]) => {
+    const start = performance.now();
+    const rendered = await renderAll(bodies, renderOptions);
+    markdownMs += performance.now() - start;
+    return rendered;
+  };
+  const archive = await timed("model", () => buildArchive(content, site, options, problems, render));
+  timings.at(-1)!.ms -= markdownMs;
+  timings.push({ stage: "markdown", ms: markdownMs });
   return { archive, ok: problems.errors.length === 0, problems: problems.list, timings };
 }

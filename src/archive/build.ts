@@ -32,7 +32,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
 
   const sources = content.articles.filter((source) => options.includeDrafts || !source.fields.draft);
   const mentions = sources.map((source) => ({
-    authors: source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", ...(Array.isArray(source.fields.author) && source.fields.author.length > 1 ? [i] : [])]) })),
+    // locate() falls back to the key itself when `author` is one name rather than a list.
+    authors: source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", i]) })),
     entities: dedupe(source.fields.entities.map((mention, i) => entityRegistry.resolve({ ...mentionName(mention), file: source.file.path, place: source.locate(["entities", i]) }))),
   }));
   const entityRefs = new Map(entityRegistry.all().map((entry) => [entry, toEntityRef(entry)]));

@@ -6,26 +6,21 @@ import { publish } from "../publish/publish.ts";
 async function main(): Promise<number> {
   const options = resolveOptions();
   const start = performance.now();
-  const stageStart = { at: start };
-  const onStage = (message: string) => {
-    const now = performance.now();
-    console.error(`  ${message}… (${((now - start) / 1000).toFixed(1)} s)`);
-    stageStart.at = now;
-  };
+  const elapsed = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
   try {
     console.error(`Building ${options.contentDir} into ${options.outputDir}`);
-    const report = await publish(options, { onStage });
-    if (report.warnings.length) console.error(`\n${formatReport(report.warnings)}\n`);
+    const report = await publish(options, { onStage: (message) => console.error(`  ${message}… (${elapsed()})`) });
+    if (report.warnings.length) console.error(`\n${formatReport(report.warnings, options.workingDir)}\n`);
     const { archive } = report;
-    const seconds = ((performance.now() - start) / 1000).toFixed(1);
     console.log(
-      `Published ${plural(archive.articles.length, "article")}, ${plural(report.pages, "page")}, ${plural(archive.entities.length, "entity").replace("entitys", "entities")} and ${plural(archive.authors.length, "author")} ` +
-        `(${plural(report.searchPages, "page")} searchable) to ${options.outputDir} in ${seconds} s, with ${plural(report.warnings.length, "warning")}.`,
+      `Published ${plural(archive.articles.length, "article")}, ${plural(report.pages, "page")}, ${plural(archive.entities.length, "entity", "entities")} and ${plural(archive.authors.length, "author")} ` +
+        `(${plural(report.searchPages, "page")} searchable) to ${options.outputDir} in ${elapsed()}, with ${plural(report.warnings.length, "warning")}.`,
     );
+    console.log(`Time by stage: ${report.timings.map(({ stage, ms }) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" · ")}`);
     return 0;
   } catch (error) {
     if (error instanceof ContentError) {
-      console.error(`\n${error.message}\n\nNothing was published: ${options.outputDir} is unchanged.`);
+      console.error(`\n${formatReport(error.problems, options.workingDir)}\n\nNothing was published: ${options.outputDir} is unchanged.`);
       return 1;
     }
     console.error("\nThe build failed; nothing was published.\n", error);
