@@ -1,12 +1,13 @@
 // Eleventy wires the stages: the archive model (src/) is global data, and the templates in
 // layouts/ paginate over it. Nothing in this file reads content or renders Markdown itself.
-import { relative } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import type { VNode } from "preact";
 import { resolveOptions } from "./src/config/options.ts";
 import { ContentError, formatReport } from "./src/content/problems.ts";
 import { readArchive } from "./src/read-archive.ts";
+import { copyStaticFiles } from "./src/publish/static-files.ts";
 import { indexSite } from "./src/search/index-site.ts";
 
 export default function configure(eleventyConfig: UserConfig): void {
@@ -45,8 +46,13 @@ function readArchiveOnEveryBuild(eleventyConfig: UserConfig): void {
     const errors = result.problems.filter((problem) => problem.severity === "error");
     return Object.freeze({ ...result.archive, problems: errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) })) });
   });
-  eleventyConfig.on("eleventy.after", async ({ dir, runMode }) => {
-    if (runMode !== "build") await indexSite(dir.output, language);
+  // Eleventy's event reports its default output folder, not the one it was given: use ours.
+  eleventyConfig.on("eleventy.after", async ({ runMode, results }) => {
+    if (runMode === "build") return;
+    const pages = new Set(results.map((result) => relative(options.outputDir, resolve(result.outputPath)).split(sep).join("/")));
+    const problems = await copyStaticFiles(options.contentDir, options.outputDir, pages);
+    if (problems.length) console.error(`\n${formatReport(problems, options.workingDir)}\n`);
+    await indexSite(options.outputDir, language);
   });
 }
 

@@ -1,9 +1,12 @@
 // The part of Eleventy 3's API that Dateline uses. Eleventy ships JSDoc, not declarations.
 declare module "@11ty/eleventy" {
   export interface EleventyEventArgs {
+    /** Careful: reports the configured default output folder, not one given to the constructor. */
     dir: { input: string; output: string };
     runMode: "build" | "serve" | "watch";
     outputMode: string;
+    /** Every file written, with its path in the output folder. */
+    results: { inputPath: string; outputPath: string; url: string }[];
   }
 
   export interface TemplateEngineContext {

@@ -9,6 +9,7 @@ import { ContentError, type Problem } from "../content/problems.ts";
 import { readArchive } from "../read-archive.ts";
 import { indexSite } from "../search/index-site.ts";
 import { createStagingFolder } from "./atomic.ts";
+import { copyStaticFiles } from "./static-files.ts";
 
 /** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -41,6 +42,9 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
     const pagesStart = performance.now();
     await writePages(archive, staging.path);
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
+
+    const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
+    if (staticProblems.length) throw new ContentError(staticProblems);
 
     say("Building the search index");
     const searchStart = performance.now();

@@ -49,7 +49,7 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
 });
 
 test("the dev server shows a content error on the page, keeps running, and recovers", async () => {
-  const content = await writeArchive({ "articles/a.md": article(VALID), "articles/draft.md": article({ ...VALID, title: "Work in progress", draft: "true" }) });
+  const content = await writeArchive({ "articles/a.md": article(VALID), "articles/draft.md": article({ ...VALID, title: "Work in progress", draft: "true" }), "static/files/note.txt": "a static file" });
   const out = join(await mkdtemp(join(tmpdir(), "dateline-serve-")), "site");
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: out, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
@@ -68,6 +68,10 @@ test("the dev server shows a content error on the page, keeps running, and recov
   try {
     await until("the first build", (html) => html.includes("A headline"));
     assert.match((await page("/2020/08/12/draft/")) ?? "", /DRAFT: this page is not published/);
+    // Static files and the search index go to the output folder it was given.
+    assert.equal(await page("/files/note.txt"), "a static file");
+    for (let i = 0; i < 50 && !(await page("/pagefind/pagefind.js"))?.includes("pagefind"); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.match((await page("/pagefind/pagefind.js")) ?? "", /pagefind/i);
 
     await writeFile(join(content, "articles/a.md"), article({ ...VALID, date: "2020-13-45" }));
     const broken = await until("the error page", (html) => html.includes("content-problems"));

@@ -151,6 +151,17 @@ test("a failed build publishes nothing and leaves the previous site exactly as i
   assert.equal(dirname(out), parent);
 });
 
+test("a static file that would replace a page is an error, and nothing is published", async () => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-static-"));
+  const content = join(parent, "content");
+  await cp(CONTENT, content, { recursive: true });
+  await writeFile(join(content, "static", "index.html"), "<p>not the home page</p>");
+  const run = await runBuild(content, join(parent, "site"));
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /static\/index\.html {2}\/index\.html is also a page of the archive/);
+  assert.deepEqual((await readdir(parent)).sort(), ["content"]);
+});
+
 test("a build with nothing to publish fails", async () => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-empty-"));
   const run = await runBuild(join(parent, "nothing-here"), join(parent, "site"));
