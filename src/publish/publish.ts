@@ -1,6 +1,7 @@
 // Stage 6 and after: the archive model through Eleventy's templates into pages, then the search
 // index, in a staging folder that replaces the published site only when all of it succeeded.
 import { readdir } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { Archive } from "../archive/model.ts";
@@ -27,6 +28,7 @@ export interface PublishHooks {
 }
 
 export async function publish(options: BuildOptions, hooks: PublishHooks = {}): Promise<PublishReport> {
+  refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
   const result = await readArchive(options.contentDir, { includeDrafts: options.includeDrafts, cacheDir: options.cacheDir, onProgress: say });
@@ -57,6 +59,22 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
   } catch (error) {
     await staging.discard();
     throw error;
+  }
+}
+
+/**
+ * Publishing replaces the whole output folder: it must never be a folder that holds the
+ * archive, or Dateline itself, or the build would delete them.
+ */
+function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): void {
+  const output = resolve(outputDir);
+  const holds = (folder: string) => {
+    const inside = relative(output, resolve(folder));
+    return inside === "" || (!inside.startsWith("..") && !isAbsolute(inside));
+  };
+  const clash = holds(contentDir) ? `the content folder ${contentDir}` : holds(PROJECT_ROOT) ? `Dateline's own folder ${PROJECT_ROOT}` : undefined;
+  if (clash) {
+    throw new ContentError([{ severity: "error", file: outputDir, rule: "output-holds-content", message: `the output folder holds ${clash}, which publishing would delete`, fix: "set OUTPUT_DIR (or --output) to a folder of its own, such as _site" }]);
   }
 }
 

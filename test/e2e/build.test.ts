@@ -162,6 +162,19 @@ test("a static file that would replace a page is an error, and nothing is publis
   assert.deepEqual((await readdir(parent)).sort(), ["content"]);
 });
 
+test("an output folder that holds the archive or Dateline is refused before anything is touched", async () => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-danger-"));
+  const content = join(parent, "content");
+  await cp(CONTENT, content, { recursive: true });
+  const before = await readTree(parent);
+  for (const output of [content, parent, PROJECT_ROOT, dirname(PROJECT_ROOT)]) {
+    const run = await runBuild(content, output);
+    assert.equal(run.code, 1, output);
+    assert.match(run.stderr, /the output folder holds (the content folder|Dateline's own folder)/);
+  }
+  assert.deepEqual(await readTree(parent), before);
+});
+
 test("a build with nothing to publish fails", async () => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-empty-"));
   const run = await runBuild(join(parent, "nothing-here"), join(parent, "site"));
