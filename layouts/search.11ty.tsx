@@ -26,7 +26,10 @@ export function render({ archive }: PageData) {
         </label>
       </form>
       <div class="search-layout">
-        <div class="search-filters" data-search-filters hidden />
+        <details class="search-filter-panel" data-search-filter-panel hidden>
+          <summary>Filters</summary>
+          <div class="search-filters" data-search-filters />
+        </details>
         <section class="search-results" aria-label="Results">
           <p class="search-status" role="status" aria-live="polite" data-search-status>
             <noscript>Search needs JavaScript. You can still browse by <a href="/entities/">entity</a>, by <a href="/authors/">author</a> or by date from the archive links below.</noscript>

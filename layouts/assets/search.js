@@ -18,6 +18,7 @@ const form = document.querySelector("[data-search-form]");
 const input = form?.querySelector('input[name="q"]');
 const sortLabel = document.querySelector("[data-search-sort]");
 const sortSelect = sortLabel?.querySelector("select");
+const filterPanel = document.querySelector("[data-search-filter-panel]");
 const filtersBox = document.querySelector("[data-search-filters]");
 const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
@@ -30,7 +31,7 @@ const expanded = new Set();
 let results = [];
 let shown = 0;
 
-if (form && input && list && status && filtersBox && more && sortLabel && sortSelect) start();
+if (form && input && list && status && filterPanel && filtersBox && more && sortLabel && sortSelect) start();
 
 async function start() {
   let pagefind;
@@ -47,7 +48,9 @@ async function start() {
   else input.value = state.q;
   sortSelect.value = state.sort;
   sortLabel.hidden = false;
-  filtersBox.hidden = false;
+  filterPanel.hidden = false;
+  // Beside the results on wide screens; on a phone, folded away above them until asked for.
+  filterPanel.open = window.matchMedia("(min-width: 52rem)").matches || activeCount() > 0;
 
   const run = async (debounce) => {
     writeAddress();
@@ -119,6 +122,10 @@ function writeAddress() {
   window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
 
+function activeCount() {
+  return FILTERS.reduce((sum, { key }) => sum + (state.filters[key]?.length ?? 0), 0);
+}
+
 function activeFilters() {
   const filters = {};
   for (const { key } of FILTERS) if (state.filters[key]?.length) filters[key] = { any: state.filters[key] };
@@ -128,6 +135,8 @@ function activeFilters() {
 /** One fieldset per filter, values by count; the chosen ones always shown and checked. */
 function renderFilters(counts) {
   filtersBox.replaceChildren();
+  const active = activeCount();
+  filterPanel.querySelector("summary").textContent = active ? `Filters (${active})` : "Filters";
   for (const { key, label } of FILTERS) {
     const chosen = state.filters[key] ?? [];
     const values = Object.entries(counts[key] ?? {})
