@@ -7,6 +7,7 @@ import type { VNode } from "preact";
 import { resolveOptions } from "./src/config/options.ts";
 import { ContentError, formatReport } from "./src/content/problems.ts";
 import { readArchive } from "./src/read-archive.ts";
+import { writeSiteMarker } from "./src/publish/atomic.ts";
 import { copyStaticFiles } from "./src/publish/static-files.ts";
 import { indexSite } from "./src/search/index-site.ts";
 
@@ -53,6 +54,7 @@ function readArchiveOnEveryBuild(eleventyConfig: UserConfig): void {
     const problems = await copyStaticFiles(options.contentDir, options.outputDir, pages);
     if (problems.length) console.error(`\n${formatReport(problems, options.workingDir)}\n`);
     await indexSite(options.outputDir, language);
+    await writeSiteMarker(options.outputDir);
   });
 }
 

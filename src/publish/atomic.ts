@@ -1,7 +1,7 @@
 // Atomic publishing: a site is built in a temporary folder beside the output and moved into
 // place only when complete, so a failed or interrupted build never leaves a half-written site.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { exists } from "../content/load.ts";
 
@@ -11,6 +11,26 @@ export interface StagingFolder {
   commit(): Promise<void>;
   /** Removes the temporary folder; safe to call more than once. */
   discard(): Promise<void>;
+}
+
+/** Left in every site Dateline writes: a folder without it is not Dateline's to replace. */
+export const SITE_MARKER = ".dateline-site";
+
+export async function writeSiteMarker(siteDir: string): Promise<void> {
+  await writeFile(join(siteDir, SITE_MARKER), "This folder is published by Dateline: every build replaces all of it.\n");
+}
+
+/**
+ * Why the output folder may not be replaced, or undefined when it may: it does not exist, is
+ * empty, or holds a site Dateline wrote. Anything else (a home folder, another site) is kept.
+ */
+export async function whyNotReplaceable(outputDir: string): Promise<string | undefined> {
+  const info = await stat(outputDir).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isDirectory()) return `${outputDir} is a file, not a folder`;
+  const entries = await readdir(outputDir);
+  if (entries.length === 0 || entries.includes(SITE_MARKER)) return undefined;
+  return `${outputDir} holds files that Dateline did not publish (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}), and publishing replaces the whole folder`;
 }
 
 export async function createStagingFolder(outputDir: string): Promise<StagingFolder> {

@@ -9,7 +9,7 @@ import type { BuildOptions } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { readArchive } from "../read-archive.ts";
 import { indexSite } from "../search/index-site.ts";
-import { createStagingFolder } from "./atomic.ts";
+import { createStagingFolder, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 /** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
@@ -28,7 +28,7 @@ export interface PublishHooks {
 }
 
 export async function publish(options: BuildOptions, hooks: PublishHooks = {}): Promise<PublishReport> {
-  refuseDangerousOutput(options);
+  await refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
   const result = await readArchive(options.contentDir, { includeDrafts: options.includeDrafts, cacheDir: options.cacheDir, onProgress: say });
@@ -47,6 +47,7 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
 
     const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
     if (staticProblems.length) throw new ContentError(staticProblems);
+    await writeSiteMarker(staging.path);
 
     say("Building the search index");
     const searchStart = performance.now();
@@ -64,17 +65,17 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
 
 /**
  * Publishing replaces the whole output folder: it must never be a folder that holds the
- * archive, or Dateline itself, or the build would delete them.
+ * archive or Dateline itself, nor one holding files that another program put there.
  */
-function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): void {
+async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): Promise<void> {
   const output = resolve(outputDir);
   const holds = (folder: string) => {
     const inside = relative(output, resolve(folder));
     return inside === "" || (!inside.startsWith("..") && !isAbsolute(inside));
   };
-  const clash = holds(contentDir) ? `the content folder ${contentDir}` : holds(PROJECT_ROOT) ? `Dateline's own folder ${PROJECT_ROOT}` : undefined;
+  const clash = holds(contentDir) ? `the output folder holds the content folder ${contentDir}, which publishing would delete` : holds(PROJECT_ROOT) ? `the output folder holds Dateline's own folder ${PROJECT_ROOT}, which publishing would delete` : await whyNotReplaceable(outputDir);
   if (clash) {
-    throw new ContentError([{ severity: "error", file: outputDir, rule: "output-holds-content", message: `the output folder holds ${clash}, which publishing would delete`, fix: "set OUTPUT_DIR (or --output) to a folder of its own, such as _site" }]);
+    throw new ContentError([{ severity: "error", file: outputDir, rule: "output-not-replaceable", message: clash, fix: "set OUTPUT_DIR (or --output) to a new or empty folder, or to one Dateline built, such as _site" }]);
   }
 }
 

@@ -1,7 +1,7 @@
 // The whole build on a fixture archive full of hostile and international content: the pages
 // it must publish, what must never appear in them, and that every link and feed holds.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { before, test } from "node:test";
@@ -173,6 +173,18 @@ test("an output folder that holds the archive or Dateline is refused before anyt
     assert.match(run.stderr, /the output folder holds (the content folder|Dateline's own folder)/);
   }
   assert.deepEqual(await readTree(parent), before);
+});
+
+test("a folder holding files Dateline did not publish is never replaced", async () => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-foreign-"));
+  const home = join(parent, "home");
+  await mkdir(join(home, "Documents"), { recursive: true });
+  await writeFile(join(home, "Documents", "thesis.txt"), "years of work");
+  const run = await runBuild(CONTENT, home);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /holds files that Dateline did not publish \(Documents\), and publishing replaces the whole folder/);
+  assert.equal(await readFile(join(home, "Documents", "thesis.txt"), "utf8"), "years of work");
+  assert.ok(files.includes(".dateline-site"), "every published site carries the marker");
 });
 
 test("a build with nothing to publish fails", async () => {
