@@ -17,7 +17,23 @@ export function absoluteUrl(archive: Archive, path: string): string {
   return `${archive.site.url}${path}`;
 }
 
-function buildFeed(archive: Archive): Feed {
+type FeedFormat = "atom" | "json";
+
+/**
+ * Atom gives titles and summaries `type="html"` inside CDATA (that is how the `feed` library
+ * writes them), and its CDATA escaping misses a second `]]>`. So for Atom, plain text is
+ * HTML-escaped and every `]]>` in HTML is written `]]&gt;`, which reads the same. JSON Feed
+ * takes the text as it is.
+ */
+function textFor(format: FeedFormat, text: string): string {
+  return format === "atom" ? escapeHtml(xmlSafe(text)) : text;
+}
+
+function htmlFor(format: FeedFormat, html: string): string {
+  return format === "atom" ? xmlSafe(html).replace(/]]>/g, "]]&gt;") : html;
+}
+
+function buildFeed(archive: Archive, format: FeedFormat): Feed {
   const { site } = archive;
   const updated = archive.lastUpdated ? new Date(toTimestamp(archive.lastUpdated)) : new Date(0);
   const feed = new Feed({
@@ -31,21 +47,21 @@ function buildFeed(archive: Archive): Feed {
     feedLinks: { atom: absoluteUrl(archive, "/feed.xml"), json: absoluteUrl(archive, "/feed.json") },
     copyright: "",
   });
-  for (const article of archive.articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(archive, article));
+  for (const article of archive.articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(archive, article, format));
   return feed;
 }
 
-function feedItem(archive: Archive, article: Article): Parameters<Feed["addItem"]>[0] {
+function feedItem(archive: Archive, article: Article, format: FeedFormat): Parameters<Feed["addItem"]>[0] {
   const link = absoluteUrl(archive, article.url);
   const published = new Date(toTimestamp(article.date));
   return {
-    title: xmlSafe(article.title),
+    title: textFor(format, article.title),
     id: link,
     link,
     date: article.updated ? new Date(toTimestamp(article.updated)) : published,
     published,
-    ...(article.summary ? { description: xmlSafe(article.summary) } : {}),
-    content: xmlSafe(absolutizeLinks(article.html, archive.site.url)),
+    ...(article.summary ? { description: textFor(format, article.summary) } : {}),
+    content: htmlFor(format, absolutizeLinks(article.html, archive.site.url)),
     author: article.authors.map((author) => ({ name: xmlSafe(author.name), link: absoluteUrl(archive, author.url) })),
     category: article.entities.map((entity) => ({ name: xmlSafe(entity.name), term: xmlSafe(entity.name) })),
   };
@@ -57,11 +73,11 @@ function absolutizeLinks(html: string, base: string): string {
 }
 
 export function atomFeed(archive: Archive): string {
-  return buildFeed(archive).atom1();
+  return buildFeed(archive, "atom").atom1();
 }
 
 export function jsonFeed(archive: Archive): string {
-  return buildFeed(archive).json1();
+  return buildFeed(archive, "json").json1();
 }
 
 /** Every page, with the date of its newest article where it has one. */
@@ -86,7 +102,11 @@ export function sitemap(archive: Archive): string {
 }
 
 export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return escapeHtml(xmlSafe(text));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 export function robotsTxt(archive: Archive): string {
