@@ -1,7 +1,7 @@
 // The whole build on a fixture archive full of hostile and international content: the pages
 // it must publish, what must never appear in them, and that every link and feed holds.
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { before, test } from "node:test";
@@ -160,14 +160,20 @@ test("a failed build publishes nothing and leaves the previous site exactly as i
   assert.equal(dirname(out), parent);
 });
 
-test("a static file that would replace a page is an error, and nothing is published", async () => {
+test("static files that would replace a page, run script or publish other files are errors", async () => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-static-"));
   const content = join(parent, "content");
   await cp(CONTENT, content, { recursive: true });
-  await writeFile(join(content, "static", "index.html"), "<p>not the home page</p>");
+  await writeFile(join(content, "static", "feed.json"), "{}");
+  await writeFile(join(content, "static", "promo.html"), "<script>alert(1)</script>");
+  await writeFile(join(content, "static", "images", "logo.svg"), "<svg><script>alert(1)</script></svg>");
+  await symlink("/etc/passwd", join(content, "static", "passwd"));
   const run = await runBuild(content, join(parent, "site"));
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /static\/index\.html {2}\/index\.html is also a page of the archive/);
+  assert.match(run.stderr, /static\/feed\.json {2}\/feed\.json is also a page of the archive/);
+  assert.match(run.stderr, /static\/promo\.html {2}\.html files can run script/);
+  assert.match(run.stderr, /static\/images\/logo\.svg {2}\.svg files can run script/);
+  assert.match(run.stderr, /static\/passwd {2}is a link to a file elsewhere/);
   assert.deepEqual((await readdir(parent)).sort(), ["content"]);
 });
 
