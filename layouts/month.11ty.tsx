@@ -14,7 +14,7 @@ export function render({ archive, month }: Data) {
   return (
     <Page archive={archive} url={month.url} title={title} description={`${count(month.articles.length, "article")} published in ${title}.`}>
       <p class="breadcrumb">
-        <a href={`/${month.year}/`}>{month.year}</a>
+        <a href={month.yearUrl}>{month.year}</a>
       </p>
       <h1>{title}</h1>
       <ArticleList articles={month.articles} />

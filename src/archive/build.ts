@@ -1,11 +1,12 @@
 // Stage 5, the archive model: validated files become one archive, with articles in order and
 // the indexes every page needs (by author, entity, year and month), related articles and
 // co-mentions. Everything a template shows is decided here.
-import { pad2 } from "../content/dates.ts";
+import { pad2, pad4 } from "../content/dates.ts";
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { Problems } from "../content/problems.ts";
 import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
+import type { RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
 import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityCount, EntityRef, ListPage, MonthArchive, YearArchive } from "./model.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
@@ -16,7 +17,7 @@ export interface ArchiveOptions {
 }
 
 /** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
-export type RenderBodies = (markdown: readonly string[]) => Promise<RenderedBody[]>;
+export type RenderBodies = (markdown: readonly string[]) => Promise<RenderResult[]>;
 
 const RELATED_COUNT = 5;
 const CO_MENTION_COUNT = 12;
@@ -33,13 +34,19 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const sources = content.articles.filter((source) => options.includeDrafts || !source.fields.draft);
   const mentions = sources.map((source) => ({
     // locate() falls back to the key itself when `author` is one name rather than a list.
-    authors: source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", i]) })),
+    authors: dedupeWarning(source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", i]) })), (author) => problems.warn(source.file.path, "author-repeated", `author "${author.name}" is listed more than once`, "list each author once", source.locate(["author"]))),
     entities: dedupe(source.fields.entities.map((mention, i) => entityRegistry.resolve({ ...mentionName(mention), file: source.file.path, place: source.locate(["entities", i]) }))),
   }));
   const entityRefs = new Map(entityRegistry.all().map((entry) => [entry, toEntityRef(entry)]));
   const authorRefs = new Map(authorRegistry.all().map((entry) => [entry, toAuthorRef(entry)]));
 
-  const bodies = await render([...sources.map((source) => source.body), ...content.entities.map((e) => e.body), ...content.authors.map((a) => a.body)]);
+  const withBodies = [...sources, ...content.entities, ...content.authors];
+  const bodies = (await render(withBodies.map((source) => source.body))).map((result, i): RenderedBody => {
+    if (!("failure" in result)) return result;
+    const source = withBodies[i]!;
+    problems.error(source.file.path, "markdown-failed", `the body could not be rendered: ${result.failure}`, "simplify the deepest nesting of lists, quotes or HTML", { line: source.bodyLine });
+    return { html: "", text: "", wordCount: 0 };
+  });
   const articles = sources.map((source, i) => toArticle(source, bodies[i]!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
   checkUniqueUrls(articles, problems);
   articles.sort(newestFirst);
@@ -85,7 +92,7 @@ function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef
   const slug: Slug = slugify(fields.slug ?? source.file.relativePath.replace(/^.*\//, "").replace(/\.md$/, ""));
   const article: Article = {
     title: fields.title,
-    url: siteUrl(`/${date.year}/${pad2(date.month)}/${pad2(date.day)}/${slug}/`),
+    url: siteUrl(`/${pad4(date.year)}/${pad2(date.month)}/${pad2(date.day)}/${slug}/`),
     date,
     sourcePath: source.file.path,
     slug,
@@ -224,12 +231,12 @@ function buildDateArchives(articles: readonly Article[]): { years: YearArchive[]
     const { year, month } = article.date;
     let yearArchive = years.at(-1);
     if (yearArchive?.year !== year) {
-      yearArchive = { year, url: siteUrl(`/${year}/`), months: [], articleCount: 0 };
+      yearArchive = { year, url: siteUrl(`/${pad4(year)}/`), months: [], articleCount: 0 };
       years.push(yearArchive);
     }
     let monthArchive = yearArchive.months.at(-1);
     if (monthArchive?.month !== month) {
-      monthArchive = { year, month, url: siteUrl(`/${year}/${pad2(month)}/`), articles: [] };
+      monthArchive = { year, month, url: siteUrl(`/${pad4(year)}/${pad2(month)}/`), yearUrl: yearArchive.url, articles: [] };
       yearArchive.months.push(monthArchive);
       months.push(monthArchive);
     }
@@ -251,4 +258,10 @@ function paginate(articles: Article[], size: number, urlFor: (pageNumber: number
 
 function dedupe<T>(items: T[]): T[] {
   return [...new Set(items)];
+}
+
+function dedupeWarning<T>(items: T[], warn: (repeated: T) => void): T[] {
+  const unique = dedupe(items);
+  if (unique.length < items.length) for (const item of new Set(items.filter((item, i) => items.indexOf(item) !== i))) warn(item);
+  return unique;
 }

@@ -85,6 +85,7 @@ export interface MonthArchive {
   year: number;
   month: number;
   url: SiteUrl;
+  yearUrl: SiteUrl;
   articles: Article[];
 }
 

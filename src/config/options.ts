@@ -15,7 +15,6 @@ export interface BuildOptions {
 const cliOptions = {
   content: { type: "string" },
   output: { type: "string" },
-  drafts: { type: "boolean" },
 } as const;
 
 /** Command-line options win over environment variables, which win over the defaults. */
@@ -25,7 +24,8 @@ export function resolveOptions(argv: readonly string[] = process.argv.slice(2), 
   return {
     contentDir: pick(values.content, env.CONTENT_DIR, "content"),
     outputDir: pick(values.output, env.OUTPUT_DIR, "_site"),
-    includeDrafts: values.drafts === true,
+    // Only the dev server shows drafts (it reads the archive itself); a build never does.
+    includeDrafts: false,
     cacheDir: absolute(env.DATELINE_CACHE_DIR || ".cache", cwd),
     workingDir: cwd,
     positionals,

@@ -24,7 +24,13 @@ export function parseCalendarDate(written: string): CalendarDate | { problem: st
   if (day < 1 || day > daysInMonth(year, month)) return { problem: `"${written}" is not a real day: month ${month} of ${year} has ${daysInMonth(year, month)} days` };
   if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)) return { problem: `"${written}" has an impossible time of day` };
   if (hour !== undefined && offset === undefined) return { problem: `"${written}" has a time but no time zone offset; add one, e.g. ${written}+00:00, or write the date only` };
+  if (offset && offset !== "Z" && !isRealOffset(offset)) return { problem: `"${written}" has an offset of ${offset}, and real ones run from -12:00 to +14:00` };
   return { year, month, day, iso: `${y}-${m}-${d}`, written: written.trim() };
+}
+
+function isRealOffset(offset: string): boolean {
+  const [, hours, minutes] = /^[+-](\d{2}):?(\d{2})$/.exec(offset) ?? [];
+  return Number(hours) <= 14 && Number(minutes) <= 59;
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -34,6 +40,11 @@ export function daysInMonth(year: number, month: number): number {
 
 export function pad2(value: number): string {
   return String(value).padStart(2, "0");
+}
+
+/** Years in URLs always have four digits: /0999/, not /999/. */
+export function pad4(year: number): string {
+  return String(year).padStart(4, "0");
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

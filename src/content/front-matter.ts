@@ -10,7 +10,7 @@ export interface FrontMatter {
   /** The parsed YAML as plain data: unknown until the schema has checked it. */
   data: Record<string, unknown>;
   body: string;
-  /** 1-based line of the file where the body starts. */
+  /** 1-based line of the file where the body's text starts. */
   bodyLine: number;
   /** The line and column of a key (or of its value), for messages. */
   locate(path: KeyPath): Place;
@@ -86,7 +86,8 @@ export function parseFrontMatter(file: string, text: string, problems: Problems)
     }
   }
   const consumed = text.length - split.content.length;
-  const bodyLine = text.slice(0, consumed).split("\n").length;
+  const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(split.content)?.[0].split("\n").length ?? 1;
+  const bodyLine = text.slice(0, consumed).split("\n").length + leadingBlankLines - 1;
   return { data: data as Record<string, unknown>, body: split.content, bodyLine, locate, keys };
 }
 

@@ -7,10 +7,12 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { mapLimit } from "../content/load.ts";
-import { type RenderedBody, renderMarkdown } from "./render.ts";
+import { type RenderedBody, type RenderFailure, renderMarkdownSafely } from "./render.ts";
+
+export type RenderResult = RenderedBody | RenderFailure;
 
 /** Bump when the Markdown pipeline's output changes, so old cache entries are not used. */
-export const PIPELINE_VERSION = "2";
+export const PIPELINE_VERSION = "3";
 
 /** Below this many bodies to render, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -28,31 +30,32 @@ export interface RenderAllOptions {
   workers?: number;
 }
 
-export async function renderAll(bodies: readonly string[], options: RenderAllOptions = {}): Promise<RenderedBody[]> {
+export async function renderAll(bodies: readonly string[], options: RenderAllOptions = {}): Promise<RenderResult[]> {
   const cache = options.cacheDir ? join(options.cacheDir, "markdown") : undefined;
   if (cache) await mkdir(cache, { recursive: true });
   const keys = bodies.map(cacheKey);
-  const results: (RenderedBody | undefined)[] = cache ? await mapLimit(keys, 32, (key) => readCached(cache, key)) : new Array(bodies.length);
+  const results: (RenderResult | undefined)[] = cache ? await mapLimit(keys, 32, (key) => readCached(cache, key)) : new Array(bodies.length);
   const missing = bodies.flatMap((_, i) => (results[i] ? [] : [i]));
   const report = progressReporter(missing.length, options.onProgress);
   const workers = options.workers ?? availableParallelism();
   const rendered = missing.length >= WORKER_THRESHOLD && workers > 0 ? await renderInWorkers(missing.map((i) => bodies[i]!), workers, report) : renderHere(missing.map((i) => bodies[i]!), report);
   missing.forEach((index, i) => (results[index] = rendered[i]));
-  if (cache) await mapLimit(missing, 32, (index) => writeFile(join(cache, `${keys[index]}.json`), JSON.stringify(results[index])));
-  return results as RenderedBody[];
+  const cacheable = missing.filter((index) => !("failure" in results[index]!));
+  if (cache) await mapLimit(cacheable, 32, (index) => writeFile(join(cache, `${keys[index]}.json`), JSON.stringify(results[index])));
+  return results as RenderResult[];
 }
 
-function renderHere(bodies: readonly string[], report: (done: number) => void): RenderedBody[] {
+function renderHere(bodies: readonly string[], report: (done: number) => void): RenderResult[] {
   return bodies.map((body, i) => {
-    const rendered = renderMarkdown(body);
+    const rendered = renderMarkdownSafely(body);
     report(i + 1);
     return rendered;
   });
 }
 
 /** Each worker takes the next batch when it finishes one, so uneven bodies balance out. */
-async function renderInWorkers(bodies: readonly string[], count: number, report: (done: number) => void): Promise<RenderedBody[]> {
-  const results = new Array<RenderedBody>(bodies.length);
+async function renderInWorkers(bodies: readonly string[], count: number, report: (done: number) => void): Promise<RenderResult[]> {
+  const results = new Array<RenderResult>(bodies.length);
   let next = 0;
   let done = 0;
   const runWorker = () =>
@@ -68,7 +71,7 @@ async function renderInWorkers(bodies: readonly string[], count: number, report:
         next = Math.min(bodies.length, next + BATCH_SIZE);
         worker.postMessage(bodies.slice(start, next));
       };
-      worker.on("message", (batch: RenderedBody[]) => {
+      worker.on("message", (batch: RenderResult[]) => {
         batch.forEach((rendered, i) => (results[start + i] = rendered));
         done += batch.length;
         report(done);

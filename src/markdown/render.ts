@@ -41,12 +41,13 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  // No prefix here: rehype-sanitize adds one to every id, footnotes' included.
+  // No prefix here: rehype-sanitize adds one to every id, footnotes' and headings' included,
+  // so that nothing in a body can take an id the page itself uses (such as #main).
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
   .use(rehypeRawWhenPresent)
+  .use(rehypeSlug)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(rehypeFragmentLinks)
-  .use(rehypeSlug)
   .use(rehypeStringify)
   .freeze();
 
@@ -55,6 +56,20 @@ export function renderMarkdown(markdown: string): RenderedBody {
   const html = processor.stringify(tree);
   const text = hastToString(tree).replace(/\s+/g, " ").trim();
   return { html, text, wordCount: countWords(text) };
+}
+
+/** A body that cannot be rendered (nested thousands deep, say) is a problem, not a crash. */
+export interface RenderFailure {
+  failure: string;
+}
+
+export function renderMarkdownSafely(markdown: string): RenderedBody | RenderFailure {
+  try {
+    return renderMarkdown(markdown);
+  } catch (error) {
+    const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
+    return { failure: reason };
+  }
 }
 
 export function countWords(text: string): number {

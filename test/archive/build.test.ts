@@ -94,6 +94,12 @@ test("date archives, authors and pagination", async () => {
   assert.equal(archive.articles[0]?.authors.length, 2);
 });
 
+test("years before 1000 keep four digits in URLs", async () => {
+  const archive = await archiveOf({ "articles/old.md": article({ ...base, title: "Old", date: "0999-01-05", entities: "[X]" }) });
+  assert.equal(archive.articles[0]?.url, "/0999/01/05/old/");
+  assert.deepEqual([archive.years[0]?.url, archive.months[0]?.url], ["/0999/", "/0999/01/"]);
+});
+
 test("the model is frozen: templates cannot change it", async () => {
   const archive = await archiveOf({ "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: "[X]" }) });
   assert.ok(Object.isFrozen(archive));

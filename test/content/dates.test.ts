@@ -23,6 +23,8 @@ test("impossible dates are problems that say why", () => {
     ["12/08/2020", /YYYY-MM-DD/],
     ["2020-08-12T25:00:00Z", /impossible time/],
     ["2020-08-12T10:00:00", /no time zone offset/],
+    ["2020-08-12T10:00:00+25:00", /offset of \+25:00/],
+    ["2020-08-12T10:00:00-03:75", /offset of -03:75/],
   ];
   for (const [written, message] of cases) {
     const result = parseCalendarDate(written);

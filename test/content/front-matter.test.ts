@@ -14,7 +14,7 @@ test("splits YAML front matter from the body and knows where the body starts", (
   assert.deepEqual(problems, []);
   assert.deepEqual(result?.data, { title: "Hello", date: "2020-08-12" });
   assert.equal(result?.body.trim(), "Body text");
-  assert.equal(result?.bodyLine, 5);
+  assert.equal(result?.bodyLine, 6);
 });
 
 test("dates stay strings: YAML 1.2 has no timestamps, so no time zone can shift them", () => {

@@ -48,6 +48,8 @@ const cases: Case[] = [
   { name: "entity name differing only by accents", files: { [A]: article({ ...VALID, entities: "[Zurich]" }), "entities/z.md": "---\nname: Zürich\ntype: place\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /differs only by accents from "Zürich"/ },
   { name: "entity name differing only by case", files: { [A]: article({ ...VALID, entities: "[Fbi]" }), "entities/fbi.md": "---\nname: FBI\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /"Fbi" differs only by case from "FBI"/ },
   { name: "entity files whose names share a URL", files: { [A]: article(VALID), "entities/a.md": "---\nname: C++\n---\n", "entities/b.md": "---\nname: C#\n---\n" }, severity: "warning", rule: "entity-url-taken", file: "entities/a.md", line: 2, message: /"C\+\+" would publish to \/entities\/c\/, as "C#" .* does, so it publishes to \/entities\/c-[0-9a-f]{6}\// },
+  { name: "author listed twice", files: { [A]: article({ ...VALID, author: "[Ana Ruiz, Li Wei, ana ruiz]" }) }, severity: "warning", rule: "author-repeated", file: A, line: 4, message: /author "Ana Ruiz" is listed more than once/ },
+  { name: "a body nested too deeply to render", files: { [A]: article(VALID, "> ".repeat(30000) + "deep\n") }, severity: "error", rule: "markdown-failed", file: A, line: 9, message: /could not be rendered: it is nested too deeply/ },
   { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" must be a full http/ },
 ];
 

@@ -1,5 +1,5 @@
 // The Markdown stage on fixtures: test/fixtures/markdown/<case>/input.md renders to output.html.
-// To accept a deliberate change, delete output.html and run the tests once: it is rewritten.
+// To accept a deliberate change, run the tests once with UPDATE_FIXTURES=1, then read the diff.
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
@@ -12,7 +12,8 @@ for (const name of readdirSync(FIXTURES)) {
     const input = readFileSync(new URL(`${name}/input.md`, FIXTURES), "utf8");
     const expectedFile = new URL(`${name}/output.html`, FIXTURES);
     const html = `${renderMarkdown(input).html}\n`;
-    if (!existsSync(expectedFile)) writeFileSync(expectedFile, html);
+    if (process.env.UPDATE_FIXTURES === "1") writeFileSync(expectedFile, html);
+    assert.ok(existsSync(expectedFile), `fixture ${name} has no output.html: run with UPDATE_FIXTURES=1 to write it`);
     assert.equal(html, readFileSync(expectedFile, "utf8"), `fixture ${name} differs`);
   });
 }
@@ -32,4 +33,12 @@ test("plain text and word count come with the HTML", () => {
 test("unsafe URLs and script never survive", () => {
   const { html } = renderMarkdown(readFileSync(new URL("sanitize/input.md", FIXTURES), "utf8"));
   assert.doesNotMatch(html, /javascript:|data:|vbscript:|<script|<iframe|<style|onerror|onclick|onload|<form/i);
+});
+
+test("no id in a body can take one the page uses, headings' included", () => {
+  const { html } = renderMarkdown('## Main\n\n<div id="search">x</div>\n\n[to main](#main)\n');
+  assert.match(html, /<h2 id="user-content-main">Main<\/h2>/);
+  assert.match(html, /<div id="user-content-search">/);
+  assert.match(html, /href="#user-content-main"/);
+  assert.doesNotMatch(html, /id="(main|search)"/);
 });
