@@ -3,7 +3,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import { type CalendarDate, parseCalendarDate } from "./dates.ts";
-import { type FrontMatter, type KeyPath, parseFrontMatter } from "./front-matter.ts";
+import { type FrontMatter, type KeyPath, parseFrontMatter, type YamlMapping } from "./front-matter.ts";
 import type { SourceFile } from "./load.ts";
 import type { Problems } from "./problems.ts";
 import { ArticleFrontMatter, AuthorFrontMatter, EntityFrontMatter, KEY_HINTS, KNOWN_KEYS } from "./schema.ts";
@@ -66,31 +66,30 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
 }
 
 /** Shared by every file kind: parse with the schema, report each issue at its key's line. */
-export function validateWith<S extends z.ZodType>(
-  schema: S,
-  knownKeys: readonly string[],
-  file: SourceFile,
-  frontMatter: FrontMatter,
-  problems: Problems,
-): Validated<z.output<S>> | undefined {
-  warnUnknownKeys(file.path, frontMatter.keys, knownKeys, problems);
-  const result = schema.safeParse(frontMatter.data, { reportInput: true });
-  if (!result.success) {
-    for (const issue of result.error.issues) reportIssue(file.path, issue, frontMatter, problems);
-    return undefined;
-  }
-  return { file, fields: result.data, body: frontMatter.body, bodyLine: frontMatter.bodyLine, locate: frontMatter.locate };
+function validateWith<S extends z.ZodType>(schema: S, knownKeys: readonly string[], file: SourceFile, frontMatter: FrontMatter, problems: Problems): Validated<z.output<S>> | undefined {
+  const fields = validateFields(schema, knownKeys, file.path, frontMatter, problems);
+  return fields === undefined ? undefined : { file, fields, body: frontMatter.body, bodyLine: frontMatter.bodyLine, locate: frontMatter.locate };
 }
 
-function reportIssue(file: string, issue: z.core.$ZodIssue, frontMatter: FrontMatter, problems: Problems): void {
+/** Checks parsed YAML against a schema: warnings for unknown keys, an error for each issue. */
+export function validateFields<S extends z.ZodType>(schema: S, knownKeys: readonly string[], file: string, yaml: YamlMapping, problems: Problems): z.output<S> | undefined {
+  warnUnknownKeys(file, yaml.keys, knownKeys, problems);
+  const result = schema.safeParse(yaml.data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) reportIssue(file, issue, yaml, problems);
+  return undefined;
+}
+
+function reportIssue(file: string, issue: z.core.$ZodIssue, yaml: YamlMapping, problems: Problems): void {
   for (const { path, message } of explain(issue, [])) {
     const key = path.map((part) => (typeof part === "number" ? `[${part + 1}]` : part)).join(".").replace(/\.\[/g, "[");
     const top = String(path[0] ?? "");
     const hint = KEY_HINTS[top] ?? `fix ${key}`;
-    if (path.length === 1 && frontMatter.data[top] == null) {
-      problems.error(file, "missing-key", `"${key}" is missing`, hint, { line: 1 });
+    if (path.length === 1 && yaml.data[top] == null) {
+      const written = yaml.keys.find((entry) => entry.key === top);
+      problems.error(file, "missing-key", written ? `"${key}" is empty` : `"${key}" is missing`, hint, written?.place ?? { line: 1 });
     } else {
-      problems.error(file, "invalid-value", `"${key}" ${message.replace(/^Invalid input: /, "")}`, hint, frontMatter.locate(path));
+      problems.error(file, "invalid-value", `"${key}" ${message.replace(/^Invalid input: /, "")}`, hint, yaml.locate(path));
     }
   }
 }
@@ -111,7 +110,7 @@ function depth(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((issue) => (issue.code === "invalid_type" && issue.path.length === 0 ? 0 : issue.path.length + 1)));
 }
 
-function warnUnknownKeys(file: string, keys: FrontMatter["keys"], knownKeys: readonly string[], problems: Problems): void {
+function warnUnknownKeys(file: string, keys: YamlMapping["keys"], knownKeys: readonly string[], problems: Problems): void {
   for (const { key, place } of keys) {
     if (knownKeys.includes(key)) continue;
     const guess = closest(key.toLowerCase(), [...knownKeys]);

@@ -57,7 +57,13 @@ test("front matter in another language is refused and never run", () => {
 test("missing, unclosed or non-mapping front matter is reported", () => {
   assert.equal(parse("Just a body\n").problems[0]?.rule, "front-matter-missing");
   assert.equal(parse("---\ntitle: x\n").problems[0]?.rule, "front-matter-unclosed");
-  assert.equal(parse("---\n- a\n- b\n---\n").problems[0]?.rule, "front-matter-not-mapping");
+  assert.equal(parse("---\n- a\n- b\n---\n").problems[0]?.rule, "yaml-not-mapping");
+});
+
+test("a comment after the opening --- is YAML, not a language", () => {
+  const { result, problems } = parse("--- # written by hand\ntitle: Hello\n---\nBody\n");
+  assert.deepEqual(problems, []);
+  assert.equal(result?.data.title, "Hello");
 });
 
 test("YAML aliases cannot blow up memory", () => {

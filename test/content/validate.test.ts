@@ -50,6 +50,9 @@ const cases: Case[] = [
   { name: "entity files whose names share a URL", files: { [A]: article(VALID), "entities/a.md": "---\nname: C++\n---\n", "entities/b.md": "---\nname: C#\n---\n" }, severity: "warning", rule: "entity-url-taken", file: "entities/a.md", line: 2, message: /"C\+\+" would publish to \/entities\/c\/, as "C#" .* does, so it publishes to \/entities\/c-[0-9a-f]{6}\// },
   { name: "author listed twice", files: { [A]: article({ ...VALID, author: "[Ana Ruiz, Li Wei, ana ruiz]" }) }, severity: "warning", rule: "author-repeated", file: A, line: 4, message: /author "Ana Ruiz" is listed more than once/ },
   { name: "a body nested too deeply to render", files: { [A]: article(VALID, "> ".repeat(30000) + "deep\n") }, severity: "error", rule: "markdown-failed", file: A, line: 9, message: /could not be rendered: it is nested too deeply/ },
+  { name: "a required key left empty", files: { [A]: "---\ntitle:\ndate: 2020-08-12\nauthor: A\n---\n" }, severity: "error", rule: "missing-key", file: A, line: 2, message: /"title" is empty/ },
+  { name: "site.yaml that is a list", files: { [A]: article(VALID), "site.yaml": "- title: News\n" }, severity: "error", rule: "yaml-not-mapping", file: "site.yaml", line: 1, message: /not a list of `key: value` lines/ },
+  { name: "site.yaml with an alias bomb", files: { [A]: article(VALID), "site.yaml": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n" }, severity: "error", rule: "yaml-syntax", file: "site.yaml", message: /alias/i },
   { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" must be a full http/ },
 ];
 
