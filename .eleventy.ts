@@ -40,7 +40,7 @@ function readArchiveOnEveryBuild(eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addGlobalData("archive", async () => {
     const isBuild = process.env.ELEVENTY_RUN_MODE === "build";
-    const result = await readArchive(options.contentDir, { includeDrafts: !isBuild, cacheDir: options.cacheDir });
+    const result = await readArchive(options.contentDir, { includeDrafts: !isBuild, draftsOnlyIsFine: !isBuild, cacheDir: options.cacheDir });
     if (result.problems.length) console.error(`\n${formatReport(result.problems, options.workingDir)}\n`);
     if (!result.ok && isBuild) throw new ContentError(result.problems);
     language = result.archive.site.language;

@@ -18,6 +18,8 @@ export interface ArchiveResult {
 
 export interface ReadOptions extends ArchiveOptions {
   cacheDir?: string;
+  /** The dev server may show an archive of drafts only; anything that publishes may not. */
+  draftsOnlyIsFine?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -44,6 +46,10 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
   };
   const archive = await timed("model", () => buildArchive(content, site, options, problems, render));
   timings.at(-1)!.ms -= markdownMs;
+  const contentMissing = problems.list.some((problem) => problem.rule === "content-missing");
+  if (!options.draftsOnlyIsFine && !contentMissing && archive.articles.every((article) => article.draft)) {
+    problems.error(contentDir, "nothing-to-publish", "no article is ready to publish", "add Markdown files under articles/, or set draft: false on one");
+  }
   timings.push({ stage: "markdown", ms: markdownMs });
   return { archive, ok: problems.errors.length === 0, problems: problems.list, timings };
 }

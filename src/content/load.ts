@@ -31,6 +31,10 @@ const FOLDERS: Record<SourceKind, { folder: string; recursive: boolean }> = {
 };
 
 export async function loadContent(contentDir: string, problems: Problems): Promise<LoadedContent> {
+  if (!(await exists(contentDir))) {
+    problems.error(contentDir, "content-missing", "the content folder does not exist", "check CONTENT_DIR (or --content), or create the folder with an articles/ folder inside");
+    return { files: [] };
+  }
   const kinds = Object.keys(FOLDERS) as SourceKind[];
   const lists = await Promise.all(kinds.map((kind) => listMarkdown(contentDir, kind)));
   const found = lists.flat();

@@ -2,6 +2,7 @@
 // sitemap. Serialised by the `feed` library; we only guarantee the text is valid XML first.
 import { Feed } from "feed";
 import type { Archive, Article } from "../archive/model.ts";
+import { pageEntries } from "../archive/pages.ts";
 import { toTimestamp } from "../content/dates.ts";
 
 export const FEED_SIZE = 50;
@@ -82,21 +83,7 @@ export function jsonFeed(archive: Archive): string {
 
 /** Every page, with the date of its newest article where it has one. */
 export function sitemap(archive: Archive): string {
-  const entries: { url: string; lastmod?: string }[] = [];
-  const add = (url: string, articles: readonly Article[] = []) => {
-    const newest = articles[0];
-    entries.push(newest ? { url, lastmod: (newest.updated ?? newest.date).iso } : { url });
-  };
-  for (const page of archive.homePages) add(page.url, page.articles);
-  for (const article of archive.articles) entries.push({ url: article.url, lastmod: (article.updated ?? article.date).iso });
-  for (const year of archive.years) add(year.url, year.months[0]?.articles);
-  for (const month of archive.months) add(month.url, month.articles);
-  add("/authors/");
-  for (const author of archive.authors) add(author.url, author.articles);
-  add("/entities/");
-  for (const entity of archive.entities) add(entity.url, entity.articles);
-  add("/search/");
-  const urls = entries.map(({ url, lastmod }) => `<url><loc>${escapeXml(absoluteUrl(archive, encodeURI(url)))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`);
+  const urls = pageEntries(archive).map(({ url, lastmod }) => `<url><loc>${escapeXml(absoluteUrl(archive, encodeURI(url)))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`);
   // Written by hand: a sitemap is three elements, and every value here is a URL we made.
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }

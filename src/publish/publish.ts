@@ -34,9 +34,6 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
   const result = await readArchive(options.contentDir, { includeDrafts: options.includeDrafts, cacheDir: options.cacheDir, onProgress: say });
   const { archive, timings } = result;
   if (!result.ok) throw new ContentError(result.problems);
-  if (archive.articles.length === 0) {
-    throw new ContentError([{ severity: "error", file: options.contentDir, rule: "nothing-to-publish", message: "no articles to publish", fix: "add Markdown files under articles/, or set draft: false on one" }]);
-  }
 
   const staging = await createStagingFolder(options.outputDir);
   try {

@@ -19,8 +19,16 @@ const ACTIVE_TYPES = new Set([".html", ".htm", ".xhtml", ".shtml", ".svg", ".svg
  * (the dev server's); otherwise whatever is in the folder counts as generated.
  */
 export async function copyStaticFiles(contentDir: string, siteDir: string, pages?: ReadonlySet<string>): Promise<Problem[]> {
+  const problems = await checkStaticFiles(contentDir, pages ?? ((path) => stat(join(siteDir, path)).then(() => true, () => false)));
+  if (problems.length === 0 && (await exists(join(contentDir, STATIC_FOLDER)))) await cp(join(contentDir, STATIC_FOLDER), siteDir, { recursive: true, force: pages !== undefined });
+  return problems;
+}
+
+/** The problems publishing the static files would have, given the pages (or a test for one). */
+export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<string> | ((path: string) => Promise<boolean>)): Promise<Problem[]> {
   const source = join(contentDir, STATIC_FOLDER);
   if (!(await exists(source))) return [];
+  const isPage = typeof pages === "function" ? pages : async (path: string) => pages.has(path);
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   const problems: Problem[] = [];
   for (const entry of entries.filter((e) => e.isSymbolicLink())) {
@@ -33,10 +41,9 @@ export async function copyStaticFiles(contentDir: string, siteDir: string, pages
       problems.push({ severity: "error", file, rule: "static-active", message: `${extname(file)} files can run script in a reader's browser, so they are not published`, fix: "publish the content as an article, or convert images to PNG, JPEG or WebP" });
     } else if (path.startsWith("pagefind/")) {
       problems.push({ severity: "error", file, rule: "static-reserved", message: `/${path} is inside /pagefind/, where the search index is written`, fix: `move it out of ${STATIC_FOLDER}/pagefind/` });
-    } else if (pages ? pages.has(path) : await stat(join(siteDir, path)).then(() => true, () => false)) {
+    } else if (await isPage(path)) {
       problems.push({ severity: "error", file, rule: "static-overwrites-page", message: `/${path} is also a page of the archive`, fix: "rename or move the static file: it would replace the page" });
     }
   }
-  if (problems.length === 0) await cp(source, siteDir, { recursive: true, force: pages !== undefined });
   return problems;
 }

@@ -43,6 +43,14 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
   assert.match(run.stdout, /Warnings:\n {2}\S*articles\/b\.md:7:1 {2}unknown key "sumary" is ignored {2}\(did you mean "summary"\?\)/);
   assert.match(run.stdout, /2 errors, 1 warning$/m);
 
+  const missing = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: join(content, "no-such-folder") });
+  assert.equal(missing.code, 1);
+  assert.match(missing.stdout, /the content folder does not exist/);
+
+  const clash = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID), "static/feed.xml": "<feed/>" }) });
+  assert.equal(clash.code, 1);
+  assert.match(clash.stdout, /static\/feed\.xml {2}\.xml files can run script/);
+
   const clean = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID) }) });
   assert.equal(clean.code, 0, clean.stdout);
   assert.match(clean.stdout, /Checked 1 article .*ready to publish/);

@@ -204,8 +204,13 @@ test("a folder holding files Dateline did not publish is never replaced", async 
 
 test("a build with nothing to publish fails", async () => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-empty-"));
-  const run = await runBuild(join(parent, "nothing-here"), join(parent, "site"));
-  assert.equal(run.code, 1);
-  assert.match(run.stderr, /no articles to publish/);
-  assert.deepEqual(await readdir(parent), []);
+  const missing = await runBuild(join(parent, "nothing-here"), join(parent, "site"));
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /the content folder does not exist/);
+  await mkdir(join(parent, "content", "articles"), { recursive: true });
+  await writeFile(join(parent, "content", "articles", "draft.md"), "---\ntitle: T\ndate: 2020-01-01\nauthor: A\ndraft: true\n---\n");
+  const draftsOnly = await runBuild(join(parent, "content"), join(parent, "site"));
+  assert.equal(draftsOnly.code, 1);
+  assert.match(draftsOnly.stderr, /no article is ready to publish/);
+  assert.deepEqual(await readdir(parent), ["content"]);
 });
