@@ -48,7 +48,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     return { html: "", text: "", wordCount: 0 };
   });
   const articles = sources.map((source, i) => toArticle(source, bodies[i]!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
-  checkUniqueUrls(articles, problems);
+  checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
   linkNeighbours(articles);
 
@@ -110,16 +110,14 @@ function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef
   return article;
 }
 
-function checkUniqueUrls(articles: readonly Article[], problems: Problems): void {
-  const seen = new Map<SiteUrl, Article>();
-  for (const article of articles) {
+function checkUniqueUrls(articles: readonly Article[], sources: readonly ArticleSource[], problems: Problems): void {
+  const seen = new Map<SiteUrl, ArticleSource>();
+  articles.forEach((article, i) => {
+    const source = sources[i]!;
     const first = seen.get(article.url);
-    if (!first) {
-      seen.set(article.url, article);
-      continue;
-    }
-    problems.error(article.sourcePath, "duplicate-url", `publishes to ${article.url}, as ${first.sourcePath} does`, "give one of the two a different slug: in the front matter or by renaming the file", { line: 1 });
-  }
+    if (!first) seen.set(article.url, source);
+    else problems.error(source.file.path, "duplicate-url", `publishes to ${article.url}, as ${first.file.relativePath} does`, "give one of the two a different slug: in the front matter or by renaming the file", source.locate(["slug"]));
+  });
 }
 
 export function newestFirst(a: Article, b: Article): number {

@@ -29,7 +29,8 @@ interface Mention {
 export class NameRegistry<S extends EntitySource | AuthorSource> {
   private readonly byKey = new Map<string, Registered<S>>();
   private readonly byLooseKey = new Map<string, Registered<S>>();
-  private readonly fileByKey = new Map<string, string>();
+  /** Which file claimed each key, and whether as a name or an alias, for messages. */
+  private readonly claims = new Map<string, { file: string; as: "name" | "alias" }>();
 
   constructor(
     private readonly what: "entity" | "author",
@@ -39,24 +40,30 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
   register(source: S, type: EntityType, aliases: readonly string[]): void {
     const name = source.fields.name;
     const entry: Registered<S> = { key: nameKey(name), name, spellings: new Set([name, ...aliases]), source, type, slug: "" as Slug };
-    this.claim(entry.key, entry, source, name, ["name"]);
-    aliases.forEach((alias, i) => this.claim(nameKey(alias), entry, source, alias, ["aliases", i]));
+    this.claim(entry, name, "name", ["name"]);
+    aliases.forEach((alias, i) => this.claim(entry, alias, "alias", ["aliases", i]));
   }
 
-  private claim(key: string, entry: Registered<S>, source: S, written: string, path: (string | number)[]): void {
+  private claim(entry: Registered<S>, written: string, as: "name" | "alias", path: (string | number)[]): void {
+    const source = entry.source!;
+    const key = nameKey(written);
     const owner = this.byKey.get(key);
-    const file = source.file.path;
-    if (owner && owner !== entry) {
-      const other = this.fileByKey.get(key) ?? "another file";
-      const rule = path[0] === "name" ? `duplicate-${this.what}` : "duplicate-alias";
-      const message = path[0] === "name" ? `${this.what} "${written}" is also defined in ${other}` : `alias "${written}" is already used by "${owner.name}" (${other})`;
-      this.problems.error(file, rule, message, path[0] === "name" ? "keep one file per name and delete or rename the other" : "remove the alias from one of the two files", source.locate(path));
+    const claim = this.claims.get(key);
+    if (owner && owner !== entry && claim) {
+      const rule = as === "name" && claim.as === "name" ? `duplicate-${this.what}` : "duplicate-alias";
+      const message = claim.as === "name" ? `${this.what} "${written}" is also defined in ${claim.file}` : `"${written}" is already an alias of "${owner.name}" (${claim.file})`;
+      const fix = rule === `duplicate-${this.what}` ? "keep one file per name and delete or rename the other" : as === "alias" ? "remove the alias from one of the two files" : "remove the alias, or rename this entity";
+      this.problems.error(source.file.path, rule, message, fix, source.locate(path));
       return;
     }
     this.byKey.set(key, entry);
-    this.fileByKey.set(key, file);
+    this.claims.set(key, { file: source.file.relativePath, as });
     const loose = looseNameKey(written);
-    if (!this.byLooseKey.has(loose)) this.byLooseKey.set(loose, entry);
+    const looseOwner = this.byLooseKey.get(loose);
+    if (!looseOwner) this.byLooseKey.set(loose, entry);
+    else if (looseOwner !== entry && as === "name" && looseOwner.source) {
+      this.problems.warn(source.file.path, `${this.what}-spelling`, `${this.what} "${written}" differs only by accents from "${looseOwner.name}" (${looseOwner.source.file.relativePath})`, "if they are the same, keep one file and list the other spelling in its aliases", source.locate(path));
+    }
   }
 
   /** The thing a written name stands for, registering it if it is new. */
@@ -97,7 +104,7 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
         entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key);
         if (entry !== keeper && entry.source && keeper?.source) {
           const url = `/${this.what === "entity" ? "entities" : "authors"}/${slug}/`;
-          this.problems.warn(entry.source.file.path, `${this.what}-url-taken`, `"${entry.name}" would publish to ${url}, as "${keeper.name}" (${keeper.source.file.path}) does, so it publishes to ${url.replace(slug, entry.slug)}`, "rename one of the two if that URL should be readable", entry.source.locate(["name"]));
+          this.problems.warn(entry.source.file.path, `${this.what}-url-taken`, `"${entry.name}" would publish to ${url}, as "${keeper.name}" (${keeper.source.file.relativePath}) does, so it publishes to ${url.replace(slug, entry.slug)}`, "rename one of the two if that URL should be readable", entry.source.locate(["name"]));
         }
       }
     }

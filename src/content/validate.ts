@@ -58,6 +58,7 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
   if (updated && updated.iso < date.iso) {
     problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
   }
+  warnUnknownNestedKeys(file.path, frontMatter, problems);
   if (!fields.draft) {
     if (fields.entities.length === 0) problems.warn(file.path, "no-entities", "article lists no entities, so no entity page will link to it", KEY_HINTS.entities!, { line: 1 });
     if (!fields.summary) problems.warn(file.path, "no-summary", "article has no summary; lists, feeds and search results will show none", 'add summary: "One or two sentences about the article."', { line: 1 });
@@ -108,6 +109,18 @@ function explain(issue: z.core.$ZodIssue, base: KeyPath): { path: KeyPath; messa
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((issue) => (issue.code === "invalid_type" && issue.path.length === 0 ? 0 : issue.path.length + 1)));
+}
+
+/** zod drops unknown keys inside objects silently: `{ name, tpye }` deserves a word too. */
+function warnUnknownNestedKeys(file: string, frontMatter: FrontMatter, problems: Problems): void {
+  const objects: { path: KeyPath; value: unknown; known: string[] }[] = [{ path: ["image"], value: frontMatter.data.image, known: ["src", "alt", "caption"] }];
+  const entities = frontMatter.data.entities;
+  if (Array.isArray(entities)) entities.forEach((value, i) => objects.push({ path: ["entities", i], value, known: ["name", "type"] }));
+  for (const { path, value, known } of objects) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    const keys = Object.keys(value).map((key) => ({ key: `${path.join(".")}.${key}`, place: frontMatter.locate([...path, key]) }));
+    warnUnknownKeys(file, keys, known.map((key) => `${path.join(".")}.${key}`), problems);
+  }
 }
 
 function warnUnknownKeys(file: string, keys: YamlMapping["keys"], knownKeys: readonly string[], problems: Problems): void {
