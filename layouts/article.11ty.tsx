@@ -6,7 +6,7 @@ import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { jsonForScript, typeLabel } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import { onePagePer, type PageData, type PaginatedData } from "./page-data.ts";
+import { onePagePer, type PageData, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"article", Article>;
 

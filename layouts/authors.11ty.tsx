@@ -1,7 +1,7 @@
 // Authors index: every byline, with how much each has written.
 import { count } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import type { PageData } from "./page-data.ts";
+import type { PageData } from "./page-context.ts";
 
 export const data = { permalink: "/authors/" };
 

@@ -1,7 +1,7 @@
 // Entities index: every person, organisation, place, event, work and topic, grouped by type.
 import { count, typeLabel } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import type { PageData } from "./page-data.ts";
+import type { PageData } from "./page-context.ts";
 
 export const data = { permalink: "/entities/" };
 

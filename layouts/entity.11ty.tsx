@@ -5,7 +5,7 @@ import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count, typeLabel } from "./components/format.ts";
 import { Links } from "./components/Links.tsx";
 import { Page } from "./components/Page.tsx";
-import { onePagePer, type PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"entity", Entity>;
 

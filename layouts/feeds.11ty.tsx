@@ -1,6 +1,6 @@
 // The machine-readable files: Atom and JSON feeds, sitemap and robots.txt, one page each.
 import { atomFeed, jsonFeed, robotsTxt, sitemap } from "../src/feeds/feeds.ts";
-import type { PageData } from "./page-data.ts";
+import type { PageData } from "./page-context.ts";
 
 const FILES = [
   { url: "/feed.xml", write: atomFeed },

@@ -3,7 +3,7 @@ import type { ListPage } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
-import { onePagePer, type PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"listPage", ListPage>;
 

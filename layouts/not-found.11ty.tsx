@@ -1,6 +1,6 @@
 // 404: what a static host serves for a missing page.
 import { Page } from "./components/Page.tsx";
-import type { PageData } from "./page-data.ts";
+import type { PageData } from "./page-context.ts";
 
 export const data = { permalink: "/404.html" };
 

@@ -2,7 +2,7 @@
 // Pagefind's index, with filters (author, entity, year) and their counts, sorting, and the
 // whole state kept in the address so that a search can be shared.
 import { Page } from "./components/Page.tsx";
-import type { PageData } from "./page-data.ts";
+import type { PageData } from "./page-context.ts";
 
 export const data = { permalink: "/search/" };
 

@@ -3,7 +3,7 @@ import type { YearArchive } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { count, monthName } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
-import { onePagePer, type PaginatedData } from "./page-data.ts";
+import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"year", YearArchive>;
 

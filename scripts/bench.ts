@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateCorpus } from "./generate-corpus.js";
+import { generateCorpus } from "./generate-corpus.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BENCH_DIR = join(ROOT, ".cache", "bench");
@@ -212,8 +212,10 @@ async function ensureCorpus(count: number): Promise<string> {
 async function benchDateline(count: number, corpus: string): Promise<Row> {
   const out = join(BENCH_DIR, `site-${count}`);
   rmSync(out, { recursive: true, force: true });
-  rmSync(join(ROOT, ".cache", "markdown"), { recursive: true, force: true });
-  const env = { ...process.env, CONTENT_DIR: corpus, OUTPUT_DIR: out };
+  // A cache of its own, emptied first, so the build is cold whatever DATELINE_CACHE_DIR says.
+  const cache = join(BENCH_DIR, `cache-${count}`);
+  rmSync(cache, { recursive: true, force: true });
+  const env = { ...process.env, CONTENT_DIR: corpus, OUTPUT_DIR: out, DATELINE_CACHE_DIR: cache };
   const row = await timed("dateline", count, TSX, ["src/cli/build.ts"], ROOT, env);
   return { ...row, site: countSite(out) };
 }

@@ -17,15 +17,10 @@ declare module "@11ty/eleventy" {
     globalData: Record<string, unknown>;
     addGlobalData(name: string, data: unknown): void;
     addExtension(extensions: string | string[], options: { key: string; compile?: (this: unknown) => (this: TemplateEngineContext, data: unknown) => Promise<string> }): void;
-    addTemplateFormats(formats: string | string[]): void;
     setTemplateFormats(formats: string | string[]): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
-    setQuietMode(quiet: boolean): void;
-    setServerOptions(options: Record<string, unknown>): void;
-    setWatchThrottleWaitTime(ms: number): void;
-    setDataDeepMerge(deep: boolean): void;
-    on(event: "eleventy.after" | "eleventy.before", handler: (args: EleventyEventArgs) => unknown): void;
+    on(event: "eleventy.after", handler: (args: EleventyEventArgs) => unknown): void;
   }
 
   export interface EleventyOptions {

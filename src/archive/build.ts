@@ -71,7 +71,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     problems: [],
     ...(articles[0] ? { lastUpdated: articles[0].updated ?? articles[0].date } : {}),
   };
-  // Frozen so templates cannot change it, and so Eleventy's data merge shares it instead of copying.
+  // Frozen (its top level) so that Eleventy's data merge shares it instead of copying it whole.
   return Object.freeze(archive);
 }
 

@@ -97,9 +97,10 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       bySlug.set(slug, [...(bySlug.get(slug) ?? []), entry]);
     }
     for (const [slug, entries] of bySlug) {
-      // The one with a file (else the first by name) keeps the plain slug: it is the one most
-      // likely to be linked from outside, and this keeps URLs stable as names are added.
-      const keeper = entries.find((entry) => entry.source) ?? entries[0];
+      // The one with a file keeps the plain slug, else the name that spells the slug exactly
+      // ("C" over "C#"), else the first by name. Without a record of earlier builds, a name
+      // added later can still take a slug from one without a file: give it a file to keep it.
+      const keeper = entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0];
       for (const entry of entries) {
         entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key);
         if (entry !== keeper && entry.source && keeper?.source) {

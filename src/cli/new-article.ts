@@ -1,13 +1,16 @@
 // `npm run new -- "Headline" [--author "Name"]`: write a new article file with its front matter
 // filled in, under articles/YYYY/MM/, and never over an existing file.
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { resolveOptions } from "../config/options.ts";
 import { pad2 } from "../content/dates.ts";
 import { slugify } from "../content/paths.ts";
-import { readArchive } from "../read-archive.ts";
+import { compareText } from "../archive/registry.ts";
+import { loadContent } from "../content/load.ts";
+import { Problems } from "../content/problems.ts";
+import { validateContent } from "../content/validate.ts";
 
 const options = resolveOptions();
 const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { author: { type: "string" }, content: { type: "string" }, output: { type: "string" } }, allowPositionals: true });
@@ -51,7 +54,9 @@ async function lastAuthor(): Promise<string | undefined> {
   } catch {
     // No state yet: fall back to the archive.
   }
-  if (!(await stat(options.contentDir).catch(() => undefined))) return undefined;
-  const { archive } = await readArchive(options.contentDir, { includeDrafts: true, cacheDir: options.cacheDir });
-  return archive.articles[0]?.authors[0]?.name;
+  // Front matter is enough: no need to render the archive to read one byline.
+  const problems = new Problems();
+  const { articles } = validateContent((await loadContent(options.contentDir, problems)).files, problems);
+  const newest = articles.sort((a, b) => compareText(b.date.written, a.date.written))[0];
+  return newest?.fields.author[0];
 }

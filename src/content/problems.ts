@@ -36,10 +36,6 @@ export class Problems {
   get errors(): Problem[] {
     return this.list.filter((p) => p.severity === "error");
   }
-
-  get warnings(): Problem[] {
-    return this.list.filter((p) => p.severity === "warning");
-  }
 }
 
 export interface Place {

@@ -2,6 +2,7 @@
 // of the pipeline's version, so a rebuild only renders what changed; what is left to render
 // is shared among worker threads when there is enough of it to repay starting them.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,25 @@ export type RenderResult = RenderedBody | RenderFailure;
 
 /** Bump when the Markdown pipeline's output changes, so old cache entries are not used. */
 export const PIPELINE_VERSION = "3";
+
+/**
+ * What a cached body depends on besides its text: our pipeline's version and the installed
+ * versions of every unified package in it, so that upgrading one (a rehype-sanitize security
+ * fix, say) renders everything afresh.
+ */
+const CACHE_SALT = [PIPELINE_VERSION, ...markdownPackageVersions()].join("\n");
+
+function markdownPackageVersions(): string[] {
+  try {
+    const lock = JSON.parse(readFileSync(new URL("../../package-lock.json", import.meta.url), "utf8")) as { packages?: Record<string, { version?: string }> };
+    return Object.entries(lock.packages ?? {})
+      .filter(([path]) => /node_modules\/(@[^/]+\/)?(unified|remark|rehype|micromark|mdast|hast|unist)[^/]*$/.test(path))
+      .map(([path, { version }]) => `${path}@${version}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
 
 /** Below this many bodies to render, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -85,7 +105,7 @@ async function renderInWorkers(bodies: readonly string[], count: number, report:
 }
 
 function cacheKey(body: string): string {
-  return createHash("sha256").update(PIPELINE_VERSION).update("\0").update(body).digest("hex");
+  return createHash("sha256").update(CACHE_SALT).update("\0").update(body).digest("hex");
 }
 
 async function readCached(cache: string, key: string): Promise<RenderedBody | undefined> {

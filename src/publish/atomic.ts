@@ -36,7 +36,6 @@ export async function whyNotReplaceable(outputDir: string): Promise<string | und
 export async function createStagingFolder(outputDir: string): Promise<StagingFolder> {
   const parent = dirname(outputDir);
   await mkdir(parent, { recursive: true });
-  await removeAbandoned(parent, outputDir);
   const stem = `.${basename(outputDir)}.building-${process.pid}-${randomBytes(3).toString("hex")}`;
   const path = join(parent, stem);
   await mkdir(path);
@@ -81,7 +80,9 @@ export async function createStagingFolder(outputDir: string): Promise<StagingFol
  * A build killed between the two renames of the swap left the published site in its
  * `-previous` folder: that is put back, never deleted.
  */
-async function removeAbandoned(parent: string, outputDir: string): Promise<void> {
+export async function removeAbandoned(outputDir: string): Promise<void> {
+  const parent = dirname(outputDir);
+  if (!(await exists(parent))) return;
   const pattern = new RegExp(`^\\.${escapeRegExp(basename(outputDir))}\\.building-(\\d+)-[0-9a-f]+(-previous)?$`);
   for (const name of (await readdir(parent)).sort().reverse()) {
     const match = pattern.exec(name);

@@ -9,7 +9,7 @@ import type { BuildOptions } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { readArchive } from "../read-archive.ts";
 import { indexSite } from "../search/index-site.ts";
-import { createStagingFolder, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
+import { createStagingFolder, removeAbandoned, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 /** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
@@ -28,6 +28,8 @@ export interface PublishHooks {
 }
 
 export async function publish(options: BuildOptions, hooks: PublishHooks = {}): Promise<PublishReport> {
+  // First, so that a site left in a killed build's swap is back before anything looks at it.
+  await removeAbandoned(options.outputDir);
   await refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
