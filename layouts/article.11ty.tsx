@@ -1,7 +1,7 @@
 // Article: headline, summary, byline, dateline, entities, body, related and neighbouring
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
 import type { Article, ArticleLink } from "../src/archive/model.ts";
-import { absoluteUrl } from "../src/feeds/feeds.ts";
+import { absoluteUrl } from "../src/archive/pages.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { jsonForScript, typeLabel } from "./components/format.ts";
@@ -38,6 +38,11 @@ export function render({ archive, article }: Data) {
           </figure>
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        {article.tags.length ? (
+          <p class="story-tags">
+            <span class="label">Topics</span> {article.tags.join(" · ")}
+          </p>
+        ) : null}
         <SearchFilters article={article} />
         {article.entities.length ? (
           <footer class="story-entities">

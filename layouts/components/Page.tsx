@@ -1,7 +1,7 @@
 // The page shell every HTML page shares: head, skip link, masthead, navigation, footer.
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
-import { absoluteUrl } from "../../src/feeds/feeds.ts";
+import { absoluteUrl } from "../../src/archive/pages.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
 
 export interface PageProps {

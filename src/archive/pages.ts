@@ -13,6 +13,11 @@ export const FIXED_PAGES = ["/authors/", "/entities/", "/search/"];
 /** Files at fixed URLs that are not pages a reader browses. */
 export const FIXED_FILES = ["/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt"];
 
+/** A page's full address, for feeds, the sitemap and canonical links. */
+export function absoluteUrl(archive: Archive, path: string): string {
+  return `${archive.site.url}${path}`;
+}
+
 export function pageEntries(archive: Archive): PageEntry[] {
   const entries: PageEntry[] = [];
   const add = (url: string, articles: readonly Article[] = []) => {

@@ -2,7 +2,7 @@
 // sitemap. Serialised by the `feed` library; we only guarantee the text is valid XML first.
 import { Feed } from "feed";
 import type { Archive, Article } from "../archive/model.ts";
-import { pageEntries } from "../archive/pages.ts";
+import { absoluteUrl, pageEntries } from "../archive/pages.ts";
 import { toTimestamp } from "../content/dates.ts";
 
 export const FEED_SIZE = 50;
@@ -12,10 +12,6 @@ const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function xmlSafe(text: string): string {
   return text.replace(INVALID_XML, "");
-}
-
-export function absoluteUrl(archive: Archive, path: string): string {
-  return `${archive.site.url}${path}`;
 }
 
 type FeedFormat = "atom" | "json";
