@@ -40,22 +40,14 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const entityRefs = new Map(entityRegistry.all().map((entry) => [entry, toEntityRef(entry)]));
   const authorRefs = new Map(authorRegistry.all().map((entry) => [entry, toAuthorRef(entry)]));
 
-  const withBodies = [...sources, ...content.entities, ...content.authors];
-  const bodies = (await render(withBodies.map((source) => source.body))).map((result, i): RenderedBody => {
-    if (!("failure" in result)) return result;
-    const source = withBodies[i]!;
-    problems.error(source.file.path, "markdown-failed", `the body could not be rendered: ${result.failure}`, "simplify the deepest nesting of lists, quotes or HTML", { line: source.bodyLine });
-    return { html: "", text: "", wordCount: 0 };
-  });
-  const articles = sources.map((source, i) => toArticle(source, bodies[i]!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
+  const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], render, problems);
+  const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
   linkNeighbours(articles);
 
-  const entityBodies = new Map(content.entities.map((source, i) => [source, bodies[sources.length + i]!]));
-  const authorBodies = new Map(content.authors.map((source, i) => [source, bodies[sources.length + content.entities.length + i]!]));
-  const entities = buildEntities(articles, entityRefs, entityBodies);
-  const authors = buildAuthors(articles, authorRefs, authorBodies);
+  const entities = buildEntities(articles, entityRefs, bodies);
+  const authors = buildAuthors(articles, authorRefs, bodies);
   linkRelated(articles, entities);
 
   const { years, months } = buildDateArchives(articles);
@@ -76,7 +68,22 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
 }
 
 function mentionName(mention: EntityMention): { name: string; type?: EntityType } {
-  return typeof mention === "string" ? { name: mention } : mention.type ? { name: mention.name, type: mention.type } : { name: mention.name };
+  return typeof mention === "string" ? { name: mention } : mention;
+}
+
+type BodySource = ArticleSource | EntitySource | AuthorSource;
+
+/** Every body rendered at once; one that cannot be rendered is a problem at its line, and empty. */
+async function renderBodies(sources: readonly BodySource[], render: RenderBodies, problems: Problems): Promise<Map<BodySource, RenderedBody>> {
+  const results = await render(sources.map((source) => source.body));
+  return new Map(
+    sources.map((source, i) => {
+      const result = results[i]!;
+      if (!("failure" in result)) return [source, result];
+      problems.error(source.file.path, "markdown-failed", `the body could not be rendered: ${result.failure}`, "simplify the deepest nesting of lists, quotes or HTML", { line: source.bodyLine });
+      return [source, { html: "", text: "", wordCount: 0 }];
+    }),
+  );
 }
 
 function toEntityRef(entry: Registered<EntitySource>): EntityRef {
@@ -137,7 +144,7 @@ function linkNeighbours(articles: Article[]): void {
   });
 }
 
-function buildEntities(articles: readonly Article[], refs: Map<Registered<EntitySource>, EntityRef>, bodies: Map<EntitySource, RenderedBody>): Entity[] {
+function buildEntities(articles: readonly Article[], refs: Map<Registered<EntitySource>, EntityRef>, bodies: ReadonlyMap<BodySource, RenderedBody>): Entity[] {
   const entities = [...refs].map(([{ source }, ref]): Entity => {
     const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
     if (source?.fields.description) entity.description = source.fields.description;
@@ -148,7 +155,7 @@ function buildEntities(articles: readonly Article[], refs: Map<Registered<Entity
   return entities.sort(byName);
 }
 
-function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorSource>, AuthorRef>, bodies: Map<AuthorSource, RenderedBody>): Author[] {
+function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorSource>, AuthorRef>, bodies: ReadonlyMap<BodySource, RenderedBody>): Author[] {
   const authors = [...refs].map(([{ source }, ref]): Author => {
     const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
     if (source?.fields.bio) author.bio = source.fields.bio;
@@ -160,7 +167,7 @@ function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorS
 }
 
 /** Where an entity or author came from, and its file's body, when it has a file. */
-function withSource<T extends { sourcePath?: SourcePath; html?: string }, S extends EntitySource | AuthorSource>(item: T, source: S | undefined, bodies: Map<S, RenderedBody>): T {
+function withSource<T extends { sourcePath?: SourcePath; html?: string }>(item: T, source: EntitySource | AuthorSource | undefined, bodies: ReadonlyMap<BodySource, RenderedBody>): T {
   if (!source) return item;
   item.sourcePath = source.file.path;
   const html = bodies.get(source)?.html;
