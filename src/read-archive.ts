@@ -44,7 +44,8 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
     markdownMs += performance.now() - start;
     return rendered;
   };
-  const archive = await timed("model", () => buildArchive(content, site, options, problems, render));
+  const archiveOptions = { includeDrafts: options.includeDrafts, ...(options.publishedSlugs ? { publishedSlugs: options.publishedSlugs } : {}) };
+  const archive = await timed("model", () => buildArchive(content, site, archiveOptions, problems, render));
   timings.at(-1)!.ms -= markdownMs;
   const contentMissing = problems.list.some((problem) => problem.rule === "content-missing");
   if (!options.draftsOnlyIsFine && !contentMissing && archive.articles.every((article) => article.draft)) {

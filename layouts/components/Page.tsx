@@ -47,11 +47,12 @@ export function Page({ archive, title, description, url, children, head, draft, 
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
         {head}
+        {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
         <ContentProblems problems={archive.problems} />
-        {draft ? <p class="draft-banner" role="status">DRAFT: this page is not published. Only the dev server shows it.</p> : null}
+        {draft ? <p class="draft-banner" role="status">DRAFT: this page is not published. Only the preview shows it.</p> : null}
         <header class="masthead">
           <p class="masthead-title">
             <a href="/">{site.title}</a>

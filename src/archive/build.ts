@@ -1,19 +1,22 @@
 // Stage 5, the archive model: validated files become one archive, with articles in order and
 // the indexes every page needs (by author, entity, year and month), related articles and
 // co-mentions. Everything a template shows is decided here.
-import { pad2, pad4 } from "../content/dates.ts";
+import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dates.ts";
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { Problems } from "../content/problems.ts";
 import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
-import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityCount, EntityRef, ListPage, MonthArchive, YearArchive } from "./model.ts";
+import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityCount, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
+import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
   includeDrafts: boolean;
+  /** The slugs names were first published under (content/published-urls.json): kept. */
+  publishedSlugs?: PublishedSlugs;
 }
 
 /** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
@@ -37,8 +40,9 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     authors: dedupeWarning(source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", i]) })), (author) => problems.warn(source.file.path, "author-repeated", `author "${author.name}" is listed more than once`, "list each author once", source.locate(["author"]))),
     entities: dedupe(source.fields.entities.map((mention, i) => entityRegistry.resolve({ ...mentionName(mention), file: source.file.path, place: source.locate(["entities", i]) }))),
   }));
-  const entityRefs = new Map(entityRegistry.all().map((entry) => [entry, toEntityRef(entry)]));
-  const authorRefs = new Map(authorRegistry.all().map((entry) => [entry, toAuthorRef(entry)]));
+  const published = options.publishedSlugs ?? { entities: new Map(), authors: new Map() };
+  const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
+  const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
 
   const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], render, problems);
   const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
@@ -60,11 +64,43 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     authors,
     entities,
     entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
+    redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
+    withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),
     problems: [],
     ...(articles[0] ? { lastUpdated: articles[0].updated ?? articles[0].date } : {}),
   };
   // Frozen (its top level) so that Eleventy's data merge shares it instead of copying it whole.
   return Object.freeze(archive);
+}
+
+/** Each earlier path an article lists in `aliases` leads to it. */
+function articleRedirects(articles: readonly Article[], sources: readonly ArticleSource[]): Redirect[] {
+  const bySource = new Map(articles.map((article) => [article.sourcePath, article]));
+  return sources.flatMap((source) => {
+    const article = bySource.get(source.file.path)!;
+    return source.fields.aliases.map((url, i) => ({ url, target: article.url, title: article.title, sourcePath: source.file.path, place: source.locate(["aliases", i]) }));
+  });
+}
+
+/**
+ * A name published with a page of its own that is now another entity's alias ("Facebook",
+ * once its own entity, now an alias of "Meta"): its old page leads to the entity it joined.
+ */
+function renamedEntityRedirects(published: PublishedSlugs["entities"], registry: NameRegistry<EntitySource>, entities: readonly Entity[]): Redirect[] {
+  const held = new Set(entities.map((entity) => entity.slug));
+  const redirects: Redirect[] = [];
+  for (const [key, slug] of published) {
+    const now = registry.find(key);
+    if (!now || now.slug === slug || held.has(slug)) continue;
+    held.add(slug);
+    redirects.push({ url: siteUrl(`/entities/${slug}/`), target: siteUrl(`/entities/${now.slug}/`), title: now.name, ...(now.source ? { sourcePath: now.source.file.path } : {}) });
+  }
+  return redirects;
+}
+
+function withdrawnPage(page: SiteConfig["withdrawn"][number]): WithdrawnPage {
+  const date = parseCalendarDate(page.date) as CalendarDate;
+  return page.reason ? { url: page.url, date, reason: page.reason } : { url: page.url, date };
 }
 
 function mentionName(mention: EntityMention): { name: string; type?: EntityType } {

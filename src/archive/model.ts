@@ -1,7 +1,7 @@
 // The archive model: what every page, feed and index presents. Built once per build by
 // ./build.ts from validated content; templates read it and never compute from it.
 import type { CalendarDate } from "../content/dates.ts";
-import type { Problem } from "../content/problems.ts";
+import type { Place, Problem } from "../content/problems.ts";
 import type { Slug, SiteUrl, SourcePath } from "../content/paths.ts";
 import type { EntityType, SiteConfig } from "../content/schema.ts";
 
@@ -111,6 +111,24 @@ export interface EntityGroup {
   entities: Entity[];
 }
 
+/** An earlier URL that now leads to a page elsewhere on the site. */
+export interface Redirect {
+  url: SiteUrl;
+  target: SiteUrl;
+  /** The title of the page it leads to. */
+  title: string;
+  /** Where the redirect was asked for: an article's `aliases`, or a renamed entity. */
+  sourcePath?: SourcePath;
+  place?: Place;
+}
+
+/** A published URL taken down on purpose (site.yaml `withdrawn`): a notice, not a 404. */
+export interface WithdrawnPage {
+  url: SiteUrl;
+  date: CalendarDate;
+  reason?: string;
+}
+
 export interface Archive {
   site: Site;
   /** Published articles, newest first (drafts only when the build includes them). */
@@ -121,8 +139,12 @@ export interface Archive {
   authors: Author[];
   entities: Entity[];
   entityGroups: EntityGroup[];
+  redirects: Redirect[];
+  withdrawn: WithdrawnPage[];
   /** The newest date in the archive: stands for "now" in feeds, so output is reproducible. */
   lastUpdated?: CalendarDate;
   /** Content errors, shown on every page by the dev server; always empty in a published site. */
   problems: Problem[];
+  /** Set in `npm start`'s preview, never in a published site. */
+  preview?: boolean;
 }

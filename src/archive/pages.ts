@@ -1,10 +1,26 @@
-// Every page the archive publishes, by URL, with the date of its newest article: what the
-// sitemap lists, and what a static file may not replace.
+// The inventory of everything the archive publishes, by URL: the one list that the sitemap,
+// the clash checks, the static-file check and the record of published URLs all read.
+import { fileForUrl, type SiteUrl, siteUrl, type SourcePath } from "../content/paths.ts";
+import { join } from "node:path";
+import type { Place, Problems } from "../content/problems.ts";
 import type { Archive, Article } from "./model.ts";
+
+export type OutputKind = "home" | "article" | "year" | "month" | "author" | "entity" | "page" | "file" | "redirect" | "withdrawn";
+
+export interface Output {
+  url: SiteUrl;
+  kind: OutputKind;
+  /** What is there, in an editor's words: `article "Headline"`. */
+  label: string;
+  /** The content file that asks for it, when one does. */
+  sourcePath?: SourcePath;
+  place?: Place;
+  /** `YYYY-MM-DD` of the newest article shown, where the page shows articles. */
+  lastmod?: string;
+}
 
 export interface PageEntry {
   url: string;
-  /** `YYYY-MM-DD` of the newest article shown, where the page shows articles. */
   lastmod?: string;
 }
 
@@ -13,29 +29,63 @@ export const FIXED_PAGES = ["/authors/", "/entities/", "/search/"];
 /** Files at fixed URLs that are not pages a reader browses. */
 export const FIXED_FILES = ["/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt"];
 
+/** Kinds that readers and search engines browse: the sitemap's. */
+const BROWSED = new Set<OutputKind>(["home", "article", "year", "month", "author", "entity", "page"]);
+/** Kinds whose URLs are permanent once published (see published-urls.ts). */
+export const PERMANENT = new Set<OutputKind>(["article", "year", "month", "author", "entity", "redirect", "withdrawn"]);
+
 /** A page's full address, for feeds, the sitemap and canonical links. */
 export function absoluteUrl(archive: Archive, path: string): string {
   return `${archive.site.url}${path}`;
 }
 
-export function pageEntries(archive: Archive): PageEntry[] {
-  const entries: PageEntry[] = [];
-  const add = (url: string, articles: readonly Article[] = []) => {
+export function siteOutputs(archive: Archive): Output[] {
+  const outputs: Output[] = [];
+  const add = (url: SiteUrl, kind: OutputKind, label: string, articles: readonly Article[] = [], from: { sourcePath?: SourcePath; place?: Place } = {}) => {
     const newest = articles[0];
-    entries.push(newest ? { url, lastmod: (newest.updated ?? newest.date).iso } : { url });
+    outputs.push({ url, kind, label, ...from, ...(newest ? { lastmod: (newest.updated ?? newest.date).iso } : {}) });
   };
-  for (const page of archive.homePages) add(page.url, page.articles);
-  for (const article of archive.articles) add(article.url, [article]);
-  for (const year of archive.years) add(year.url, year.months[0]?.articles);
-  for (const month of archive.months) add(month.url, month.articles);
-  for (const author of archive.authors) add(author.url, author.articles);
-  for (const entity of archive.entities) add(entity.url, entity.articles);
-  for (const url of FIXED_PAGES) add(url);
-  return entries;
+  for (const page of archive.homePages) add(page.url, "home", `page ${page.pageNumber} of the latest articles`, page.articles);
+  for (const article of archive.articles) add(article.url, "article", `article "${article.title}"`, [article], article);
+  for (const year of archive.years) add(year.url, "year", `the archive of ${year.year}`, year.months[0]?.articles);
+  for (const month of archive.months) add(month.url, "month", `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`, month.articles);
+  for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
+  for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);
+  for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
+  for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
+  for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);
+  for (const page of archive.withdrawn) add(page.url, "withdrawn", "a notice that the page was withdrawn");
+  return outputs;
 }
 
-/** The files a build writes for the archive's pages, as paths in the site folder. */
+/** Every page for the sitemap, with the date of its newest article where it has one. */
+export function pageEntries(archive: Archive): PageEntry[] {
+  return siteOutputs(archive)
+    .filter((output) => BROWSED.has(output.kind))
+    .map(({ url, lastmod }) => (lastmod ? { url, lastmod } : { url }));
+}
+
+/** The files a build writes for the archive's outputs, as paths in the site folder. */
 export function pageFiles(archive: Archive): Set<string> {
-  const urls = [...pageEntries(archive).map((entry) => entry.url), ...FIXED_FILES];
-  return new Set(urls.map((url) => (url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1))));
+  return new Set(siteOutputs(archive).map((output) => fileForUrl(output.url)));
+}
+
+/**
+ * Two outputs written to one file would leave one of them unpublished without a word (or stop
+ * Eleventy with an error that names no content file): each clash is an error at its source.
+ */
+export function checkOutputClashes(archive: Archive, problems: Problems, contentDir: string): void {
+  const byFile = new Map<string, Output>();
+  for (const output of siteOutputs(archive)) {
+    const file = fileForUrl(output.url);
+    const first = byFile.get(file);
+    if (!first) {
+      byFile.set(file, output);
+      continue;
+    }
+    const [kept, clashing] = output.sourcePath || !first.sourcePath ? [first, output] : [output, first];
+    const where = clashing.sourcePath ?? join(contentDir, "site.yaml");
+    const key = clashing.kind === "redirect" ? "aliases" : clashing.kind === "withdrawn" ? "withdrawn" : undefined;
+    problems.error(where, "url-clash", `${clashing.label} would be published at ${clashing.url}, which is already ${kept.label}`, key ? `remove ${clashing.url} from ${key}` : "give one of the two another slug or name", clashing.place);
+  }
 }

@@ -66,6 +66,11 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
     }
   }
 
+  /** The thing a name stands for, if any: nothing is registered. */
+  find(name: string): Registered<S> | undefined {
+    return this.byKey.get(nameKey(name));
+  }
+
   /** The thing a written name stands for, registering it if it is new. */
   resolve(mention: Mention): Registered<S> {
     const key = nameKey(mention.name);
@@ -88,28 +93,48 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
     return entry;
   }
 
-  /** Every distinct thing, each with a slug of its own (names that slugify alike get a suffix). */
-  all(): Registered<S>[] {
+  /**
+   * Every distinct thing, each with a slug of its own. A name keeps the slug it was first
+   * published under (`recorded`, from content/published-urls.json); among the others, names
+   * that slugify alike share out the plain slug and suffixed ones, never one another's.
+   */
+  all(recorded: ReadonlyMap<string, Slug> = new Map()): Registered<S>[] {
     const distinct = [...new Set(this.byKey.values())].sort((a, b) => compareText(a.key, b.key));
-    const bySlug = new Map<Slug, Registered<S>[]>();
+    const holders = new Map<Slug, Registered<S>>();
+    const fresh: Registered<S>[] = [];
     for (const entry of distinct) {
+      const slug = recorded.get(entry.key);
+      if (slug && !holders.has(slug)) {
+        entry.slug = slug;
+        holders.set(slug, entry);
+      } else fresh.push(entry);
+    }
+    const bySlug = new Map<Slug, Registered<S>[]>();
+    for (const entry of fresh) {
       const slug = slugify(entry.name);
       bySlug.set(slug, [...(bySlug.get(slug) ?? []), entry]);
     }
+    // A plain slug is spoken for by the name that spells it, even before its turn comes.
+    const taken = (slug: Slug) => holders.has(slug) || bySlug.has(slug);
     for (const [slug, entries] of bySlug) {
       // The one with a file keeps the plain slug, else the name that spells the slug exactly
-      // ("C" over "C#"), else the first by name. Without a record of earlier builds, a name
-      // added later can still take a slug from one without a file: give it a file to keep it.
-      const keeper = entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0];
+      // ("C" over "C#"), else the first by name; unless a published name holds it already.
+      const keeper = holders.has(slug) ? undefined : (entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0]);
       for (const entry of entries) {
-        entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key);
-        if (entry !== keeper && entry.source && keeper?.source) {
-          const url = `/${this.what === "entity" ? "entities" : "authors"}/${slug}/`;
-          this.problems.warn(entry.source.file.path, `${this.what}-url-taken`, `"${entry.name}" would publish to ${url}, as "${keeper.name}" (${keeper.source.file.relativePath}) does, so it publishes to ${url.replace(slug, entry.slug)}`, "rename one of the two if that URL should be readable", entry.source.locate(["name"]));
-        }
+        entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key, taken);
+        holders.set(entry.slug, entry);
+        const holder = entry === keeper ? undefined : (holders.get(slug) ?? keeper);
+        if (holder?.source && entry.source) this.warnUrlTaken(entry, holder, slug);
       }
     }
     return distinct;
+  }
+
+  private warnUrlTaken(entry: Registered<S>, holder: Registered<S>, slug: Slug): void {
+    const folder = this.what === "entity" ? "entities" : "authors";
+    const url = `/${folder}/${slug}/`;
+    const source = entry.source!;
+    this.problems.warn(source.file.path, `${this.what}-url-taken`, `"${entry.name}" would publish to ${url}, as "${holder.name}" (${holder.source!.file.relativePath}) does, so it publishes to /${folder}/${entry.slug}/`, "rename one of the two if that URL should be readable", source.locate(["name"]));
   }
 }
 

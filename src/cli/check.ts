@@ -1,16 +1,11 @@
-// `npm run check`: validate every file of the archive without building, and list every problem.
-import { pageFiles } from "../archive/pages.ts";
+// `npm run check`: every stage of a build but writing, on the same archive model, so that it
+// lists exactly the problems `npm run build` would stop on.
 import { resolveOptions } from "../config/options.ts";
 import { formatReport, plural } from "../content/problems.ts";
-import { checkStaticFiles } from "../publish/static-files.ts";
-import { readArchive } from "../read-archive.ts";
+import { planSite } from "../pipeline.ts";
 
 const options = resolveOptions();
-// Drafts are checked too: they are published one day.
-const { archive, ok, problems } = await readArchive(options.contentDir, { includeDrafts: true, cacheDir: options.cacheDir });
-const published = { ...archive, articles: archive.articles.filter((article) => !article.draft) };
-const all = [...problems, ...(await checkStaticFiles(options.contentDir, pageFiles(published)))];
-if (all.length) console.log(formatReport(all, options.workingDir));
-const passed = ok && all.every((problem) => problem.severity !== "error");
-if (passed) console.log(`${all.length ? "\n" : ""}Checked ${plural(archive.articles.length, "article")} in ${options.contentDir}: ready to publish.`);
-process.exitCode = passed ? 0 : 1;
+const { archive, ok, problems } = await planSite(options, "check");
+if (problems.length) console.log(formatReport(problems, options.workingDir));
+if (ok) console.log(`${problems.length ? "\n" : ""}Checked ${plural(archive.articles.length, "article")} in ${options.contentDir}: ready to publish.`);
+process.exitCode = ok ? 0 : 1;

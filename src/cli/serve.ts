@@ -1,16 +1,21 @@
-// `npm start`: build the archive, drafts included, serve it on localhost and rebuild on every
-// change. Content errors are shown in the terminal and on the pages; the server keeps running.
-import { Eleventy } from "@11ty/eleventy";
+// `npm start`: publish a preview of the archive, drafts included, into _preview/ (never the
+// published _site/), serve it on localhost and publish it again on every change.
 import { resolveOptions } from "../config/options.ts";
-import { PROJECT_ROOT } from "../publish/publish.ts";
+import { PreviewError, startPreview } from "../preview/preview.ts";
 
-const options = resolveOptions();
-const port = Number(process.env.PORT) || 8080;
-// Eleventy resolves its input, config and passthrough paths against the working folder.
-process.chdir(PROJECT_ROOT);
-const eleventy = new Eleventy("layouts", options.outputDir, { configPath: ".eleventy.ts", runMode: "serve", quietMode: true });
-await eleventy.init();
-await eleventy.watch();
-await eleventy.serve(port);
-process.on("SIGINT", () => void eleventy.stopWatch().finally(() => process.exit(0)));
-console.log(`Serving ${options.contentDir} (drafts included) at http://localhost:${port}/ — edit a file and the page reloads.`);
+const options = resolveOptions(process.argv.slice(2), process.env, undefined, "_preview");
+const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT=${process.env.PORT} is not a port number; use one from 1024 to 65535.`);
+  process.exit(2);
+}
+try {
+  const preview = await startPreview(options, { port });
+  const stop = () => void preview.close().finally(() => process.exit(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
+  console.log(`Serving a preview of ${options.contentDir} (drafts included) at ${preview.url} from ${options.outputDir}; edit a file and the page reloads.`);
+} catch (error) {
+  console.error(error instanceof PreviewError ? error.message : error);
+  console.error("\nNo preview was started.");
+  process.exit(1);
+}

@@ -18,12 +18,12 @@ const cliOptions = {
 } as const;
 
 /** Command-line options win over environment variables, which win over the defaults. */
-export function resolveOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): BuildOptions & { positionals: string[] } {
+export function resolveOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd(), defaultOutput = "_site"): BuildOptions & { positionals: string[] } {
   const { values, positionals } = parseArgs({ args: [...argv], options: cliOptions, allowPositionals: true, strict: false });
   const pick = (flag: unknown, variable: string | undefined, fallback: string): string => absolute(typeof flag === "string" ? flag : variable || fallback, cwd);
   return {
     contentDir: pick(values.content, env.CONTENT_DIR, "content"),
-    outputDir: pick(values.output, env.OUTPUT_DIR, "_site"),
+    outputDir: pick(values.output, env.OUTPUT_DIR, defaultOutput),
     // Only the dev server shows drafts (it reads the archive itself); a build never does.
     includeDrafts: false,
     cacheDir: absolute(env.DATELINE_CACHE_DIR || ".cache", cwd),

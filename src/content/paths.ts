@@ -41,9 +41,19 @@ function truncateWords(words: string[], max: number): string {
   return out;
 }
 
-/** Distinguishes two names that slugify alike ("C++" and "C#"), stably across builds. */
-export function disambiguate(slug: Slug, name: string): Slug {
-  return `${slug}-${shortHash(name)}` as Slug;
+/**
+ * Distinguishes two names that slugify alike ("C++" and "C#"), stably across builds. `taken`
+ * says which slugs are spoken for: a name that itself slugifies to `c-cedb1b` must not meet
+ * the suffix made for "C++", so a taken suffix is lengthened until it is free.
+ */
+export function disambiguate(slug: Slug, name: string, taken: (slug: Slug) => boolean = () => false): Slug {
+  const hash = createHash("sha256").update(name).digest("hex");
+  for (let length = 6; length < hash.length; length += 2) {
+    const candidate = `${slug}-${hash.slice(0, length)}` as Slug;
+    if (!taken(candidate)) return candidate;
+  }
+  // 64 hex digits taken by other names cannot happen short of a hash collision.
+  throw new Error(`no free URL for "${name}"`);
 }
 
 export function shortHash(text: string): string {
@@ -58,4 +68,51 @@ export function nameKey(name: string): string {
 /** Like nameKey, but also folds accents: used to warn about near-duplicate names. */
 export function looseNameKey(name: string): string {
   return nameKey(name).normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/**
+ * An earlier path of the site, as an editor writes it in `aliases` or `withdrawn`: the path
+ * the browser asks for, decoded. Refused: anything that is not a plain path on this site, and
+ * any segment that a web server treats specially or that could leave the output folder.
+ */
+export function parseSitePath(written: string): { url: SiteUrl } | { problem: string } {
+  const text = written.trim();
+  if (!text.startsWith("/") || text.startsWith("//")) {
+    return { problem: `"${written}" is not a path on this site; write it from the first /` };
+  }
+  if (/[?#]/.test(text)) {
+    return { problem: `"${written}" has a query or fragment, which a static site cannot serve` };
+  }
+  let path: string;
+  try {
+    path = decodeURI(text);
+  } catch {
+    return { problem: `"${written}" has a broken %-escape` };
+  }
+  // Control characters, backslashes and escapes that decodeURI keeps (%2F, %25…) would name
+  // different files on different servers.
+  if (/[\u0000-\u001f\u007f\\%]/.test(path)) {
+    return { problem: `"${written}" has a character that cannot be part of a file name` };
+  }
+  const segments = path.slice(1).split("/");
+  if (segments.slice(0, -1).some((segment) => segment === "")) {
+    return { problem: `"${written}" has an empty segment (//)` };
+  }
+  if (segments.some((segment) => segment.startsWith("."))) {
+    return { problem: `"${written}" has a part starting with a dot, which servers hide or act on` };
+  }
+  return { url: siteUrl(path) };
+}
+
+/**
+ * The file in the site folder that serves a URL: `/a/` and `/a` are `a/index.html`, `/a.html`
+ * is itself, and so are the site's own files at the root (`/feed.xml`). Other names without
+ * a trailing slash become folders, so that no page is ever written under a name that a
+ * server would run (`story.php`) or act on.
+ */
+export function fileForUrl(url: SiteUrl): string {
+  const path = url.slice(1);
+  if (path === "" || path.endsWith("/")) return `${path}index.html`;
+  if (/\.html?$/i.test(path) || /^[^/]+\.(xml|json|txt)$/.test(path)) return path;
+  return `${path}/index.html`;
 }

@@ -2,6 +2,7 @@
 // the content's types everywhere else in the pipeline.
 import { z } from "zod";
 import { parseCalendarDate } from "./dates.ts";
+import { parseSitePath, type SiteUrl } from "./paths.ts";
 
 export const ENTITY_TYPES = ["person", "organization", "place", "event", "work", "topic"] as const;
 export const EntityType = z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(", ")}` });
@@ -31,6 +32,16 @@ const httpUrl = z.string().trim().refine((value) => /^https?:\/\/[^\s/$.?#][^\s]
 /** Images may be relative to the site or on the web; never `javascript:` or `data:`. */
 const imageUrl = z.string().trim().refine((value) => value.length > 0 && (/^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value)), { message: "must be a path on the site or an http(s) address" });
 
+/** An earlier path of this site (`/2019/05/story.html`): it becomes a redirect or a notice. */
+const sitePath = z
+  .string({ error: "must be a path on this site, such as /2019/05/old-story/" })
+  .transform((value, ctx): SiteUrl => {
+    const result = parseSitePath(value);
+    if ("url" in result) return result.url;
+    ctx.addIssue({ code: "custom", message: result.problem });
+    return z.NEVER;
+  });
+
 export const EntityMention = z.union([
   requiredText,
   z.object({ name: requiredText, type: optional(EntityType) }, { error: "must be a name, or { name, type }" }),
@@ -48,6 +59,7 @@ export const ArticleFrontMatter = z.object({
   draft: optional(z.boolean({ error: "must be true or false" })).transform((value) => value ?? false),
   slug: optional(requiredText),
   image: optional(z.object({ src: imageUrl, alt: optional(text), caption: optional(text) }, { error: "must be { src, alt, caption }" })),
+  aliases: list(sitePath),
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
 
@@ -75,6 +87,8 @@ export const SiteConfig = z.object({
   language: optional(requiredText).transform((value) => value ?? "en"),
   /** Articles per page on the home page and in lists. */
   pageSize: optional(z.number({ error: "must be a whole number" }).int().min(1).max(500)).transform((value) => value ?? 20),
+  /** Published URLs taken down on purpose: each becomes a notice that says so. */
+  withdrawn: list(z.object({ url: sitePath, date: dateString, reason: optional(text) }, { error: "must be { url, date, reason }" })),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 
@@ -100,11 +114,12 @@ export const KEY_HINTS: Record<string, string> = {
   image: "write image: with src:, alt: and caption: indented under it",
   name: "write the name as plain text",
   type: `write one of: ${ENTITY_TYPES.join(", ")}`,
-  aliases: "list other names for it: aliases: [F.B.I., Federal Bureau of Investigation]",
+  aliases: "list other names (entities), or earlier paths of this article: aliases: [/2019/05/old-story/]",
   description: "write one or two sentences of plain text",
   links: "list full addresses, each starting with https://",
   bio: "write one or two sentences of plain text",
   url: "write the site's full address, e.g. url: https://news.example.org",
   language: "write a language code, e.g. language: en",
   pageSize: "write a whole number, e.g. pageSize: 20",
+  withdrawn: "list each URL taken down as - { url: /2020/01/02/story/, date: 2024-05-01, reason: … }",
 };

@@ -7,7 +7,8 @@ import { Eleventy } from "@11ty/eleventy";
 import type { Archive } from "../archive/model.ts";
 import type { BuildOptions } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
-import { readArchive } from "../read-archive.ts";
+import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
+import { planSite } from "../pipeline.ts";
 import { indexSite } from "../search/index-site.ts";
 import { createStagingFolder, removeAbandoned, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
@@ -27,15 +28,20 @@ export interface PublishHooks {
   onStage?: (message: string) => void;
 }
 
-export async function publish(options: BuildOptions, hooks: PublishHooks = {}): Promise<PublishReport> {
+/**
+ * Publishes the archive (`build`), or a preview of it with drafts that goes on through
+ * content errors and shows them on its pages (`preview`). Only `build` keeps the record of
+ * published URLs.
+ */
+export async function publish(options: BuildOptions, hooks: PublishHooks = {}, mode: "build" | "preview" = "build"): Promise<PublishReport> {
   // First, so that a site left in a killed build's swap is back before anything looks at it.
   await removeAbandoned(options.outputDir);
   await refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
-  const result = await readArchive(options.contentDir, { includeDrafts: options.includeDrafts, cacheDir: options.cacheDir, onProgress: say });
-  const { archive, timings } = result;
-  if (!result.ok) throw new ContentError(result.problems);
+  const plan = await planSite(options, mode, { onProgress: say });
+  const { archive, timings } = plan;
+  if (!plan.ok && mode === "build") throw new ContentError(plan.problems);
 
   const staging = await createStagingFolder(options.outputDir);
   try {
@@ -44,7 +50,8 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
     await writePages(archive, staging.path);
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
-    const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
+    // A preview with static-file problems shows them, and publishes no static file.
+    const staticProblems = plan.ok ? await copyStaticFiles(options.contentDir, staging.path) : [];
     if (staticProblems.length) throw new ContentError(staticProblems);
     await writeSiteMarker(staging.path);
 
@@ -54,11 +61,25 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
     timings.push({ stage: "search", ms: performance.now() - searchStart });
 
     const pages = await countPages(staging.path);
+    // Made before the swap, so that once the site is public only writing the file can fail.
+    const record = mode === "build" ? nextRecord(plan.record, plan.outputs, archive, options.contentDir) : undefined;
     await staging.commit();
-    return { archive, warnings: result.problems.filter((p) => p.severity === "warning"), pages, searchPages: search.pages, timings };
+    const warnings = plan.problems.filter((p) => p.severity === "warning");
+    if (record !== undefined) await keepRecord(options, record, warnings);
+    return { archive, warnings, pages, searchPages: search.pages, timings };
   } catch (error) {
     await staging.discard();
     throw error;
+  }
+}
+
+/** A record that cannot be written does not unpublish the site: it is a loud warning. */
+async function keepRecord(options: BuildOptions, record: string, warnings: Problem[]): Promise<void> {
+  try {
+    await writePublishedUrls(options.contentDir, record);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    warnings.push({ severity: "warning", file: options.contentDir, rule: "url-record-unwritten", message: `the site was published, but ${RECORD_FILE} could not be written (${reason}), so its new URLs are not protected`, fix: "make the content folder writable and build again" });
   }
 }
 

@@ -1,0 +1,55 @@
+// One runner for `npm run build`, `npm start` and `npm run check`: the same stages in the same
+// order (read the archive, build the model, take the inventory of URLs, check it), so that the
+// three never disagree about what is wrong. They differ only in what they do with the plan.
+import { relative } from "node:path";
+import type { Archive } from "./archive/model.ts";
+import { checkOutputClashes, type Output, pageFiles, siteOutputs } from "./archive/pages.ts";
+import { checkPublishedUrls, type PublishedRecord, readPublishedUrls } from "./archive/published-urls.ts";
+import type { BuildOptions } from "./config/options.ts";
+import { type Problem, Problems } from "./content/problems.ts";
+import { checkStaticFiles } from "./publish/static-files.ts";
+import { readArchive } from "./read-archive.ts";
+
+/** `build` publishes, `preview` shows drafts and keeps going through errors, `check` reports. */
+export type RunMode = "build" | "preview" | "check";
+
+export interface SitePlan {
+  /** The model to render; in a preview, it carries the content errors to show on every page. */
+  archive: Archive;
+  outputs: Output[];
+  record: PublishedRecord;
+  /** Every problem, errors and warnings, in no particular order. */
+  problems: Problem[];
+  ok: boolean;
+  timings: { stage: string; ms: number }[];
+}
+
+export interface PlanHooks {
+  onProgress?: (message: string) => void;
+}
+
+export async function planSite(options: BuildOptions, mode: RunMode, hooks: PlanHooks = {}): Promise<SitePlan> {
+  const problems = new Problems();
+  const record = await readPublishedUrls(options.contentDir, problems);
+  const result = await readArchive(options.contentDir, {
+    includeDrafts: mode === "preview",
+    draftsOnlyIsFine: mode === "preview",
+    cacheDir: options.cacheDir,
+    publishedSlugs: record.slugs,
+    ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+  });
+  for (const problem of result.problems) problems.add(problem);
+  const outputs = siteOutputs(result.archive);
+  checkOutputClashes(result.archive, problems, options.contentDir);
+  // A preview shows drafts and work in progress: the record is the published site's business.
+  if (mode !== "preview") checkPublishedUrls(record, outputs, result.archive, options.contentDir, problems);
+  for (const problem of await checkStaticFiles(options.contentDir, pageFiles(result.archive))) problems.add(problem);
+  const ok = problems.errors.length === 0;
+  const shown = problems.errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) }));
+  const archive = mode === "preview" ? withProblems(result.archive, shown) : result.archive;
+  return { archive, outputs, record, problems: problems.list, ok, timings: result.timings };
+}
+
+function withProblems(archive: Archive, errors: readonly Problem[]): Archive {
+  return Object.freeze({ ...archive, problems: [...errors], preview: true });
+}
