@@ -54,6 +54,15 @@ test("names that would share a URL get distinct, stable ones", async () => {
   assert.deepEqual((await archiveOf(files)).entities.map((e) => e.url), urls);
 });
 
+test("a suffixed slug never meets another name's plain slug (C, C++ and \"C cedb1b\")", async () => {
+  const archive = await archiveOf({ "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: '["C", "C++", "C cedb1b"]' }) });
+  const slugs = archive.entities.map((e) => e.slug);
+  assert.equal(new Set(slugs).size, 3, slugs.join(" "));
+  assert.equal(archive.entities.find((e) => e.name === "C")?.slug, "c");
+  assert.equal(archive.entities.find((e) => e.name === "C cedb1b")?.slug, "c-cedb1b");
+  assert.match(archive.entities.find((e) => e.name === "C++")?.slug ?? "", /^c-cedb1b[0-9a-f]{2}$/);
+});
+
 test("drafts are left out of everything, unless the dev server asks for them", async () => {
   const files = {
     "articles/pub.md": article({ ...base, title: "Published", date: "2020-01-01", entities: "[Shared]" }),

@@ -1,4 +1,4 @@
-// The editor's commands as an editor runs them: new, check, and the dev server.
+// The editor's commands as an editor runs them: new and check (the preview: test/preview/).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -54,42 +54,4 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
   const clean = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID) }) });
   assert.equal(clean.code, 0, clean.stdout);
   assert.match(clean.stdout, /Checked 1 article .*ready to publish/);
-});
-
-test("the dev server shows a content error on the page, keeps running, and recovers", async () => {
-  const content = await writeArchive({ "articles/a.md": article(VALID), "articles/draft.md": article({ ...VALID, title: "Work in progress", draft: "true" }), "static/files/note.txt": "a static file" });
-  const out = join(await mkdtemp(join(tmpdir(), "dateline-serve-")), "site");
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: out, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  server.stdout.on("data", (chunk: Buffer) => (log += chunk));
-  server.stderr.on("data", (chunk: Buffer) => (log += chunk));
-  const page = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`).catch(() => undefined))?.text();
-  const until = async (what: string, check: (html: string) => boolean) => {
-    for (let i = 0; i < 150; i++) {
-      const html = await page("/");
-      if (html !== undefined && check(html)) return html;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    assert.fail(`timed out waiting for ${what}; server said:\n${log}`);
-  };
-  try {
-    await until("the first build", (html) => html.includes("A headline"));
-    assert.match((await page("/2020/08/12/draft/")) ?? "", /DRAFT: this page is not published/);
-    // Static files and the search index go to the output folder it was given.
-    assert.equal(await page("/files/note.txt"), "a static file");
-    for (let i = 0; i < 50 && !(await page("/pagefind/pagefind.js"))?.includes("pagefind"); i++) await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.match((await page("/pagefind/pagefind.js")) ?? "", /pagefind/i);
-
-    await writeFile(join(content, "articles/a.md"), article({ ...VALID, date: "2020-13-45" }));
-    const broken = await until("the error page", (html) => html.includes("content-problems"));
-    assert.match(broken, /articles\/a\.md:3:7<\/code> &quot;date&quot; &quot;2020-13-45&quot; has no month 13/);
-    assert.match(log, /a\.md:3:7 {2}"date" "2020-13-45" has no month 13/);
-    assert.equal(server.exitCode, null, "the server keeps running");
-
-    await writeFile(join(content, "articles/a.md"), article(VALID));
-    await until("recovery", (html) => !html.includes("content-problems") && html.includes("A headline"));
-  } finally {
-    server.kill("SIGINT");
-  }
 });
