@@ -5,7 +5,6 @@ import { parseArgs } from "node:util";
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
-  includeDrafts: boolean;
   /** Folder for caches that make rebuilds fast; safe to delete. */
   cacheDir: string;
   /** Where the user ran the command: relative paths are theirs, not npm's project root. */
@@ -24,8 +23,6 @@ export function resolveOptions(argv: readonly string[] = process.argv.slice(2), 
   return {
     contentDir: pick(values.content, env.CONTENT_DIR, "content"),
     outputDir: pick(values.output, env.OUTPUT_DIR, defaultOutput),
-    // Only the dev server shows drafts (it reads the archive itself); a build never does.
-    includeDrafts: false,
     cacheDir: absolute(env.DATELINE_CACHE_DIR || ".cache", cwd),
     workingDir: cwd,
     positionals,

@@ -50,9 +50,9 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}, m
     await writePages(archive, staging.path);
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
-    // A preview with static-file problems shows them, and publishes no static file.
-    const staticProblems = plan.ok ? await copyStaticFiles(options.contentDir, staging.path) : [];
-    if (staticProblems.length) throw new ContentError(staticProblems);
+    // A preview with static-file problems shows them on its pages, and publishes none.
+    const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
+    if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
     await writeSiteMarker(staging.path);
 
     say("Building the search index");
