@@ -3,6 +3,9 @@
 // (and a parser for importing feeds later), and it escapes text and attributes alike, unlike the
 // `feed` package, which escaped only `&` in attributes so that an entity named `a<b` broke the
 // XML. What is ours: one list of entries, with XML-safe text and URLs made by the URL API.
+// Known wart: feedsmith pretty-prints, so text it puts in CDATA (anything with < > &) gets a
+// line break and indentation around it, which readers trim (Atom lets them collapse white
+// space); ids and links are URLs, which never hold < > &, so they are never wrapped.
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
 import type { Archive, Article } from "../archive/model.ts";
 import { absoluteUrl } from "../archive/pages.ts";
