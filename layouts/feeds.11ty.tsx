@@ -1,10 +1,12 @@
-// The machine-readable files: Atom and JSON feeds, sitemap and robots.txt, one page each.
-import { atomFeed, jsonFeed, robotsTxt, sitemap } from "../src/feeds/feeds.ts";
+// The machine-readable files: Atom, RSS and JSON feeds, sitemap and robots.txt, one page each.
+import { atomFeed, FEED_URLS, jsonFeed, rssFeed } from "../src/feeds/feeds.ts";
+import { robotsTxt, sitemap } from "../src/feeds/sitemap.ts";
 import type { PageData } from "./page-context.ts";
 
 const FILES = [
-  { url: "/feed.xml", write: atomFeed },
-  { url: "/feed.json", write: jsonFeed },
+  { url: FEED_URLS.atom, write: atomFeed },
+  { url: FEED_URLS.rss, write: rssFeed },
+  { url: FEED_URLS.json, write: jsonFeed },
   { url: "/sitemap.xml", write: sitemap },
   { url: "/robots.txt", write: robotsTxt },
 ];

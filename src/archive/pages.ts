@@ -27,16 +27,29 @@ export interface PageEntry {
 /** Pages at fixed URLs, whatever the archive holds. */
 export const FIXED_PAGES = ["/authors/", "/entities/", "/search/"];
 /** Files at fixed URLs that are not pages a reader browses. */
-export const FIXED_FILES = ["/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt"];
+export const FIXED_FILES = [
+  "/404.html",
+  "/feed.xml",
+  "/rss.xml",
+  "/feed.json",
+  "/sitemap.xml",
+  "/robots.txt",
+];
 
 /** Kinds that readers and search engines browse: the sitemap's. */
 const BROWSED = new Set<OutputKind>(["home", "article", "year", "month", "author", "entity", "page"]);
 /** Kinds whose URLs are permanent once published (see published-urls.ts). */
 export const PERMANENT = new Set<OutputKind>(["article", "year", "month", "author", "entity", "redirect", "withdrawn"]);
 
-/** A page's full address, for feeds, the sitemap and canonical links. */
+/**
+ * A page's full address, for feeds, the sitemap and canonical links, made by the URL API so
+ * that it is percent-encoded as a URL must be: `/entities/東京/` is written
+ * `/entities/%E6%9D%B1%E4%BA%AC/`. `path` is a root-relative URL of this site (`//host/…`
+ * would name another site).
+ */
 export function absoluteUrl(archive: Archive, path: string): string {
-  return `${archive.site.url}${path}`;
+  if (!/^\/(?![/\\])/.test(path)) throw new Error(`not a path on this site: ${path}`);
+  return new URL(path, archive.site.url).href;
 }
 
 export function siteOutputs(archive: Archive): Output[] {

@@ -25,7 +25,15 @@ export function parseCalendarDate(written: string): CalendarDate | { problem: st
   if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)) return { problem: `"${written}" has an impossible time of day` };
   if (hour !== undefined && offset === undefined) return { problem: `"${written}" has a time but no time zone offset; add one, e.g. ${written}+00:00, or write the date only` };
   if (offset && offset !== "Z" && !isRealOffset(offset)) return { problem: `"${written}" has an offset of ${offset}, and real ones run from -12:00 to +14:00` };
-  return { year, month, day, iso: `${y}-${m}-${d}`, written: written.trim() };
+  const date = { year, month, day, iso: `${y}-${m}-${d}`, written: written.trim() };
+  const utcYear = instant(date).getUTCFullYear();
+  // Feeds write the moment in UTC as RFC 3339, whose years have four digits: 9999-12-31T23:00
+  // at -05:00 is already 10000-01-01 there, and toISOString would write +010000.
+  if (!(utcYear >= 0 && utcYear <= 9999)) {
+    const why = "and feeds can only carry the years 0000 to 9999";
+    return { problem: `"${written}" is in the year ${utcYear} in UTC, ${why}` };
+  }
+  return date;
 }
 
 function isRealOffset(offset: string): boolean {
@@ -58,11 +66,13 @@ export function formatDate(date: Pick<CalendarDate, "year" | "month" | "day">): 
   return `${date.day} ${monthName(date.month)} ${date.year}`;
 }
 
-/** A full timestamp for feeds and sitemaps; a date alone is taken as midnight UTC of that day. */
+/** The moment a date stands for; a date alone is taken as midnight UTC of that day. */
+export function instant(date: Pick<CalendarDate, "iso" | "written">): Date {
+  if (date.written.length <= 10) return new Date(`${date.iso}T00:00:00.000Z`);
+  return new Date(date.written.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+}
+
+/** A full RFC 3339 timestamp in UTC, for feeds; parseCalendarDate keeps its year in 0000–9999. */
 export function toTimestamp(date: CalendarDate): string {
-  if (date.written.length > 10) {
-    const normalized = date.written.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
-    return new Date(normalized).toISOString();
-  }
-  return `${date.iso}T00:00:00.000Z`;
+  return instant(date).toISOString();
 }

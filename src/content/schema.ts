@@ -2,7 +2,9 @@
 // the content's types everywhere else in the pipeline.
 import { z } from "zod";
 import { parseCalendarDate } from "./dates.ts";
+import { parseLanguageTag } from "./language.ts";
 import { parseSitePath, type SiteUrl } from "./paths.ts";
+import { parseSiteUrl } from "./site-url.ts";
 
 export const ENTITY_TYPES = ["person", "organization", "place", "event", "work", "topic"] as const;
 export const EntityType = z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(", ")}` });
@@ -79,12 +81,32 @@ export const AuthorFrontMatter = z.object({
 });
 export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
 
+/** The site's public address, stored as the URL API writes it: `https://news.example.org/`. */
+const siteAddress = z
+  .string({ error: "must be a full address, such as https://news.example.org" })
+  .transform((value, ctx) => {
+    const result = parseSiteUrl(value.trim());
+    if ("url" in result) return result.url;
+    ctx.addIssue({ code: "custom", message: result.problem });
+    return z.NEVER;
+  });
+
+/** A BCP 47 language tag, stored canonical: `EN-us` is `en-US`. */
+const languageTag = z
+  .string({ error: "must be a language tag, such as en or pt-BR" })
+  .transform((value, ctx) => {
+    const result = parseLanguageTag(value.trim());
+    if ("language" in result) return result.language;
+    ctx.addIssue({ code: "custom", message: result.problem });
+    return z.NEVER;
+  });
+
 export const SiteConfig = z.object({
   title: optional(requiredText).transform((value) => value ?? "Dateline"),
   description: optional(text).transform((value) => value ?? ""),
-  /** Absolute base URL, used in feeds, the sitemap and link previews. */
-  url: optional(httpUrl).transform((value) => (value ?? "http://localhost:8080").replace(/\/+$/, "")),
-  language: optional(requiredText).transform((value) => value ?? "en"),
+  /** The site's public address, ending in `/`: every absolute URL is built from it. */
+  url: optional(siteAddress).transform((value) => value ?? "http://localhost:8080/"),
+  language: optional(languageTag).transform((value) => value ?? "en"),
   /** Articles per page on the home page and in lists. */
   pageSize: optional(z.number({ error: "must be a whole number" }).int().min(1).max(500)).transform((value) => value ?? 20),
   /** Published URLs taken down on purpose: each becomes a notice that says so. */
@@ -118,8 +140,8 @@ export const KEY_HINTS: Record<string, string> = {
   description: "write one or two sentences of plain text",
   links: "list full addresses, each starting with https://",
   bio: "write one or two sentences of plain text",
-  url: "write the site's full address, e.g. url: https://news.example.org",
-  language: "write a language code, e.g. language: en",
+  url: "write the address of the site's home page, e.g. url: https://news.example.org",
+  language: "write a BCP 47 language tag, e.g. language: en, or pt-BR for Brazilian Portuguese",
   pageSize: "write a whole number, e.g. pageSize: 20",
   withdrawn: "list each URL taken down as - { url: /2020/01/02/story/, date: 2024-05-01, reason: … }",
 };

@@ -1,97 +1,169 @@
-// Stage 8, feeds: the archive's newest articles as Atom and JSON Feed, and every page in a
-// sitemap. Serialised by the `feed` library; we only guarantee the text is valid XML first.
-import { Feed } from "feed";
+// Stage 8, feeds: the newest articles as Atom (/feed.xml), RSS 2.0 (/rss.xml) and JSON Feed 1.1
+// (/feed.json). Serialised by feedsmith: maintained, typed, one library for all three formats
+// (and a parser for importing feeds later), and it escapes text and attributes alike, unlike the
+// `feed` package, which escaped only `&` in attributes so that an entity named `a<b` broke the
+// XML. What is ours: one list of entries, with XML-safe text and URLs made by the URL API.
+// Known wart: feedsmith pretty-prints, so text it puts in CDATA (anything with < > &) gets a
+// line break and indentation around it, which readers trim (Atom lets them collapse white
+// space); ids and links are URLs, which never hold < > &, so they are never wrapped.
+import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
 import type { Archive, Article } from "../archive/model.ts";
-import { absoluteUrl, pageEntries } from "../archive/pages.ts";
-import { toTimestamp } from "../content/dates.ts";
+import { absoluteUrl } from "../archive/pages.ts";
+import { instant } from "../content/dates.ts";
+import { xmlSafe } from "./xml-text.ts";
 
 export const FEED_SIZE = 50;
 
-/** Characters XML 1.0 forbids even when escaped (most C0 controls, lone surrogates, U+FFFE/F). */
-const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** The feeds a build writes, by URL. */
+export const FEED_URLS = { atom: "/feed.xml", rss: "/rss.xml", json: "/feed.json" } as const;
 
-export function xmlSafe(text: string): string {
-  return text.replace(INVALID_XML, "");
+/** What every feed says about the site and its newest articles, in the same words. */
+interface FeedContent {
+  title: string;
+  description: string;
+  language: string;
+  home: string;
+  updated: Date;
+  entries: FeedEntry[];
 }
 
-type FeedFormat = "atom" | "json";
+interface FeedEntry {
+  url: string;
+  title: string;
+  summary?: string;
+  /** The body's HTML, with links made absolute: feed readers resolve them against the feed. */
+  html: string;
+  published: Date;
+  updated: Date;
+  authors: { name: string; url: string }[];
+  /** The names of the entities the article is about. */
+  categories: string[];
+}
 
 /**
- * Atom gives titles and summaries `type="html"` inside CDATA (that is how the `feed` library
- * writes them), and its CDATA escaping misses a second `]]>`. So for Atom, plain text is
- * HTML-escaped and every `]]>` in HTML is written `]]&gt;`, which reads the same. JSON Feed
- * takes the text as it is.
+ * Every feed carries the same text, the text XML can carry: a title with a control character
+ * reads the same in the JSON Feed as in the Atom feed. Trimmed, as feedsmith trims XML values.
  */
-function textFor(format: FeedFormat, text: string): string {
-  return format === "atom" ? escapeHtml(xmlSafe(text)) : text;
+function feedText(text: string): string {
+  return xmlSafe(text).trim();
 }
 
-function htmlFor(format: FeedFormat, html: string): string {
-  return format === "atom" ? xmlSafe(html).replace(/]]>/g, "]]&gt;") : html;
-}
-
-function buildFeed(archive: Archive, format: FeedFormat): Feed {
+function feedContent(archive: Archive): FeedContent {
   const { site } = archive;
-  const updated = archive.lastUpdated ? new Date(toTimestamp(archive.lastUpdated)) : new Date(0);
-  const feed = new Feed({
-    title: xmlSafe(site.title),
-    description: xmlSafe(site.description),
-    id: `${site.url}/`,
-    link: `${site.url}/`,
-    language: site.language,
-    updated,
-    generator: "Dateline",
-    feedLinks: { atom: absoluteUrl(archive, "/feed.xml"), json: absoluteUrl(archive, "/feed.json") },
-    copyright: "",
-  });
-  for (const article of archive.articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(archive, article, format));
-  return feed;
-}
-
-function feedItem(archive: Archive, article: Article, format: FeedFormat): Parameters<Feed["addItem"]>[0] {
-  const link = absoluteUrl(archive, article.url);
-  const published = new Date(toTimestamp(article.date));
   return {
-    title: textFor(format, article.title),
-    id: link,
-    link,
-    date: article.updated ? new Date(toTimestamp(article.updated)) : published,
-    published,
-    ...(article.summary ? { description: textFor(format, article.summary) } : {}),
-    content: htmlFor(format, absolutizeLinks(article.html, archive.site.url)),
-    author: article.authors.map((author) => ({ name: xmlSafe(author.name), link: absoluteUrl(archive, author.url) })),
-    category: article.entities.map((entity) => ({ name: xmlSafe(entity.name), term: xmlSafe(entity.name) })),
+    title: feedText(site.title),
+    description: feedText(site.description),
+    language: site.language,
+    home: absoluteUrl(archive, "/"),
+    updated: archive.lastUpdated ? instant(archive.lastUpdated) : new Date(0),
+    entries: archive.articles.slice(0, FEED_SIZE).map((article) => feedEntry(archive, article)),
   };
 }
 
-/** Feed readers resolve links against the feed, not the article: make root-relative ones absolute. */
-function absolutizeLinks(html: string, base: string): string {
-  return html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${base}/`);
+function feedEntry(archive: Archive, article: Article): FeedEntry {
+  const published = instant(article.date);
+  const summary = feedText(article.summary ?? "");
+  return {
+    url: absoluteUrl(archive, article.url),
+    title: feedText(article.title),
+    ...(summary ? { summary } : {}),
+    html: absolutizeLinks(archive, xmlSafe(article.html)),
+    published,
+    updated: article.updated ? instant(article.updated) : published,
+    authors: article.authors.map((author) => ({
+      name: feedText(author.name),
+      url: absoluteUrl(archive, author.url),
+    })),
+    categories: article.entities.map((entity) => feedText(entity.name)),
+  };
+}
+
+/**
+ * Root-relative `href` and `src` values become absolute, through the URL API. The HTML is
+ * rehype-stringify's, so a value never holds a `"`, and the URL API never writes one.
+ */
+function absolutizeLinks(archive: Archive, html: string): string {
+  return html.replace(
+    /(\s(?:href|src)=")(\/(?![/\\])[^"]*)"/g,
+    (_, attribute: string, path: string) => `${attribute}${absoluteUrl(archive, path)}"`,
+  );
 }
 
 export function atomFeed(archive: Archive): string {
-  return buildFeed(archive, "atom").atom1();
+  const feed = feedContent(archive);
+  return generateAtomFeed({
+    id: feed.home,
+    title: { value: feed.title },
+    ...(feed.description ? { subtitle: { value: feed.description } } : {}),
+    updated: feed.updated,
+    generator: { text: "Dateline" },
+    links: [
+      { href: feed.home, rel: "alternate", type: "text/html" },
+      { href: absoluteUrl(archive, FEED_URLS.atom), rel: "self", type: "application/atom+xml" },
+    ],
+    xml: { lang: feed.language },
+    entries: feed.entries.map((entry) => ({
+      id: entry.url,
+      title: { value: entry.title },
+      links: [{ href: entry.url, rel: "alternate", type: "text/html" }],
+      published: entry.published,
+      updated: entry.updated,
+      ...(entry.summary ? { summary: { value: entry.summary } } : {}),
+      content: { value: entry.html, type: "html" },
+      authors: entry.authors.map((author) => ({ name: author.name, uri: author.url })),
+      categories: entry.categories.map((name) => ({ term: name, label: name })),
+    })),
+  });
+}
+
+export function rssFeed(archive: Archive): string {
+  const feed = feedContent(archive);
+  return generateRssFeed({
+    title: feed.title,
+    link: feed.home,
+    // RSS requires a description of the channel.
+    description: feed.description || feed.title,
+    language: feed.language,
+    lastBuildDate: feed.updated,
+    generator: "Dateline",
+    atom: {
+      links: [
+        { href: absoluteUrl(archive, FEED_URLS.rss), rel: "self", type: "application/rss+xml" },
+      ],
+    },
+    items: feed.entries.map((entry) => ({
+      title: entry.title,
+      link: entry.url,
+      guid: { value: entry.url, isPermaLink: true },
+      pubDate: entry.published,
+      ...(entry.summary ? { description: entry.summary } : {}),
+      content: { encoded: entry.html },
+      // RSS's own <author> must be an e-mail address; Dublin Core's creator is a name.
+      dc: { creators: entry.authors.map((author) => author.name) },
+      categories: entry.categories.map((name) => ({ name })),
+    })),
+  });
 }
 
 export function jsonFeed(archive: Archive): string {
-  return buildFeed(archive, "json").json1();
-}
-
-/** Every page, with the date of its newest article where it has one. */
-export function sitemap(archive: Archive): string {
-  const urls = pageEntries(archive).map(({ url, lastmod }) => `<url><loc>${escapeXml(absoluteUrl(archive, encodeURI(url)))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`);
-  // Written by hand: a sitemap is three elements, and every value here is a URL we made.
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
-}
-
-export function escapeXml(text: string): string {
-  return escapeHtml(xmlSafe(text));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-export function robotsTxt(archive: Archive): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(archive, "/sitemap.xml")}\n`;
+  const feed = feedContent(archive);
+  const json = generateJsonFeed({
+    title: feed.title,
+    home_page_url: feed.home,
+    feed_url: absoluteUrl(archive, FEED_URLS.json),
+    ...(feed.description ? { description: feed.description } : {}),
+    language: feed.language,
+    items: feed.entries.map((entry) => ({
+      id: entry.url,
+      url: entry.url,
+      title: entry.title,
+      ...(entry.summary ? { summary: entry.summary } : {}),
+      content_html: entry.html,
+      date_published: entry.published,
+      date_modified: entry.updated,
+      authors: entry.authors,
+      tags: entry.categories,
+    })),
+  });
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

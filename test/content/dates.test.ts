@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { formatDate, parseCalendarDate, toTimestamp } from "../../src/content/dates.ts";
+import { formatProblem } from "../../src/content/problems.ts";
+import { readArchive } from "../../src/read-archive.ts";
+import { article, VALID, writeArchive } from "../support/archive.ts";
+import { runBuild, runCommand } from "../support/build.ts";
 
 test("a date is the calendar date as written", () => {
   const date = parseCalendarDate("2020-08-12");
@@ -42,4 +49,58 @@ test("dates read the same in every time zone", () => {
   const plain = parseCalendarDate("2020-03-11");
   assert.ok(!("problem" in plain));
   assert.equal(toTimestamp(plain), "2020-03-11T00:00:00.000Z");
+});
+
+test("a date whose moment in UTC leaves the years 0000 to 9999 is a problem that says so", () => {
+  const cases: [string, RegExp][] = [
+    ["9999-12-31T23:00:00-05:00", /year 10000 in UTC/],
+    ["9999-12-31T20:00:00-0400", /year 10000 in UTC/],
+    ["0000-01-01T00:30:00+01:00", /year -1 in UTC/],
+  ];
+  for (const [written, message] of cases) {
+    const result = parseCalendarDate(written);
+    assert.ok("problem" in result, written);
+    assert.match(result.problem, message);
+    assert.match(result.problem, /0000 to 9999/);
+  }
+});
+
+test("every date that parses has an RFC 3339 timestamp, at both ends of the range", () => {
+  const cases: [string, string][] = [
+    ["0000-01-01", "0000-01-01T00:00:00.000Z"],
+    ["0000-01-01T00:30:00-01:00", "0000-01-01T01:30:00.000Z"],
+    ["0000-01-01T00:00:00Z", "0000-01-01T00:00:00.000Z"],
+    ["9999-12-31", "9999-12-31T00:00:00.000Z"],
+    ["9999-12-31T23:00:00+05:00", "9999-12-31T18:00:00.000Z"],
+    ["9999-12-31T23:59:59Z", "9999-12-31T23:59:59.000Z"],
+    ["2020-08-12 10:00:00+0200", "2020-08-12T08:00:00.000Z"],
+  ];
+  for (const [written, timestamp] of cases) {
+    const date = parseCalendarDate(written);
+    assert.ok(!("problem" in date), written);
+    assert.equal(toTimestamp(date), timestamp);
+    assert.match(toTimestamp(date), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+  }
+});
+
+test("a date out of range is refused at its key, by build and check alike", async (t) => {
+  const date = "9999-12-31T23:00:00-05:00";
+  const content = await writeArchive({ "articles/a.md": article({ ...VALID, date }) });
+  const parent = await mkdtemp(join(tmpdir(), "dateline-dates-"));
+  t.after(() => rm(content, { recursive: true, force: true }));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const { problems } = await readArchive(content, { includeDrafts: false });
+  const problem = problems.find((p) => p.rule === "invalid-value");
+  assert.ok(problem);
+  const expected = `articles/a.md:3:7  "date" "${date}" is in the year 10000 in UTC, and feeds can only`
+    + " carry the years 0000 to 9999  (write the publication date as YYYY-MM-DD, e.g. date: 2020-08-12)";
+  assert.equal(formatProblem(problem, content), expected);
+  const build = await runBuild(content, join(parent, "site"));
+  const check = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
+  assert.equal(build.code, 1, build.stderr);
+  assert.equal(check.code, 1, check.stdout);
+  // Both print the path relative to where they run: compare from the line number on.
+  const located = (output: string) => /a\.md(:3:7 {2}.*)$/m.exec(output)?.[1];
+  assert.equal(located(build.stderr), expected.slice("articles/a.md".length), build.stderr);
+  assert.equal(located(check.stdout), located(build.stderr));
 });
