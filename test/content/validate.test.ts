@@ -1,5 +1,6 @@
 // Every error and warning an editor can meet, with the file and line it must name.
 import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { MAX_FILE_BYTES } from "../../src/content/load.ts";
@@ -35,6 +36,8 @@ const cases: Case[] = [
   { name: "---js front matter", files: { [A]: "---js\n{ title: 'x' }\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
   { name: "---javascript front matter", files: { [A]: "---javascript\nmodule.exports = {}\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
   { name: "---coffee front matter", files: { [A]: "---coffee\ntitle: 'x'\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
+  { name: "a no-break space after the opening ---", files: { [A]: "---\u00a0js\n{ title: 'x' }\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /"js".*U\+00A0/ },
+  { name: "yaml named after the opening ---", files: { [A]: "--- yaml\ntitle: x\n---\n" }, severity: "error", rule: "front-matter-fence", file: A, line: 1, message: /"yaml" after ---/ },
   { name: "two articles at one URL", files: { [A]: article(VALID), "articles/other/a.md": article(VALID) }, severity: "error", rule: "duplicate-url", file: "articles/other/a.md", line: 1, message: /publishes to \/2020\/08\/12\/a\/, as articles\/2020\/08\/a\.md does/ },
   { name: "slug that collides with a file name", files: { [A]: article(VALID), [B]: article({ ...VALID, slug: "a" }) }, severity: "error", rule: "duplicate-url", file: B, message: /articles\/2020\/08\/a\.md/ },
   { name: "duplicate entity name", files: { [A]: article(VALID), "entities/fbi.md": "---\nname: FBI\n---\n", "entities/fbi-2.md": "---\nname: fbi\n---\n" }, severity: "error", rule: "duplicate-entity", file: "entities/fbi.md", line: 2, message: /also defined in entities\/fbi-2\.md/ },
@@ -98,4 +101,12 @@ test("BOM and CRLF line endings read like plain LF files", async () => {
   const { problems, archive } = await readArchive(dir, { includeDrafts: false });
   assert.deepEqual(problems, []);
   assert.equal(archive.articles[0]?.title, "A headline");
+});
+
+test("a file whose opening --- has a Unicode space does not hide another file's problems", async (t) => {
+  const dir = await writeArchive({ [A]: "---\u3000js\n{ title: 'x' }\n---\n", [B]: article({ ...VALID, date: "2020-13-45" }) });
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const { problems } = await readArchive(dir, { includeDrafts: false });
+  const located = problems.filter((p) => p.file !== dir).map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.rule}`);
+  assert.deepEqual(located.sort(), ["articles/2020/08/a.md:1:4 front-matter-language", "articles/2020/08/b.md:3:7 invalid-value"]);
 });
