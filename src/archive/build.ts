@@ -96,7 +96,7 @@ function toAuthorRef(entry: Registered<AuthorSource>): AuthorRef {
 
 function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef[], entities: EntityRef[]): Article {
   const { fields, date } = source;
-  const slug: Slug = slugify(fields.slug ?? source.file.relativePath.replace(/^.*\//, "").replace(/\.md$/, ""));
+  const slug: Slug = slugify(fields.slug ?? source.file.stem);
   const article: Article = {
     title: fields.title,
     url: siteUrl(`/${pad4(date.year)}/${pad2(date.month)}/${pad2(date.day)}/${slug}/`),

@@ -82,8 +82,9 @@ function reportUnclosed(file: string, lines: readonly string[], problems: Proble
     return;
   }
   const rest = lines[nearMiss]!.slice(3);
+  const stray = `"${visible(rest)}" after ---${invisibleNote(rest)}`;
   problems.error(file, "front-matter-unclosed",
-    `front matter is never closed: this line has "${visible(rest)}" after ---${invisibleNote(rest)}`,
+    `front matter is never closed: this line has ${stray}`,
     "make this line just --- (delete everything after it)", { line: nearMiss + 1, column: 4 });
 }
 
