@@ -80,7 +80,7 @@ async function renderBodies(sources: readonly BodySource[], render: RenderBodies
     sources.map((source, i) => {
       const result = results[i]!;
       if (!("failure" in result)) return [source, result];
-      problems.error(source.file.path, "markdown-failed", `the body could not be rendered: ${result.failure}`, "simplify the deepest nesting of lists, quotes or HTML", { line: source.bodyLine });
+      problems.error(source.file.path, "markdown-failed", result.failure, result.fix, { line: source.bodyLine });
       return [source, { html: "", text: "", wordCount: 0 }];
     }),
   );
