@@ -49,7 +49,8 @@ export function parseFrontMatter(
   const bodyLines = lines.slice(closing + 1);
   const blankLines = bodyLines.findIndex((line) => line.trim() !== "");
   const bodyLine = closing + 2 + Math.max(0, blankLines);
-  return { ...mapping, body: bodyLines.join("\n"), bodyLine };
+  const addKeyAt = { line: closing + 1 };
+  return { ...mapping, addKeyAt, body: bodyLines.join("\n"), bodyLine };
 }
 
 const JUST_DASHES = "make the first line just --- (delete everything after it)";
@@ -114,6 +115,8 @@ export interface YamlMapping {
   locate(path: KeyPath): Place;
   /** Top-level keys with their places, in file order. */
   keys: { key: string; place: Place }[];
+  /** Where a missing key would be added: front matter's closing `---`, a YAML file's top. */
+  addKeyAt: Place;
 }
 
 export function parseYamlMapping(file: string, source: string, problems: Problems): YamlMapping | undefined {
@@ -156,7 +159,7 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
       if (key?.range) keys.push({ key: String(key.value ?? key), place: at(key.range[0]) });
     }
   }
-  return { data: data as Record<string, unknown>, locate, keys };
+  return { data: data as Record<string, unknown>, locate, keys, addKeyAt: { line: 1 } };
 }
 
 function firstLine(message: string): string {

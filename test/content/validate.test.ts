@@ -22,9 +22,9 @@ const A = "articles/2020/08/a.md";
 const B = "articles/2020/08/b.md";
 
 const cases: Case[] = [
-  { name: "missing title", files: { [A]: article({ ...VALID, title: "" }).replace("title: \n", "") }, severity: "error", rule: "missing-key", file: A, line: 1, message: /"title" is missing/ },
+  { name: "missing title", files: { [A]: article({ ...VALID, title: "" }).replace("title: \n", "") }, severity: "error", rule: "missing-key", file: A, line: 6, message: /"title" is missing/ },
   { name: "empty title", files: { [A]: article({ ...VALID, title: '""' }) }, severity: "error", rule: "invalid-value", file: A, line: 2, message: /"title" must not be empty/ },
-  { name: "missing date", files: { [A]: article({ title: "T", author: "A", summary: "S", entities: "[X]" }) }, severity: "error", rule: "missing-key", file: A, message: /"date" is missing/ },
+  { name: "missing date", files: { [A]: article({ title: "T", author: "A", summary: "S", entities: "[X]" }) }, severity: "error", rule: "missing-key", file: A, line: 6, message: /"date" is missing/ },
   { name: "impossible date", files: { [A]: article({ ...VALID, date: "2020-13-45" }) }, severity: "error", rule: "invalid-value", file: A, line: 3, message: /no month 13/ },
   { name: "date of the wrong type", files: { [A]: article({ ...VALID, date: "[2020]" }) }, severity: "error", rule: "invalid-value", file: A, line: 3, message: /"date" must be a date/ },
   { name: "author of the wrong type", files: { [A]: article({ ...VALID, author: "{ first: Ana }" }) }, severity: "error", rule: "invalid-value", file: A, line: 4, message: /"author"/ },
@@ -45,8 +45,11 @@ const cases: Case[] = [
   { name: "invalid UTF-8", files: { [A]: Buffer.concat([Buffer.from("---\ntitle: A\n"), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from("\n---\n")]) }, severity: "error", rule: "invalid-utf8", file: A, line: 3, message: /not valid UTF-8/ },
   { name: "file over the size limit", files: { [A]: article(VALID, "x".repeat(MAX_FILE_BYTES + 1)) }, severity: "error", rule: "file-too-large", file: A, message: /over the 2 MB limit/ },
   { name: "unknown key, close to a known one", files: { [A]: article({ ...VALID, sumary: "x" }) }, severity: "warning", rule: "unknown-key", file: A, line: 7, message: /unknown key "sumary"/ },
-  { name: "no entities", files: { [A]: article({ ...VALID, entities: "[]" }) }, severity: "warning", rule: "no-entities", file: A, message: /no entities/ },
-  { name: "no summary", files: { [A]: article({ title: "T", date: "2020-01-01", author: "A", entities: "[X]" }) }, severity: "warning", rule: "no-summary", file: A, message: /no summary/ },
+  { name: "no entities", files: { [A]: article({ ...VALID, entities: "[]" }) }, severity: "warning", rule: "no-entities", file: A, line: 6, message: /no entities/ },
+  { name: "no entities key", files: { [A]: article({ title: "T", date: "2020-01-01", author: "A", summary: "S" }) }, severity: "warning", rule: "no-entities", file: A, line: 6, message: /no entities/ },
+  { name: "no summary", files: { [A]: article({ title: "T", date: "2020-01-01", author: "A", entities: "[X]" }) }, severity: "warning", rule: "no-summary", file: A, line: 6, message: /no summary/ },
+  { name: "an empty summary", files: { [A]: article({ ...VALID, summary: '""' }) }, severity: "warning", rule: "no-summary", file: A, line: 5, message: /no summary/ },
+  { name: "the body npm run new writes, unchanged", files: { [A]: article(VALID, "Write the article here.\n") }, severity: "warning", rule: "placeholder-body", file: A, line: 9, message: /still the placeholder/ },
   { name: "updated before date", files: { [A]: article({ ...VALID, updated: "2020-08-01" }) }, severity: "warning", rule: "updated-before-date", file: A, line: 7, message: /earlier than date/ },
   { name: "entity name differing only by accents", files: { [A]: article({ ...VALID, entities: "[Zurich]" }), "entities/z.md": "---\nname: Zürich\ntype: place\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /differs only by accents from "Zürich"/ },
   { name: "entity name differing only by case", files: { [A]: article({ ...VALID, entities: "[Fbi]" }), "entities/fbi.md": "---\nname: FBI\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /"Fbi" differs only by case from "FBI"/ },
