@@ -8,5 +8,6 @@ import { isAbsolute, resolve } from "node:path";
 export function hugoPeerSite(projectRoot: string, env: NodeJS.ProcessEnv): string {
   const setting = env["BENCH_HUGO_SITE"];
   if (!setting) return resolve(projectRoot, "..", "shared", "bench", "hugo");
-  return isAbsolute(setting) ? resolve(setting) : resolve(env["INIT_CWD"] || process.cwd(), setting);
+  if (isAbsolute(setting)) return resolve(setting);
+  return resolve(env["INIT_CWD"] || process.cwd(), setting);
 }

@@ -19,11 +19,15 @@ export const PIPELINE_VERSION = "3";
  */
 const CACHE_SALT = [PIPELINE_VERSION, ...markdownPackageVersions()].join("\n");
 
+const MARKDOWN_PACKAGE =
+  /node_modules\/(@[^/]+\/)?(unified|remark|rehype|micromark|mdast|hast|unist)[^/]*$/;
+
 function markdownPackageVersions(): string[] {
   try {
-    const lock = JSON.parse(readFileSync(new URL("../../package-lock.json", import.meta.url), "utf8")) as { packages?: Record<string, { version?: string }> };
+    const lockFile = readFileSync(new URL("../../package-lock.json", import.meta.url), "utf8");
+    const lock = JSON.parse(lockFile) as { packages?: Record<string, { version?: string }> };
     return Object.entries(lock.packages ?? {})
-      .filter(([path]) => /node_modules\/(@[^/]+\/)?(unified|remark|rehype|micromark|mdast|hast|unist)[^/]*$/.test(path))
+      .filter(([path]) => MARKDOWN_PACKAGE.test(path))
       .map(([path, { version }]) => `${path}@${version}`)
       .sort();
   } catch {

@@ -1,4 +1,4 @@
-// `npm run check` and `npm run build` read the archive the same way, so they list the same problems.
+// `npm run check` and `npm run build` read the archive alike, so they list the same problems.
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -8,15 +8,19 @@ import { formatProblem, Problems } from "../../src/content/problems.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, VALID, writeArchive } from "../support/archive.ts";
 
-test("an article's extension is .md in any case, and its slug is the name without it", async (t) => {
-  const dir = await writeArchive({ "articles/2020/08/UPPER.MD": article(VALID), "articles/Mixed.Md": article({ ...VALID, title: "Second" }) });
+test("an article is .md in any case, and its slug is the name without it", async (t) => {
+  const dir = await writeArchive({
+    "articles/2020/08/UPPER.MD": article(VALID),
+    "articles/Mixed.Md": article({ ...VALID, title: "Second" }),
+  });
   t.after(() => rm(dir, { recursive: true, force: true }));
   const { archive, problems } = await readArchive(dir, { includeDrafts: false });
   assert.deepEqual(problems.map((p) => formatProblem(p, dir)), []);
-  assert.deepEqual(archive.articles.map((a) => a.url).sort(), ["/2020/08/12/mixed/", "/2020/08/12/upper/"]);
+  const urls = archive.articles.map((a) => a.url).sort();
+  assert.deepEqual(urls, ["/2020/08/12/mixed/", "/2020/08/12/upper/"]);
 });
 
-test("every other file under articles/, entities/ or authors/ is warned about, dotfiles aside", async (t) => {
+test("any other file under articles/, entities/ or authors/ is warned about", async (t) => {
   const dir = await writeArchive({
     "articles/a.md": article(VALID),
     "articles/notes.txt": "to do",
@@ -33,8 +37,11 @@ test("every other file under articles/, entities/ or authors/ is warned about, d
   await mkdir(join(dir, "authors/empty-folder"));
   const problems = new Problems();
   const { files } = await loadContent(dir, problems);
-  assert.deepEqual(files.map((f) => `${f.kind} ${f.relativePath}`), ["article articles/a.md", "entity entities/fbi.md", "author authors/ana.MD"]);
-  const warned = problems.list.map((p) => [p.severity, p.rule, p.file.slice(dir.length + 1), p.line]);
+  const read = files.map((f) => `${f.kind} ${f.relativePath}`);
+  const expected = ["article articles/a.md", "entity entities/fbi.md", "author authors/ana.MD"];
+  assert.deepEqual(read, expected);
+  const inArchive = (file: string) => file.slice(dir.length + 1);
+  const warned = problems.list.map((p) => [p.severity, p.rule, inArchive(p.file), p.line]);
   assert.deepEqual(warned.sort(), [
     ["warning", "not-published", "articles/2020/b.markdown", undefined],
     ["warning", "not-published", "articles/link.md", undefined],

@@ -31,7 +31,8 @@ test("a body too slow to render is an error at its file and body line", async (t
     "articles/slow.md": article({ ...VALID, title: "Slow" }, `\n${MINUTES_TO_RENDER}\n`),
   });
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const options = { includeDrafts: false, cacheDir: join(dir, ".cache"), markdownTimeLimitMs: 1000 };
+  const cacheDir = join(dir, ".cache");
+  const options = { includeDrafts: false, cacheDir, markdownTimeLimitMs: 1000 };
   const { archive, problems } = await readArchive(dir, options);
   assert.deepEqual(problems.map((p) => formatProblem(p, dir)), [
     "articles/slow.md:10:1  the body took longer than 1 s to render, so it was stopped  " +

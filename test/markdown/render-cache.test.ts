@@ -2,7 +2,18 @@
 // an entry that is not a rendered body is rendered again and rewritten.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TestContext, test } from "node:test";
@@ -10,7 +21,11 @@ import { renderAll } from "../../src/markdown/render-all.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
 
 const BODY = "Hello *world*, again.";
-const RENDERED = { html: "<p>Hello <em>world</em>, again.</p>", text: "Hello world, again.", wordCount: 3 };
+const RENDERED = {
+  html: "<p>Hello <em>world</em>, again.</p>",
+  text: "Hello world, again.",
+  wordCount: 3,
+};
 
 /** A cache folder holding BODY's entry, and that entry's path. */
 async function cacheWithEntry(t: TestContext): Promise<{ cacheDir: string; entry: string }> {
@@ -83,10 +98,14 @@ test("a cache entry that cannot be read is rendered again and rewritten", async 
   const nobody = 65534;
   await chown(cacheDir, nobody, nobody);
   await chown(join(cacheDir, "markdown"), nobody, nobody);
-  const script = `import { renderAll } from ${JSON.stringify(new URL("../../src/markdown/render-all.ts", import.meta.url).href)};
-    console.log(JSON.stringify(await renderAll([${JSON.stringify(BODY)}], { cacheDir: ${JSON.stringify(cacheDir)} })));`;
+  const module = new URL("../../src/markdown/render-all.ts", import.meta.url).href;
+  const call = `renderAll([${JSON.stringify(BODY)}], { cacheDir: ${JSON.stringify(cacheDir)} })`;
+  const script = `import { renderAll } from ${JSON.stringify(module)};
+    console.log(JSON.stringify(await ${call}));`;
+  // Its own temporary folder, for tsx's cache: removed with the rest.
   const env = { ...process.env, TMPDIR: cacheDir, HOME: cacheDir };
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, env, uid: nobody, gid: nobody });
+  const args = ["--import", "tsx", "--input-type=module", "-e", script];
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, uid: nobody, gid: nobody });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
