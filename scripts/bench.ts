@@ -5,6 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { hugoPeerSite } from "./bench-peer.ts";
 import { generateCorpus } from "./generate-corpus.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -12,7 +13,7 @@ const BENCH_DIR = join(ROOT, ".cache", "bench");
 const GENERATOR = fileURLToPath(new URL("./generate-corpus.ts", import.meta.url));
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const PAGEFIND = join(ROOT, "node_modules", ".bin", "pagefind");
-const HUGO_PEER = process.env["BENCH_HUGO_SITE"] ?? "/work/shared/bench/hugo";
+const HUGO_PEER = hugoPeerSite(ROOT, process.env);
 const SEED = 1;
 const SAMPLE_MS = 100;
 const HAS_PROC = existsSync("/proc/self/status");
@@ -241,9 +242,18 @@ async function benchHugo(count: number, corpus: string): Promise<Row[]> {
   return [hugo, pagefind, total];
 }
 
-function hugoOnPath(): boolean {
+/** A working `hugo` on PATH and the peer site where it is expected, or a word about what is missing. */
+function peerReady(): boolean {
   const probe = spawnSync("hugo", ["version"], { stdio: "ignore" });
-  return probe.error === undefined && probe.status === 0;
+  if (probe.error !== undefined || probe.status !== 0) {
+    log("--hugo: no working `hugo` on PATH, skipping the peer build");
+    return false;
+  }
+  if (!existsSync(HUGO_PEER)) {
+    log(`--hugo: no Hugo site at ${HUGO_PEER} (set BENCH_HUGO_SITE to its folder), skipping the peer build`);
+    return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- report
@@ -306,8 +316,7 @@ function parseSizes(args: readonly string[]): number[] {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { hugo: { type: "boolean" } } });
   const sizes = parseSizes(positionals);
-  const withHugo = values.hugo === true && hugoOnPath();
-  if (values.hugo === true && !withHugo) log("--hugo: no working `hugo` on PATH, skipping the peer build");
+  const withHugo = values.hugo === true && peerReady();
   const rows: Row[] = [];
   try {
     for (const count of sizes) {

@@ -21,6 +21,8 @@ export interface ReadOptions extends ArchiveOptions {
   /** The dev server may show an archive of drafts only; anything that publishes may not. */
   draftsOnlyIsFine?: boolean;
   onProgress?: (message: string) => void;
+  /** Longest one body may take to render, in milliseconds; the Markdown stage has a default. */
+  markdownTimeLimitMs?: number;
 }
 
 export async function readArchive(contentDir: string, options: ReadOptions): Promise<ArchiveResult> {
@@ -36,7 +38,7 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
   const loaded = await timed("load", () => loadContent(contentDir, problems));
   const site = readSiteConfig(loaded.siteYaml, problems);
   const content = await timed("validate", () => validateContent(loaded.files, problems));
-  const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), timeLimitMs: options.markdownTimeLimitMs };
   let markdownMs = 0;
   const render = async (bodies: readonly string[]) => {
     const start = performance.now();

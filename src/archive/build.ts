@@ -116,7 +116,7 @@ async function renderBodies(sources: readonly BodySource[], render: RenderBodies
     sources.map((source, i) => {
       const result = results[i]!;
       if (!("failure" in result)) return [source, result];
-      problems.error(source.file.path, "markdown-failed", `the body could not be rendered: ${result.failure}`, "simplify the deepest nesting of lists, quotes or HTML", { line: source.bodyLine });
+      problems.error(source.file.path, "markdown-failed", result.failure, result.fix, { line: source.bodyLine });
       return [source, { html: "", text: "", wordCount: 0 }];
     }),
   );
@@ -132,7 +132,7 @@ function toAuthorRef(entry: Registered<AuthorSource>): AuthorRef {
 
 function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef[], entities: EntityRef[]): Article {
   const { fields, date } = source;
-  const slug: Slug = slugify(fields.slug ?? source.file.relativePath.replace(/^.*\//, "").replace(/\.md$/, ""));
+  const slug: Slug = slugify(fields.slug ?? source.file.stem);
   const article: Article = {
     title: fields.title,
     url: siteUrl(`/${pad4(date.year)}/${pad2(date.month)}/${pad2(date.day)}/${slug}/`),

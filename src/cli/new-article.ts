@@ -1,4 +1,4 @@
-// `npm run new -- "Headline" [--author "Name"]`: write a new article file with its front matter
+// `npm run new -- "Headline" [--author "Name"]`: write a new draft article with its front matter
 // filled in, under articles/YYYY/MM/, and never over an existing file.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -10,7 +10,7 @@ import { slugify } from "../content/paths.ts";
 import { compareText } from "../archive/registry.ts";
 import { loadContent } from "../content/load.ts";
 import { Problems } from "../content/problems.ts";
-import { validateContent } from "../content/validate.ts";
+import { PLACEHOLDER_BODY, validateContent } from "../content/validate.ts";
 
 const options = resolveOptions();
 const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { author: { type: "string" }, content: { type: "string" }, output: { type: "string" } }, allowPositionals: true });
@@ -27,14 +27,18 @@ if (!author) {
   process.exit(2);
 }
 
-// The editor's own calendar day, not UTC's.
-const now = new Date();
+// The editor's own calendar day, not UTC's. DATELINE_NOW sets the clock, for tests.
+const now = clock(process.env.DATELINE_NOW);
 const date = `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
-const file = join(options.contentDir, "articles", String(now.getFullYear()), pad2(now.getMonth() + 1), `${slugify(title)}.md`);
-const frontMatter = stringify({ title, date, author, summary: "", entities: [] }, { lineWidth: 0 }).replace(/^date: "?(\d{4}-\d{2}-\d{2})"?$/m, "date: $1");
+const folder = join(options.contentDir, "articles", String(now.getFullYear()), pad2(now.getMonth() + 1));
+const file = join(folder, `${slugify(title)}.md`);
+// A new article is a draft, so that a build made before it is written cannot publish it.
+const frontMatter = stringify({ title, date, author, summary: "", entities: [], draft: true }, { lineWidth: 0 })
+  .replace(/^date: "?(\d{4}-\d{2}-\d{2})"?$/m, "date: $1")
+  .replace(/^draft: true$/m, "draft: true # delete this line (or set it to false) to publish");
 await mkdir(dirname(file), { recursive: true });
 try {
-  await writeFile(file, `---\n${frontMatter}---\n\nWrite the article here.\n`, { flag: "wx" });
+  await writeFile(file, `---\n${frontMatter}---\n\n${PLACEHOLDER_BODY}\n`, { flag: "wx" });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "EEXIST") {
     console.error(`${relative(options.workingDir, file)} already exists; nothing was written. Choose another headline, or edit that file.`);
@@ -45,6 +49,16 @@ try {
 await mkdir(options.cacheDir, { recursive: true });
 await writeFile(stateFile, JSON.stringify({ author }));
 console.log(relative(options.workingDir, file));
+
+function clock(setting: string | undefined): Date {
+  if (setting === undefined) return new Date();
+  const now = new Date(setting);
+  if (Number.isNaN(now.getTime())) {
+    console.error(`DATELINE_NOW "${setting}" is not a date-time: write it like 2021-03-04T09:00:00, or unset it.`);
+    process.exit(2);
+  }
+  return now;
+}
 
 /** The author given last time, else the byline of the archive's newest article. */
 async function lastAuthor(): Promise<string | undefined> {

@@ -1,6 +1,5 @@
 // Stage 2, front matter: split each file into YAML front matter and Markdown body, keeping
 // where every key sits so that later problems can name the line.
-import matter from "gray-matter";
 import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Place, Problems } from "./problems.ts";
 
@@ -12,44 +11,100 @@ export interface FrontMatter extends YamlMapping {
   bodyLine: number;
 }
 
-/** What gray-matter would otherwise `eval`: refused, never run. */
-const REFUSED_ENGINES = ["javascript", "js", "coffee", "coffeescript", "cson", "json", "toml"];
+/**
+ * A fence is a line of exactly `---`, then only spaces or tabs: the rule of
+ * micromark-extension-frontmatter and vfile-matter. Hand-written rather than gray-matter,
+ * which is unmaintained, evaluates `---js` and trims every Unicode space, so that `---` and a
+ * no-break space slipped past our checks into its engines. The opening fence may also carry a
+ * YAML comment (`--- # by hand`), which YAML itself allows after `---`.
+ */
+const FENCE = /^---[ \t]*$/;
+const OPENING_FENCE = /^---(?:[ \t]+#.*)?[ \t]*$/;
 
-export function parseFrontMatter(file: string, source: string, problems: Problems): FrontMatter | undefined {
-  // `--- # a comment` is valid YAML, but gray-matter would read the comment as a language.
-  const text = source.replace(/^---[ \t]+#[^\n]*\n/, "---\n");
-  const language = /^---[ \t]*([^\s-][^\n]*)\n/.exec(text)?.[1]?.trim();
-  if (language && !["yaml", "yml"].includes(language.toLowerCase())) {
-    problems.error(file, "front-matter-language", `front matter is marked as "${language}"; only YAML is accepted, and it is never run as code`, "start the file with a line of just --- and write the keys in YAML", { line: 1, column: 4 });
+export function parseFrontMatter(
+  file: string,
+  source: string,
+  problems: Problems,
+): FrontMatter | undefined {
+  const lines = source.split("\n");
+  const opening = lines[0] ?? "";
+  if (!opening.startsWith("---")) {
+    problems.error(file, "front-matter-missing", "file has no front matter",
+      "start the file with ---, then title, date and author lines, then ---", { line: 1 });
     return undefined;
   }
-  if (!text.startsWith("---")) {
-    problems.error(file, "front-matter-missing", "file has no front matter", "start the file with ---, then title, date and author lines, then ---", { line: 1 });
+  if (!OPENING_FENCE.test(opening)) {
+    reportOpeningLine(file, opening.slice(3), problems);
     return undefined;
   }
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    problems.error(file, "front-matter-unclosed", "front matter is never closed", "add a line of just --- after the last front-matter key", { line: 1 });
+  const closing = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (closing === -1) {
+    reportUnclosed(file, lines, problems);
     return undefined;
   }
-
-  let yamlSource = "";
-  const yamlEngine = (source: string): object => {
-    yamlSource = source;
-    return {};
-  };
-  const refuse = (): never => {
-    throw new Error("front matter language refused");
-  };
-  const engines = Object.fromEntries([["yaml", yamlEngine], ...REFUSED_ENGINES.map((name) => [name, refuse])]);
-  // gray-matter caches by content unless given options; these options also turn off its eval engine.
-  const split = matter(text, { engines, language: "yaml" });
-  // The YAML starts right after `---` on line 1, so its lines are the file's lines.
-  const mapping = parseYamlMapping(file, yamlSource, problems);
+  // An empty first line keeps the YAML's line numbers those of the file.
+  const yaml = ["", ...lines.slice(1, closing)].join("\n");
+  const mapping = parseYamlMapping(file, yaml, problems);
   if (!mapping) return undefined;
-  const consumed = text.length - split.content.length;
-  const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(split.content)?.[0].split("\n").length ?? 1;
-  const bodyLine = text.slice(0, consumed).split("\n").length + leadingBlankLines - 1;
-  return { ...mapping, body: split.content, bodyLine };
+  const bodyLines = lines.slice(closing + 1);
+  const blankLines = bodyLines.findIndex((line) => line.trim() !== "");
+  const bodyLine = closing + 2 + Math.max(0, blankLines);
+  const addKeyAt = { line: closing + 1 };
+  return { ...mapping, addKeyAt, body: bodyLines.join("\n"), bodyLine };
+}
+
+const JUST_DASHES = "make the first line just --- (delete everything after it)";
+
+/** What follows `---` on the first line: a language (refused, never run) or stray characters. */
+function reportOpeningLine(file: string, rest: string, problems: Problems): void {
+  const at = { line: 1, column: 4 };
+  const language = rest.trim();
+  if (/^ya?ml$/i.test(language)) {
+    problems.error(file, "front-matter-fence",
+      `the first line has "${language}" after ---${invisibleNote(rest)}`,
+      `${JUST_DASHES}: front matter is always YAML`, at);
+  } else if (/^[A-Za-z][\w+-]*$/.test(language)) {
+    problems.error(file, "front-matter-language",
+      `front matter is marked as "${language}"${invisibleNote(rest)}; ` +
+        "only YAML is accepted, and it is never run as code",
+      "make the first line just --- and write the keys in YAML", at);
+  } else {
+    problems.error(file, "front-matter-fence",
+      `the first line has "${visible(rest)}" after ---${invisibleNote(rest)}`, JUST_DASHES, at);
+  }
+}
+
+/** No closing fence; a line that nearly is one (`---` and a stray character) is pointed at. */
+function reportUnclosed(file: string, lines: readonly string[], problems: Problems): void {
+  const nearMiss = lines.findIndex((line, i) => i > 0 && line.startsWith("---"));
+  if (nearMiss === -1) {
+    problems.error(file, "front-matter-unclosed", "front matter is never closed",
+      "add a line of just --- after the last front-matter key", { line: 1 });
+    return;
+  }
+  const rest = lines[nearMiss]!.slice(3);
+  const stray = `"${visible(rest)}" after ---${invisibleNote(rest)}`;
+  problems.error(file, "front-matter-unclosed",
+    `front matter is never closed: this line has ${stray}`,
+    "make this line just --- (delete everything after it)", { line: nearMiss + 1, column: 4 });
+}
+
+/** Unicode spaces other than space and tab, and zero-width format characters. */
+const INVISIBLE = /[^\P{White_Space} \t]|\p{Cf}/gu;
+
+/** Such spaces cannot be seen in an editor or a terminal: name them by code point. */
+function invisibleNote(text: string): string {
+  const found = [...new Set(text.match(INVISIBLE) ?? [])].map(codePoint);
+  if (found.length === 0) return "";
+  return ` (${found.join(", ")}: ${found.length === 1 ? "a space" : "spaces"} you cannot see)`;
+}
+
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (char) => `<${codePoint(char)}>`);
+}
+
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** YAML that must be a mapping of keys, with every key's place: front matter and site.yaml. */
@@ -60,6 +115,8 @@ export interface YamlMapping {
   locate(path: KeyPath): Place;
   /** Top-level keys with their places, in file order. */
   keys: { key: string; place: Place }[];
+  /** Where a missing key would be added: front matter's closing `---`, a YAML file's top. */
+  addKeyAt: Place;
 }
 
 export function parseYamlMapping(file: string, source: string, problems: Problems): YamlMapping | undefined {
@@ -102,7 +159,7 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
       if (key?.range) keys.push({ key: String(key.value ?? key), place: at(key.range[0]) });
     }
   }
-  return { data: data as Record<string, unknown>, locate, keys };
+  return { data: data as Record<string, unknown>, locate, keys, addKeyAt: { line: 1 } };
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,5 @@
 // Stage 1, load: find the archive's files and read each once, as checked UTF-8 text.
+import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { type SourcePath, sourcePath } from "./paths.ts";
@@ -11,6 +12,8 @@ export interface SourceFile {
   path: SourcePath;
   /** Path relative to the content folder, with `/` separators: stable across machines. */
   relativePath: string;
+  /** The file name without its `.md`: an article's slug unless its front matter sets one. */
+  stem: string;
   /** Text with any BOM removed and CRLF/CR line endings made LF. */
   text: string;
 }
@@ -36,7 +39,7 @@ export async function loadContent(contentDir: string, problems: Problems): Promi
     return { files: [] };
   }
   const kinds = Object.keys(FOLDERS) as SourceKind[];
-  const lists = await Promise.all(kinds.map((kind) => listMarkdown(contentDir, kind)));
+  const lists = await Promise.all(kinds.map((kind) => listSources(contentDir, kind, problems)));
   const found = lists.flat();
   const texts = await mapLimit(found, 64, ({ path }) => readText(path, problems));
   const files: SourceFile[] = [];
@@ -49,18 +52,73 @@ export async function loadContent(contentDir: string, problems: Problems): Promi
   return siteText === undefined ? { files } : { files, siteYaml: { path: sitePath, text: siteText } };
 }
 
-async function listMarkdown(contentDir: string, kind: SourceKind): Promise<Omit<SourceFile, "text">[]> {
+/** A source's extension, in any case: `UPPER.MD` is as much an article as `lower.md`. */
+const MARKDOWN = /\.md$/i;
+
+type Listed = Omit<SourceFile, "text">;
+
+/**
+ * Every entry under the kind's folder, so that a file that will not be published (`notes.txt`,
+ * `a.markdown`, a link, an entity in a subfolder) gets a warning instead of silence.
+ * Dotfiles and dot-folders (`.DS_Store`, `.git/`) are an editor's or a tool's, and skipped.
+ */
+async function listSources(
+  contentDir: string,
+  kind: SourceKind,
+  problems: Problems,
+): Promise<Listed[]> {
   const { folder, recursive } = FOLDERS[kind];
   const dir = join(contentDir, folder);
   if (!(await exists(dir))) return [];
-  const entries = await readdir(dir, { recursive, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("."))
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return { kind, path: sourcePath(path), relativePath: relative(contentDir, path).split(sep).join("/") };
-    })
-    .sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const sources: Listed[] = [];
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    const inFolder = relative(dir, path).split(sep);
+    if (entry.isDirectory() || inFolder.some((part) => part.startsWith("."))) continue;
+    const reason = whyNotPublished(entry, folder, recursive || inFolder.length === 1);
+    if (reason) {
+      problems.warn(path, "not-published", reason.message, reason.fix);
+      continue;
+    }
+    const relativePath = relative(contentDir, path).split(sep).join("/");
+    const stem = entry.name.replace(MARKDOWN, "");
+    sources.push({ kind, path: sourcePath(path), relativePath, stem });
+  }
+  return sources.sort((a, b) => compareCodeUnits(a.relativePath, b.relativePath));
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type Reason = { message: string; fix: string };
+
+function whyNotPublished(entry: Dirent, folder: string, inPlace: boolean): Reason | undefined {
+  const { name } = entry;
+  if (!entry.isFile()) {
+    const what = entry.isSymbolicLink() ? "a link" : "not a regular file";
+    return {
+      message: `${what}, so it will not be published`,
+      fix: `links are not followed: copy the file itself into ${folder}/, or delete this one`,
+    };
+  }
+  if (!MARKDOWN.test(name)) {
+    const stem = name.replace(/\.[^.]*$/, "");
+    const markdownByAnotherName = /\.(markdown|mdown|mkdn?|mdx|txt)$/i.test(name);
+    return {
+      message: "not a .md file, so it will not be published",
+      fix: markdownByAnotherName
+        ? `rename it to ${stem}.md to publish it, or move it out of ${folder}/`
+        : `only .md files are published from ${folder}/: move it out (e.g. to static/), ` +
+          "or start its name with a dot to keep it here unpublished",
+    };
+  }
+  if (inPlace) return undefined;
+  return {
+    message: `in a subfolder of ${folder}/, which is not read, so it will not be published`,
+    fix: `move it to ${folder}/${name}`,
+  };
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

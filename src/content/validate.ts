@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { type CalendarDate, parseCalendarDate } from "./dates.ts";
 import { type FrontMatter, type KeyPath, parseFrontMatter, type YamlMapping } from "./front-matter.ts";
 import type { SourceFile } from "./load.ts";
-import type { Problems } from "./problems.ts";
+import type { Place, Problems } from "./problems.ts";
 import { ArticleFrontMatter, AuthorFrontMatter, EntityFrontMatter, KEY_HINTS, KNOWN_KEYS } from "./schema.ts";
 
 interface Validated<T> {
@@ -59,11 +59,39 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
     problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
   }
   warnUnknownNestedKeys(file.path, frontMatter, problems);
-  if (!fields.draft) {
-    if (fields.entities.length === 0) problems.warn(file.path, "no-entities", "article lists no entities, so no entity page will link to it", KEY_HINTS.entities!, { line: 1 });
-    if (!fields.summary) problems.warn(file.path, "no-summary", "article has no summary; lists, feeds and search results will show none", 'add summary: "One or two sentences about the article."', { line: 1 });
-  }
+  warnUnfinished(article, frontMatter, problems);
   return updated ? { ...article, date, updated } : { ...article, date };
+}
+
+/** The body `npm run new` writes: an article still saying it has not been written yet. */
+export const PLACEHOLDER_BODY = "Write the article here.";
+
+/** What an article ready to publish should have; each warning points where to add it. */
+function warnUnfinished(
+  article: Validated<ArticleFrontMatter>,
+  frontMatter: FrontMatter,
+  problems: Problems,
+): void {
+  const { file, fields, body, bodyLine } = article;
+  // The key's own line when it is written but empty, else the closing --- to add it before.
+  const at = (key: string): Place =>
+    key in frontMatter.data ? article.locate([key]) : frontMatter.addKeyAt;
+  if (body.trim() === PLACEHOLDER_BODY) {
+    problems.warn(file.path, "placeholder-body",
+      "the body is still the placeholder that `npm run new` wrote",
+      `write the article in place of "${PLACEHOLDER_BODY}"`, { line: bodyLine });
+  }
+  if (fields.draft) return;
+  if (fields.entities.length === 0) {
+    problems.warn(file.path, "no-entities",
+      "article lists no entities, so no entity page will link to it",
+      KEY_HINTS.entities!, at("entities"));
+  }
+  if (!fields.summary) {
+    problems.warn(file.path, "no-summary",
+      "article has no summary; lists, feeds and search results will show none",
+      'add summary: "One or two sentences about the article."', at("summary"));
+  }
 }
 
 /** Shared by every file kind: parse with the schema, report each issue at its key's line. */
@@ -88,7 +116,7 @@ function reportIssue(file: string, issue: z.core.$ZodIssue, yaml: YamlMapping, p
     const hint = KEY_HINTS[top] ?? `fix ${key}`;
     if (path.length === 1 && yaml.data[top] == null) {
       const written = yaml.keys.find((entry) => entry.key === top);
-      problems.error(file, "missing-key", written ? `"${key}" is empty` : `"${key}" is missing`, hint, written?.place ?? { line: 1 });
+      problems.error(file, "missing-key", written ? `"${key}" is empty` : `"${key}" is missing`, hint, written?.place ?? yaml.addKeyAt);
     } else {
       problems.error(file, "invalid-value", `"${key}" ${message.replace(/^Invalid input: /, "")}`, hint, yaml.locate(path));
     }

@@ -1,7 +1,11 @@
-// A worker thread of the Markdown stage: renders the bodies it is sent and sends back results.
-import { parentPort } from "node:worker_threads";
+// A worker thread of the Markdown stage: renders each body it is sent on its port, one at a
+// time, and answers on the same port, so that the pool can time every body.
+import { type MessagePort, workerData } from "node:worker_threads";
+import type { FromWorker } from "./render-pool.ts";
 import { renderMarkdownSafely } from "./render.ts";
 
-parentPort?.on("message", (bodies: string[]) => {
-  parentPort?.postMessage(bodies.map((body) => renderMarkdownSafely(body)));
-});
+const { port } = workerData as { port: MessagePort };
+const answer = (message: FromWorker): void => port.postMessage(message);
+
+port.on("message", (body: string) => answer({ result: renderMarkdownSafely(body) }));
+answer({ ready: true });

@@ -60,15 +60,23 @@ export function renderMarkdown(markdown: string): RenderedBody {
 
 /** A body that cannot be rendered (nested thousands deep, say) is a problem, not a crash. */
 export interface RenderFailure {
+  /** What went wrong, as the editor reads it. */
   failure: string;
+  /** What the editor can do about it. */
+  fix: string;
 }
 
-export function renderMarkdownSafely(markdown: string): RenderedBody | RenderFailure {
+export type RenderResult = RenderedBody | RenderFailure;
+
+export function renderMarkdownSafely(markdown: string): RenderResult {
   try {
     return renderMarkdown(markdown);
   } catch (error) {
     const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
-    return { failure: reason };
+    return {
+      failure: `the body could not be rendered: ${reason}`,
+      fix: "simplify the deepest nesting of lists, quotes or HTML",
+    };
   }
 }
 

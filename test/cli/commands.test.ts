@@ -18,7 +18,7 @@ test("npm run new writes a dated article with its front matter and never overwri
   const path = first.stdout.trim();
   assert.match(path, new RegExp(`articles/${now.getFullYear()}/${month}/council-approves-the-budget\\.md$`));
   const text = await readFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "utf8");
-  assert.match(text, /^---\ntitle: 'Council: approves "the" budget'\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ana Ruiz\nsummary: ""\nentities: \[\]\n---\n/);
+  assert.match(text, /^---\ntitle: 'Council: approves "the" budget'\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ana Ruiz\nsummary: ""\nentities: \[\]\ndraft: true .*\n---\n/);
 
   await writeFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "edited");
   const again = await runCommand("src/cli/new-article.ts", ["Council: approves \"the\" budget"], env);

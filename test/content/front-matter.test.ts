@@ -72,3 +72,52 @@ test("YAML aliases cannot blow up memory", () => {
   assert.equal(result, undefined);
   assert.match(problems[0]?.message ?? "", /alias/i);
 });
+
+test("an opening line with a Unicode space is a located error, never a crash or a run", () => {
+  const marker = "__datelineUnicodeFenceRan";
+  for (const space of ["\u00a0", "\u2003", "\u3000"]) {
+    const { result, problems } = parse(`---${space}js\n{ title: (globalThis.${marker} = true) && "x" }\n---\nBody\n`);
+    assert.equal(result, undefined);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0]?.rule, "front-matter-language");
+    assert.deepEqual([problems[0]?.line, problems[0]?.column], [1, 4]);
+    assert.match(problems[0]?.message ?? "", /"js"/);
+    assert.match(problems[0]?.message ?? "", /U\+[0-9A-F]{4}/, "the invisible space is named");
+  }
+  assert.equal((globalThis as Record<string, unknown>)[marker], undefined);
+});
+
+test("anything but spaces, tabs or a comment after the opening --- is an error", () => {
+  for (const opening of ["---\u00a0", "---yaml", "--- yaml", "----", "---#x", "--- \u2003# c"]) {
+    const { result, problems } = parse(`${opening}\ntitle: Hello\n---\nBody\n`);
+    assert.equal(result, undefined, JSON.stringify(opening));
+    assert.equal(problems[0]?.severity, "error", JSON.stringify(opening));
+    assert.deepEqual([problems[0]?.line, problems[0]?.column], [1, 4], JSON.stringify(opening));
+  }
+});
+
+test("fences may end in spaces and tabs; the front matter ends at the first line of just ---", () => {
+  const { result, problems } = parse("--- \t\ntitle: Hello\n---\t \n\nBody\n---\nMore body\n");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(result?.data, { title: "Hello" });
+  assert.equal(result?.body, "\nBody\n---\nMore body\n");
+  assert.equal(result?.bodyLine, 5);
+});
+
+test("a line that is not exactly --- does not close the front matter", () => {
+  const { result, problems } = parse("---\ntitle: Hello\n----\nBody\n");
+  assert.equal(result, undefined);
+  assert.equal(problems[0]?.rule, "front-matter-unclosed");
+  const nbsp = parse("---\ntitle: Hello\n---\u00a0\nBody\n");
+  assert.equal(nbsp.problems[0]?.rule, "front-matter-unclosed");
+  assert.equal(nbsp.problems[0]?.line, 3, "points at the line that looks like a closing fence");
+  assert.match(nbsp.problems[0]?.message ?? "", /U\+00A0/);
+});
+
+test("empty front matter is an empty mapping", () => {
+  const { result, problems } = parse("---\n---\nBody\n");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(result?.data, {});
+  assert.equal(result?.body, "Body\n");
+  assert.equal(result?.bodyLine, 3);
+});

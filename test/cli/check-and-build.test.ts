@@ -1,0 +1,37 @@
+// `npm run check` and `npm run build` read the archive alike, so they list the same problems.
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { article, VALID, writeArchive } from "../support/archive.ts";
+import { runBuild, runCommand } from "../support/build.ts";
+
+/** The problem lines of a report (`  path:line:column  message  (fix)`), without the summary. */
+function problemLines(output: string): string[] {
+  return output.split("\n").filter((line) => /^ {2}\S+\.md:\d+/.test(line)).sort();
+}
+
+test("check and build list the same problems, a Unicode space after --- included", async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-check-build-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const content = await writeArchive(
+    {
+      "articles/a.md": "---\u00a0js\n{ title: 'x' }\n---\nBody\n",
+      "articles/b.md": article({ ...VALID, date: "2020-13-45" }),
+      "articles/c.md": article({ ...VALID, sumary: "typo" }),
+    },
+    join(parent, "content"),
+  );
+  const env = { DATELINE_CACHE_DIR: join(parent, "cache") };
+  const check = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content, ...env });
+  const build = await runBuild(content, join(parent, "site"), env);
+  assert.equal(check.code, 1, check.stderr);
+  assert.equal(build.code, 1, build.stderr);
+  const listed = problemLines(check.stdout);
+  assert.equal(listed.length, 3, check.stdout);
+  assert.match(listed[0]!, /articles\/a\.md:1:4 {2}front matter is marked as "js"/);
+  assert.match(listed[1]!, /articles\/b\.md:3:7 {2}"date" "2020-13-45" has no month 13/);
+  assert.match(listed[2]!, /articles\/c\.md:7:1 {2}unknown key "sumary"/);
+  assert.deepEqual(problemLines(build.stderr), listed);
+});
