@@ -10,7 +10,7 @@ import { onePagePer, type PageData, type PaginatedData } from "./page-context.ts
 
 type Data = PaginatedData<"article", Article>;
 
-export const data = onePagePer("archive.articles", "article");
+export const data = onePagePer("pages.articles", "article");
 
 export function render({ archive, article }: Data) {
   return (

@@ -9,7 +9,7 @@ import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"author", Author>;
 
-export const data = onePagePer("archive.authors", "author");
+export const data = onePagePer("pages.authors", "author");
 
 export function render({ archive, author }: Data) {
   return (

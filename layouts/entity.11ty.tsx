@@ -9,7 +9,7 @@ import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"entity", Entity>;
 
-export const data = onePagePer("archive.entities", "entity");
+export const data = onePagePer("pages.entities", "entity");
 
 export function render({ archive, entity }: Data) {
   return (

@@ -7,7 +7,7 @@ import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"listPage", ListPage>;
 
-export const data = onePagePer("archive.homePages", "listPage");
+export const data = onePagePer("pages.homePages", "listPage");
 
 export function render({ archive, listPage }: Data) {
   const title = listPage.pageNumber > 1 ? `Latest articles, page ${listPage.pageNumber}` : undefined;

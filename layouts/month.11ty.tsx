@@ -7,7 +7,7 @@ import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"month", MonthArchive>;
 
-export const data = onePagePer("archive.months", "month");
+export const data = onePagePer("pages.months", "month");
 
 export function render({ archive, month }: Data) {
   const title = `${monthName(month.month)} ${month.year}`;

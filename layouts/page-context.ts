@@ -9,8 +9,9 @@ export interface PageData {
 export type PaginatedData<Alias extends string, Item> = PageData & { [key in Alias]: Item };
 
 /**
- * A template's data for one page per item of a list in the model, each at the item's own URL
- * (`data` is the list's path in Eleventy's data, such as "archive.entities").
+ * A template's data for one page per item of a list, each at the item's own URL. `data` is the
+ * list's path in Eleventy's data: "pages.entities" is the entities whose page must be rendered
+ * (all of them, or those whose inputs changed: src/publish/incremental.ts).
  */
 export function onePagePer<Alias extends string>(data: string, alias: Alias) {
   return {

@@ -8,7 +8,7 @@ import type { PaginatedData } from "./page-context.ts";
 type Data = PaginatedData<"redirect", Redirect>;
 
 export const data = {
-  pagination: { data: "archive.redirects", size: 1, alias: "redirect" },
+  pagination: { data: "pages.redirects", size: 1, alias: "redirect" },
   // The file, not the URL: `/story.php` is written as `story.php/index.html`, never run.
   permalink: (page: Data) => `/${fileForUrl(page.redirect.url)}`,
 };

@@ -9,7 +9,7 @@ import type { PaginatedData } from "./page-context.ts";
 type Data = PaginatedData<"withdrawn", WithdrawnPage>;
 
 export const data = {
-  pagination: { data: "archive.withdrawn", size: 1, alias: "withdrawn" },
+  pagination: { data: "pages.withdrawn", size: 1, alias: "withdrawn" },
   permalink: (page: Data) => `/${fileForUrl(page.withdrawn.url)}`,
 };
 

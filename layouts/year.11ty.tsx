@@ -7,7 +7,7 @@ import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"year", YearArchive>;
 
-export const data = onePagePer("archive.years", "year");
+export const data = onePagePer("pages.years", "year");
 
 export function render({ archive, year }: Data) {
   return (

@@ -16,6 +16,7 @@ async function main(): Promise<number> {
       `Published ${plural(archive.articles.length, "article")}, ${plural(report.pages, "page")}, ${plural(archive.entities.length, "entity", "entities")} and ${plural(archive.authors.length, "author")} ` +
         `(${plural(report.searchPages, "page")} searchable) to ${options.outputDir} in ${elapsed()}, with ${plural(report.warnings.length, "warning")}.`,
     );
+    console.log(`Pages rendered: ${(report.pages - report.reused).toLocaleString("en")}; unchanged since the last build: ${report.reused.toLocaleString("en")}.`);
     console.log(`Time by stage: ${report.timings.map(({ stage, ms }) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" · ")}`);
     return 0;
   } catch (error) {

@@ -1,6 +1,10 @@
 // Where the archive is read from and where the site is written: the same for every command.
 import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+
+/** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface BuildOptions {
   contentDir: string;

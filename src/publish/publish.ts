@@ -2,24 +2,24 @@
 // index, in a staging folder that replaces the published site only when all of it succeeded.
 import { readdir } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { Archive } from "../archive/model.ts";
-import type { BuildOptions } from "../config/options.ts";
+import { type BuildOptions, PROJECT_ROOT } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
 import { planSite } from "../pipeline.ts";
 import { indexSite } from "../search/index-site.ts";
+import { type PageSelection, planPages, reusePages, writeManifest } from "./incremental.ts";
 import { createStagingFolder, removeAbandoned, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
-/** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface PublishReport {
   archive: Archive;
   warnings: Problem[];
   pages: number;
+  /** Pages taken unchanged from the published site instead of rendered again. */
+  reused: number;
   searchPages: number;
   timings: { stage: string; ms: number }[];
 }
@@ -47,13 +47,16 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}, m
   try {
     say(`Writing pages for ${archive.articles.length.toLocaleString("en")} articles`);
     const pagesStart = performance.now();
-    await writePages(archive, staging.path);
+    const pagePlan = await planPages(archive, options.outputDir);
+    await reusePages(pagePlan, options.outputDir, staging.path);
+    await writePages(archive, pagePlan.render, staging.path);
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
     // A preview with static-file problems shows them on its pages, and publishes none.
     const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
     if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
     await writeSiteMarker(staging.path);
+    await writeManifest(pagePlan, staging.path);
 
     say("Building the search index");
     const searchStart = performance.now();
@@ -66,7 +69,7 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}, m
     await staging.commit();
     const warnings = plan.problems.filter((p) => p.severity === "warning");
     if (record !== undefined) await keepRecord(options, record, warnings);
-    return { archive, warnings, pages, searchPages: search.pages, timings };
+    return { archive, warnings, pages, reused: pagePlan.reuse.length, searchPages: search.pages, timings };
   } catch (error) {
     await staging.discard();
     throw error;
@@ -99,7 +102,8 @@ async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): P
   }
 }
 
-async function writePages(archive: Archive, outputDir: string): Promise<void> {
+/** Eleventy renders the selected pages; every template also sees the whole model. */
+async function writePages(archive: Archive, pages: PageSelection, outputDir: string): Promise<void> {
   const previousCwd = process.cwd();
   // Eleventy resolves its input, config and passthrough paths against the working folder.
   process.chdir(PROJECT_ROOT);
@@ -108,7 +112,10 @@ async function writePages(archive: Archive, outputDir: string): Promise<void> {
       configPath: ".eleventy.ts",
       quietMode: true,
       runMode: "build",
-      config: (config) => config.addGlobalData("archive", archive),
+      config: (config) => {
+        config.addGlobalData("archive", archive);
+        config.addGlobalData("pages", pages);
+      },
     });
     await eleventy.write();
   } finally {

@@ -1,0 +1,104 @@
+// Incremental publishing never trades correctness for speed: after any change, a rebuild over
+// the previous site gives, byte for byte, the site a cold build of the same content gives.
+import assert from "node:assert/strict";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { MANIFEST_FILE, pageInputs } from "../../src/publish/incremental.ts";
+import { PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
+
+type Change = [what: string, make: (content: string) => Promise<void>, everyPage?: "every page changes"];
+
+const ARTICLE = "articles/2019/09/facebook-hosts-election-security-meeting.md";
+const edit = async (file: string, change: (text: string) => string) => writeFile(file, change(await readFile(file, "utf8")));
+
+const CHANGES: Change[] = [
+  ["editing a body", (c) => edit(join(c, ARTICLE), (text) => `${text}\nOne more paragraph.\n`)],
+  ["editing a title", (c) => edit(join(c, ARTICLE), (text) => text.replace(/^title: .*$/m, 'title: "A new headline"'))],
+  ["editing a date within its day", (c) => edit(join(c, ARTICLE), (text) => text.replace(/^date: .*$/m, "date: 2019-09-05T23:00:00-04:00"))],
+  ["editing the authors", (c) => edit(join(c, ARTICLE), (text) => text.replace(/^author: .*$/m, "author: [Someone New, Maria Okafor]"))],
+  ["editing the entities", (c) => edit(join(c, ARTICLE), (text) => text.replace(/^entities:/m, "entities:\n  - A Brand New Entity"))],
+  ["adding an article", (c) => writeFile(join(c, "articles/2020/added.md"), '---\ntitle: "Added"\ndate: 2020-02-02\nauthor: Maria Okafor\nsummary: "New."\nentities: [FBI]\n---\n\nNew text.\n')],
+  ["renaming an article, its old URL an alias", async (c) => {
+    await rename(join(c, "articles/2020/added.md"), join(c, "articles/2020/renamed.md"));
+    await edit(join(c, "articles/2020/renamed.md"), (text) => text.replace("---\n", "---\naliases: [/2020/02/02/added/]\n"));
+  }],
+  ["deleting an article, its URL withdrawn", async (c) => {
+    await rm(join(c, "articles/2020/renamed.md"));
+    await edit(join(c, "site.yaml"), (text) => `${text}\nwithdrawn:\n  - { url: /2020/02/02/renamed/, date: 2021-01-01 }\n  - { url: /2020/02/02/added/, date: 2021-01-01 }\n  - { url: /2020/02/, date: 2021-01-01 }\n`);
+  }],
+  ["changing an entity file", (c) => edit(join(c, "entities/fbi.md"), (text) => text.replace(/^description: .*$/m, 'description: "Changed."'))],
+  ["changing site.yaml's page size", (c) => edit(join(c, "site.yaml"), (text) => text.replace(/^pageSize: 3$/m, "pageSize: 4"))],
+  ["changing site.yaml's title", (c) => edit(join(c, "site.yaml"), (text) => text.replace(/^title: .*$/m, "title: Another Title")), "every page changes"],
+  ["changing a static file", async (c) => {
+    await mkdir(join(c, "static"), { recursive: true });
+    await writeFile(join(c, "static/note.txt"), "changed");
+  }],
+];
+
+test("after each kind of change, a rebuild equals a cold build, byte for byte", { timeout: 600_000 }, async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const content = join(parent, "content");
+  await cp(join(PROJECT_ROOT, "content"), content, { recursive: true });
+  await edit(join(content, "site.yaml"), (text) => `${text}\npageSize: 3\n`);
+  const site = join(parent, "site");
+  const first = await runBuild(content, site);
+  assert.equal(first.code, 0, first.stderr);
+
+  for (const [what, make, everyPage] of CHANGES) {
+    await make(content);
+    const rebuild = await runBuild(content, site);
+    assert.equal(rebuild.code, 0, `${what}: ${rebuild.stderr}`);
+    const reused = /unchanged since the last build: (\d+)/.exec(rebuild.stdout)?.[1];
+    assert.equal(reused === "0", everyPage !== undefined, `${what}: ${reused} pages reused`);
+    const cold = join(parent, "cold");
+    const coldRun = await runBuild(content, cold, { DATELINE_CACHE_DIR: join(parent, "cold-cache") });
+    assert.equal(coldRun.code, 0, `${what}: ${coldRun.stderr}`);
+    assert.deepEqual(comparable(await readTree(site)), comparable(await readTree(cold)), what);
+    await rm(cold, { recursive: true });
+  }
+});
+
+/** The site's files as text for a readable diff; the manifest records file times, so it differs. */
+function comparable(tree: Map<string, Buffer>): Record<string, string> {
+  return Object.fromEntries([...tree].filter(([file]) => file !== MANIFEST_FILE).map(([file, bytes]) => [file, file.startsWith("pagefind/") ? bytes.toString("base64") : bytes.toString("utf8")]));
+}
+
+test("a page's inputs are what it shows: a listed article only as a list shows it", () => {
+  const article = { url: "/a/", title: "A", date: { iso: "2020-01-01" }, authors: [], draft: false, html: "<p>1</p>", wordCount: 1, related: [] };
+  const entity = { name: "E", articles: [article] };
+  const edited = { ...article, html: "<p>2</p>", wordCount: 2 };
+  assert.notEqual(pageInputs(article), pageInputs(edited), "the article's own page changes");
+  assert.equal(pageInputs(entity), pageInputs({ ...entity, articles: [edited] }), "the entity page lists it the same");
+  assert.notEqual(pageInputs(entity), pageInputs({ ...entity, articles: [{ ...article, title: "B" }] }));
+});
+
+test("a damaged or foreign manifest, or a page edited by hand, is rendered again, never reused", { timeout: 300_000 }, async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const content = join(parent, "content");
+  await cp(join(PROJECT_ROOT, "content"), content, { recursive: true });
+  const site = join(parent, "site");
+  assert.equal((await runBuild(content, site)).code, 0);
+  const good = await readFile(join(site, MANIFEST_FILE), "utf8");
+  const page = "2019/09/05/facebook-hosts-election-security-meeting/index.html";
+  const original = await readFile(join(site, page), "utf8");
+  const damages: [string, () => Promise<void>, RegExp][] = [
+    ["truncated", () => writeFile(join(site, MANIFEST_FILE), good.slice(0, 100)), /: 0\./],
+    ["of another shape", () => writeFile(join(site, MANIFEST_FILE), JSON.stringify({ version: 1, pages: [] })), /: 0\./],
+    ["a folder", async () => {
+      await rm(join(site, MANIFEST_FILE));
+      await mkdir(join(site, MANIFEST_FILE));
+    }, /: 0\./],
+    ["a page edited by hand", () => writeFile(join(site, page), "<p>defaced</p>"), /: [1-9]\d*\./],
+  ];
+  for (const [what, damage, reused] of damages) {
+    await damage();
+    const run = await runBuild(content, site);
+    assert.equal(run.code, 0, `${what}: ${run.stderr}`);
+    assert.match(run.stdout, new RegExp(`unchanged since the last build${reused.source}`), what);
+    assert.equal(await readFile(join(site, page), "utf8"), original, what);
+  }
+});
