@@ -2,6 +2,7 @@
 import { resolveOptions } from "../config/options.ts";
 import { ContentError, formatReport, plural } from "../content/problems.ts";
 import { publish } from "../publish/publish.ts";
+import { SearchIndexError } from "../search/index-site.ts";
 
 async function main(): Promise<number> {
   const options = resolveOptions();
@@ -23,7 +24,12 @@ async function main(): Promise<number> {
       console.error(`\n${formatReport(error.problems, options.workingDir)}\n\nNothing was published: ${options.outputDir} is unchanged.`);
       return 1;
     }
-    console.error("\nThe build failed; nothing was published.\n", error);
+    // Pagefind's failures and the system's (a full disk, a folder not writable) say all there
+    // is to say in their message; anything else is a bug, whose stack trace helps.
+    const known = error instanceof SearchIndexError || (error instanceof Error && "syscall" in error);
+    const failed = `\nThe build failed; nothing was published: ${options.outputDir} is unchanged.\n`;
+    if (known) console.error(`${failed}\n${error.message}`);
+    else console.error(failed, error);
     return 1;
   }
 }
