@@ -9,7 +9,7 @@ import type { BuildOptions } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { readArchive } from "../read-archive.ts";
 import { indexSite } from "../search/index-site.ts";
-import { createStagingFolder, removeAbandoned, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
+import { beginPublishing, type Publication, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 /** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
@@ -28,8 +28,17 @@ export interface PublishHooks {
 }
 
 export async function publish(options: BuildOptions, hooks: PublishHooks = {}): Promise<PublishReport> {
-  // First, so that a site left in a killed build's swap is back before anything looks at it.
-  await removeAbandoned(options.outputDir);
+  // First the lock and the leftovers of killed builds (a site left in a killed build's swap is
+  // put back), before anything looks at the output folder.
+  const publication = await beginPublishing(options.outputDir);
+  try {
+    return await publishHeld(options, hooks, publication);
+  } finally {
+    publication.end();
+  }
+}
+
+async function publishHeld(options: BuildOptions, hooks: PublishHooks, publication: Publication): Promise<PublishReport> {
   await refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
@@ -37,20 +46,20 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
   const { archive, timings } = result;
   if (!result.ok) throw new ContentError(result.problems);
 
-  const staging = await createStagingFolder(options.outputDir);
+  const staging = await publication.stage();
   try {
     say(`Writing pages for ${archive.articles.length.toLocaleString("en")} articles`);
     const pagesStart = performance.now();
-    await writePages(archive, staging.path);
+    await staging.step(() => writePages(archive, staging.path));
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
-    const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
+    const staticProblems = await staging.step(() => copyStaticFiles(options.contentDir, staging.path));
     if (staticProblems.length) throw new ContentError(staticProblems);
-    await writeSiteMarker(staging.path);
+    await staging.step(() => writeSiteMarker(staging.path));
 
     say("Building the search index");
     const searchStart = performance.now();
-    const search = await indexSite(staging.path, archive.site.language);
+    const search = await staging.step((signal) => indexSite(staging.path, archive.site.language, signal));
     timings.push({ stage: "search", ms: performance.now() - searchStart });
 
     const pages = await countPages(staging.path);
