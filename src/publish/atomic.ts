@@ -7,9 +7,13 @@ import { constants } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { exists } from "../content/load.ts";
 import { lockOutput, type OutputLock } from "./lock.ts";
+import { isMountPoint, resolveOutputFolder } from "./output-folder.ts";
 
 /** Left in every site Dateline writes: a folder without it is not Dateline's to replace. */
 export const SITE_MARKER = ".dateline-site";
+
+/** A file system's own folder at the root of a volume: never Dateline's, never touched. */
+const VOLUME_FOLDER = "lost+found";
 
 export async function writeSiteMarker(siteDir: string): Promise<void> {
   await writeFile(join(siteDir, SITE_MARKER), "This folder is published by Dateline: every build replaces all of it.\n");
@@ -23,7 +27,7 @@ export async function whyNotReplaceable(outputDir: string): Promise<string | und
   const info = await stat(outputDir).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isDirectory()) return `${outputDir} is a file, not a folder`;
-  const entries = await readdir(outputDir);
+  const entries = (await readdir(outputDir)).filter((name) => name !== VOLUME_FOLDER);
   if (entries.length === 0 || entries.includes(SITE_MARKER)) return undefined;
   return `${outputDir} holds files that Dateline did not publish (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}), and publishing replaces the whole folder`;
 }
@@ -76,7 +80,8 @@ export interface StagingFolder {
  * to the build, which has had it from the terminal already) change nothing.
  */
 export async function beginPublishing(outputDir: string): Promise<Publication> {
-  const folder = outputDir;
+  // Through a link to the folder it names: the link stays, and its folder is replaced.
+  const folder = await resolveOutputFolder(outputDir);
   await mkdir(dirname(folder), { recursive: true });
   const lock = await lockOutput(folder);
   const stop = new AbortController();
@@ -123,7 +128,10 @@ export async function beginPublishing(outputDir: string): Promise<Publication> {
 /** Whether a signal can exit at once, must wait for the step in progress, or for the swap. */
 type StagingState = "unstaged" | "staged" | "publishing";
 
-/** Beside the output folder, so that the finished site moves in with one rename. */
+/**
+ * Beside the output folder, so that the finished site moves in with one rename; inside it when
+ * it is a mount point, which cannot be renamed (see `swapEntries`).
+ */
 async function createStagingFolder(
   folder: string,
   lock: OutputLock,
@@ -132,8 +140,11 @@ async function createStagingFolder(
 ): Promise<StagingFolder> {
   // Staged before the folder exists, so that a signal never exits with it left behind.
   report("staged");
+  const intoMount = await isMountPoint(folder);
   const id = `${process.pid}-${randomBytes(3).toString("hex")}`;
-  const path = join(dirname(folder), `.${basename(folder)}.building-${id}`);
+  const path = intoMount
+    ? join(folder, `.dateline-building-${id}`)
+    : join(dirname(folder), `.${basename(folder)}.building-${id}`);
   await mkdir(path);
   const throwIfStopped = () => {
     if (stop.aborted) throw stop.reason;
@@ -158,7 +169,8 @@ async function createStagingFolder(
       lock.assertHeld();
       // From here on a signal lets the build finish: stopping half-way would undo nothing.
       report("publishing");
-      await swapFolder(path, folder);
+      if (intoMount) await swapEntries(path, folder, join(folder, `.dateline-previous-${id}`));
+      else await swapFolder(path, folder);
     },
     async discard() {
       await rm(path, { recursive: true, force: true });
@@ -182,9 +194,52 @@ async function swapFolder(staging: string, folder: string): Promise<void> {
 }
 
 /**
+ * A mount point stays where it is: its top-level entries are swapped instead, each by rename
+ * within the volume. A file is replaced atomically; a folder is moved aside and the new one
+ * moved in, so it is missing between those two renames. Folders go first and top-level files
+ * (home page, feeds) last, so that a new page never links to a folder still to come. A reader
+ * may meet a mix of the two sites while the swap runs: the price of publishing into a mount.
+ */
+async function swapEntries(staging: string, folder: string, previous: string): Promise<void> {
+  await mkdir(previous);
+  const incoming = await readdir(staging, { withFileTypes: true });
+  incoming.sort((a, b) => Number(b.isDirectory()) - Number(a.isDirectory()));
+  const names = new Set(incoming.map((entry) => entry.name));
+  try {
+    for (const entry of incoming) {
+      const target = join(folder, entry.name);
+      const old = await stat(target).catch(() => undefined);
+      if (old && (old.isDirectory() || entry.isDirectory())) await rename(target, join(previous, entry.name));
+      await rename(join(staging, entry.name), target);
+    }
+    for (const name of await readdir(folder)) {
+      if (!names.has(name) && name !== VOLUME_FOLDER && !isStagingName(name)) await rename(join(folder, name), join(previous, name));
+    }
+  } catch (error) {
+    await restoreMissing(previous, folder);
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** Puts back every entry of the previous site that the published folder is missing. */
+async function restoreMissing(previous: string, folder: string): Promise<void> {
+  const present = new Set(await readdir(folder));
+  for (const name of await readdir(previous)) if (!present.has(name)) await rename(join(previous, name), join(folder, name));
+  await rm(previous, { recursive: true, force: true });
+}
+
+function isStagingName(name: string): boolean {
+  return /^\.dateline-(building|previous)-\d+-[0-9a-f]+$/.test(name);
+}
+
+/**
  * A build killed outright (SIGKILL, power loss) cannot clean up after itself: the next build,
  * holding the lock, removes its staging folders. A build killed in the middle of the swap left
- * the published site in its `-previous` folder: that is put back, never deleted.
+ * the published site in its `-previous` folder (or, for a mount point, some of its entries):
+ * that is put back, never deleted.
  */
 export async function removeAbandoned(outputDir: string): Promise<void> {
   const parent = dirname(outputDir);
@@ -195,6 +250,11 @@ export async function removeAbandoned(outputDir: string): Promise<void> {
     if (!match) continue;
     if (match[1] && !(await exists(outputDir))) await rename(join(parent, name), outputDir);
     else await rm(join(parent, name), { recursive: true, force: true });
+  }
+  if (!(await stat(outputDir).then((info) => info.isDirectory(), () => false))) return;
+  for (const name of (await readdir(outputDir)).filter(isStagingName)) {
+    if (name.startsWith(".dateline-previous-")) await restoreMissing(join(outputDir, name), outputDir);
+    else await rm(join(outputDir, name), { recursive: true, force: true });
   }
 }
 
