@@ -171,8 +171,8 @@ test("static files that would replace a page, run script or publish other files 
   const run = await runBuild(content, join(parent, "site"));
   assert.equal(run.code, 1);
   assert.match(run.stderr, /static\/feed\.json {2}\/feed\.json is also a page of the archive/);
-  assert.match(run.stderr, /static\/promo\.html {2}\.html files can run script/);
-  assert.match(run.stderr, /static\/images\/logo\.svg {2}\.svg files can run script/);
+  assert.match(run.stderr, /static\/promo\.html {2}\.html files are not among the types published/);
+  assert.match(run.stderr, /static\/images\/logo\.svg {2}\.svg files are not among the types published/);
   assert.match(run.stderr, /static\/passwd {2}is a link to a file elsewhere/);
   assert.deepEqual((await readdir(parent)).sort(), ["content"]);
 });
