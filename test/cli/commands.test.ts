@@ -1,15 +1,15 @@
 // The editor's commands as an editor runs them: new, check, and the dev server.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { article, VALID, writeArchive } from "../support/archive.ts";
 import { PROJECT_ROOT, runCommand } from "../support/build.ts";
+import { tempDir } from "../support/temp.ts";
 
-test("npm run new writes a dated article with its front matter and never overwrites", async () => {
-  const content = await writeArchive({});
+test("npm run new writes a dated article with its front matter and never overwrites", async (t) => {
+  const content = await writeArchive({}, t);
   const env = { CONTENT_DIR: content, DATELINE_CACHE_DIR: join(content, ".cache") };
   const first = await runCommand("src/cli/new-article.ts", ["Council: approves \"the\" budget", "--author", "Ana Ruiz"], env);
   assert.equal(first.code, 0, first.stderr);
@@ -31,12 +31,12 @@ test("npm run new writes a dated article with its front matter and never overwri
   assert.match(await readFile(join(content, `articles/${now.getFullYear()}/${month}/second-story.md`), "utf8"), /author: Ana Ruiz/);
 });
 
-test("npm run check lists every problem, errors apart from warnings, and fails on errors", async () => {
+test("npm run check lists every problem, errors apart from warnings, and fails on errors", async (t) => {
   const content = await writeArchive({
     "articles/a.md": article({ ...VALID, date: "2020-02-30" }),
     "articles/b.md": article({ ...VALID, sumary: "typo" }),
     "articles/c.md": "---coffee\ntitle: 'x'\n---\n",
-  });
+  }, t);
   const run = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
   assert.equal(run.code, 1);
   assert.match(run.stdout, /Errors:\n {2}\S*articles\/a\.md:3:7 {2}"date" "2020-02-30" is not a real day.*\n {2}\S*articles\/c\.md:1:4 {2}front matter is marked as "coffee"/);
@@ -47,20 +47,22 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
   assert.equal(missing.code, 1);
   assert.match(missing.stdout, /the content folder does not exist/);
 
-  const clash = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID), "static/feed.xml": "<feed/>" }) });
+  const clash = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID), "static/feed.xml": "<feed/>" }, t) });
   assert.equal(clash.code, 1);
   assert.match(clash.stdout, /static\/feed\.xml {2}\/feed\.xml is also a page of the archive/);
 
-  const clean = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID) }) });
+  const clean = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({ "articles/a.md": article(VALID) }, t) });
   assert.equal(clean.code, 0, clean.stdout);
   assert.match(clean.stdout, /Checked 1 article .*ready to publish/);
 });
 
-test("the dev server shows a content error on the page, keeps running, and recovers", async () => {
-  const content = await writeArchive({ "articles/a.md": article(VALID), "articles/draft.md": article({ ...VALID, title: "Work in progress", draft: "true" }), "static/files/note.txt": "a static file" });
-  const out = join(await mkdtemp(join(tmpdir(), "dateline-serve-")), "site");
+test("the dev server shows a content error on the page, keeps running, and recovers", async (t) => {
+  const content = await writeArchive({ "articles/a.md": article(VALID), "articles/draft.md": article({ ...VALID, title: "Work in progress", draft: "true" }), "static/files/note.txt": "a static file" }, t);
+  const out = join(await tempDir(t, "serve"), "site");
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: out, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its folders are removed when the test ends: only once it has stopped writing to them.
+  const stopped = new Promise((resolve) => server.on("exit", resolve));
   let log = "";
   server.stdout.on("data", (chunk: Buffer) => (log += chunk));
   server.stderr.on("data", (chunk: Buffer) => (log += chunk));
@@ -91,5 +93,6 @@ test("the dev server shows a content error on the page, keeps running, and recov
     await until("recovery", (html) => !html.includes("content-problems") && html.includes("A headline"));
   } finally {
     server.kill("SIGINT");
+    await stopped;
   }
 });
