@@ -34,10 +34,11 @@ async function main(): Promise<number> {
     }
     // Pagefind's failures and the system's (a full disk, a folder not writable) say all there
     // is to say in their message; anything else is a bug, whose stack trace helps.
-    const known = error instanceof SearchIndexError || (error instanceof Error && "syscall" in error);
-    const failed = `\nThe build failed; nothing was published: ${options.outputDir} is unchanged.\n`;
-    if (known) console.error(`${failed}\n${error.message}`);
-    else console.error(failed, error);
+    const systemError = error instanceof Error && "syscall" in error;
+    const known = error instanceof SearchIndexError || systemError;
+    const failed = `\nThe build failed; nothing was published: ${options.outputDir} is unchanged.`;
+    if (known) console.error(`${failed}\n\n${error.message}`);
+    else console.error(`${failed}\n`, error);
     return 1;
   }
 }

@@ -35,7 +35,7 @@ export async function whyNotReplaceable(outputDir: string): Promise<string | und
 /** Signals that stop a build: Ctrl-C, `kill`'s default, and a closed terminal. */
 export const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** A build stopped by a signal; it exits with the shell's code for that signal (130 for Ctrl-C). */
+/** A build stopped by a signal; it exits with the shell's code for it (130 for Ctrl-C). */
 export class Interrupted extends Error {
   readonly exitCode: number;
 
@@ -95,11 +95,10 @@ export async function beginPublishing(outputDir: string): Promise<Publication> {
       lock.release();
       process.exit(interrupted.exitCode);
     }
-    console.error(
-      state === "staged"
-        ? `\nStopping (${signal}): the step in progress ends, then the temporary folder is removed…`
-        : `\n${signal} while the new site is moved into place: the build finishes that first.`,
-    );
+    const doing = state === "staged"
+      ? "ending the step in progress, then removing the temporary folder…"
+      : "first finishing moving the new site into place…";
+    console.error(`\nStopping (${signal}): ${doing}`);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   const end = () => {
@@ -114,7 +113,8 @@ export async function beginPublishing(outputDir: string): Promise<Publication> {
   }
   return {
     async stage() {
-      const staging = await createStagingFolder(folder, lock, stop.signal, (next) => (state = next));
+      const report = (next: StagingState) => (state = next);
+      const staging = await createStagingFolder(folder, lock, stop.signal, report);
       if (stop.signal.aborted) {
         await staging.discard();
         throw stop.signal.reason;
@@ -209,11 +209,15 @@ async function swapEntries(staging: string, folder: string, previous: string): P
     for (const entry of incoming) {
       const target = join(folder, entry.name);
       const old = await stat(target).catch(() => undefined);
-      if (old && (old.isDirectory() || entry.isDirectory())) await rename(target, join(previous, entry.name));
+      // rename() replaces a file in one step, but not a folder, nor one kind by the other.
+      if (old && (old.isDirectory() || entry.isDirectory())) {
+        await rename(target, join(previous, entry.name));
+      }
       await rename(join(staging, entry.name), target);
     }
     for (const name of await readdir(folder)) {
-      if (!names.has(name) && name !== VOLUME_FOLDER && !isStagingName(name)) await rename(join(folder, name), join(previous, name));
+      const ours = names.has(name) || name === VOLUME_FOLDER || isStagingName(name);
+      if (!ours) await rename(join(folder, name), join(previous, name));
     }
   } catch (error) {
     await restoreMissing(previous, folder);
@@ -227,7 +231,9 @@ async function swapEntries(staging: string, folder: string, previous: string): P
 /** Puts back every entry of the previous site that the published folder is missing. */
 async function restoreMissing(previous: string, folder: string): Promise<void> {
   const present = new Set(await readdir(folder));
-  for (const name of await readdir(previous)) if (!present.has(name)) await rename(join(previous, name), join(folder, name));
+  for (const name of await readdir(previous)) {
+    if (!present.has(name)) await rename(join(previous, name), join(folder, name));
+  }
   await rm(previous, { recursive: true, force: true });
 }
 
@@ -244,17 +250,19 @@ function isStagingName(name: string): boolean {
 export async function removeAbandoned(outputDir: string): Promise<void> {
   const parent = dirname(outputDir);
   if (!(await exists(parent))) return;
-  const pattern = new RegExp(`^\\.${escapeRegExp(basename(outputDir))}\\.building-\\d+-[0-9a-f]+(-previous)?$`);
-  for (const name of (await readdir(parent)).sort().reverse()) {
-    const match = pattern.exec(name);
+  const name = escapeRegExp(basename(outputDir));
+  const pattern = new RegExp(`^\\.${name}\\.building-\\d+-[0-9a-f]+(-previous)?$`);
+  for (const entry of (await readdir(parent)).sort().reverse()) {
+    const match = pattern.exec(entry);
     if (!match) continue;
-    if (match[1] && !(await exists(outputDir))) await rename(join(parent, name), outputDir);
-    else await rm(join(parent, name), { recursive: true, force: true });
+    if (match[1] && !(await exists(outputDir))) await rename(join(parent, entry), outputDir);
+    else await rm(join(parent, entry), { recursive: true, force: true });
   }
   if (!(await stat(outputDir).then((info) => info.isDirectory(), () => false))) return;
-  for (const name of (await readdir(outputDir)).filter(isStagingName)) {
-    if (name.startsWith(".dateline-previous-")) await restoreMissing(join(outputDir, name), outputDir);
-    else await rm(join(outputDir, name), { recursive: true, force: true });
+  for (const entry of (await readdir(outputDir)).filter(isStagingName)) {
+    const path = join(outputDir, entry);
+    if (entry.startsWith(".dateline-previous-")) await restoreMissing(path, outputDir);
+    else await rm(path, { recursive: true, force: true });
   }
 }
 

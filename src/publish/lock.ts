@@ -46,7 +46,9 @@ function heldLock(path: string, me: string): OutputLock {
     path,
     assertHeld() {
       const owner = readOwner(path);
-      if (owner !== me) throw new Error(`the lock ${path} is no longer this build's (it names ${owner ?? "nobody"}): another build took it, so this one stops`);
+      if (owner === me) return;
+      const holder = owner ?? "nobody";
+      throw new Error(`the lock ${path} names ${holder}, not this build: another build took it`);
     },
     release() {
       if (held && readOwner(path) === me) unlinkSync(path);
@@ -77,7 +79,7 @@ function refusal(outputDir: string, owner: string, path: string): ContentError {
       file: outputDir,
       rule: "output-locked",
       message: `another build (process ${pid}) is publishing to this folder`,
-      fix: `wait for it to finish, or stop it with kill ${pid}; if no build is running, delete ${path}`,
+      fix: `wait for it to finish, or stop it with kill ${pid}; if no build runs, delete ${path}`,
     },
   ]);
 }

@@ -10,7 +10,8 @@ export async function resolveOutputFolder(outputDir: string): Promise<string> {
   const info = await lstat(outputDir).catch(() => undefined);
   if (!info?.isSymbolicLink()) return outputDir;
   // A link to a folder not yet made (a fresh deploy) names the folder to create.
-  return realpath(outputDir).catch(async () => resolve(dirname(outputDir), await readlink(outputDir)));
+  const target = async () => resolve(dirname(outputDir), await readlink(outputDir));
+  return realpath(outputDir).catch(target);
 }
 
 /**
@@ -35,7 +36,8 @@ export function mountPoints(): string[] {
     return [];
   }
   // Field 5 is the mount point, with spaces and other bytes escaped as octal (\040).
-  const unescape = (path: string) => path.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+  const unescape = (path: string) =>
+    path.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
   return table
     .split("\n")
     .map((line) => line.split(" ")[4])

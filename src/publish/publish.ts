@@ -9,7 +9,8 @@ import type { BuildOptions } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { readArchive } from "../read-archive.ts";
 import { indexSite } from "../search/index-site.ts";
-import { beginPublishing, type Publication, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
+import { beginPublishing, type Publication } from "./atomic.ts";
+import { whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 /** Dateline's own folder: its layouts and Eleventy config, wherever the archive lives. */
@@ -38,7 +39,11 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}): 
   }
 }
 
-async function publishHeld(options: BuildOptions, hooks: PublishHooks, publication: Publication): Promise<PublishReport> {
+async function publishHeld(
+  options: BuildOptions,
+  hooks: PublishHooks,
+  publication: Publication,
+): Promise<PublishReport> {
   await refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
@@ -53,13 +58,15 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, publicati
     await staging.step(() => writePages(archive, staging.path));
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
-    const staticProblems = await staging.step(() => copyStaticFiles(options.contentDir, staging.path));
+    const copyStatic = () => copyStaticFiles(options.contentDir, staging.path);
+    const staticProblems = await staging.step(copyStatic);
     if (staticProblems.length) throw new ContentError(staticProblems);
     await staging.step(() => writeSiteMarker(staging.path));
 
     say("Building the search index");
     const searchStart = performance.now();
-    const search = await staging.step((signal) => indexSite(staging.path, archive.site.language, signal));
+    const index = (signal: AbortSignal) => indexSite(staging.path, archive.site.language, signal);
+    const search = await staging.step(index);
     timings.push({ stage: "search", ms: performance.now() - searchStart });
 
     const pages = await countPages(staging.path);

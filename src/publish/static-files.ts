@@ -77,8 +77,11 @@ export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<st
 /** Why a file at `path` (relative to static/) may not be published, if it may not. */
 function whyNotPublished(path: string): Pick<Problem, "rule" | "message" | "fix"> | undefined {
   if (path.split("/").some((part) => part.startsWith("."))) {
-    const message = 'names starting with "." (such as .htaccess) are not published: web servers read such files as their settings';
-    return { rule: "static-dotfile", message, fix: `remove it from ${STATIC_FOLDER}/` };
+    return {
+      rule: "static-dotfile",
+      message: 'names starting with "." (such as .htaccess) are not published: servers obey them',
+      fix: `remove it from ${STATIC_FOLDER}/`,
+    };
   }
   const type = extname(path).toLowerCase();
   if (!PUBLISHED.has(type)) {
@@ -86,12 +89,14 @@ function whyNotPublished(path: string): Pick<Problem, "rule" | "message" | "fix"
     return {
       rule: "static-type",
       message: `${what} are not among the types published from ${STATIC_FOLDER}/`,
-      fix: `only files readers download are: ${PUBLISHED_TYPES.join(", ")}; put HTML in an article, and convert SVG to PNG`,
+      fix: `only files readers download are: ${PUBLISHED_TYPES.join(", ")}; `
+        + "put HTML in an article, and convert SVG to PNG",
     };
   }
   const inner = SERVER_RUN.exec(basename(path));
   if (inner) {
-    const message = `"${basename(path)}" has ".${inner[1]}" inside its name, which some web servers run as a program`;
+    const name = basename(path);
+    const message = `"${name}" has ".${inner[1]}" inside its name: some web servers run that`;
     return { rule: "static-inner-type", message, fix: "rename it without that part" };
   }
   return undefined;

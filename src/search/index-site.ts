@@ -14,22 +14,28 @@ export interface SearchIndexResult {
   pages: number;
 }
 
-/** The last lines of Pagefind's output kept for an error message. */
+/** How much of Pagefind's output an error message quotes: its last lines. */
 const OUTPUT_LINES = 12;
+const OUTPUT_KEPT = 16_384;
 
 /**
  * Indexes `siteDir` into `siteDir/pagefind/`. Rejects with Pagefind's own words when it fails
  * or dies; when `signal` aborts, kills it and rejects only once it has exited, so that nothing
  * writes into the site any more.
  */
-export async function indexSite(siteDir: string, language: string, signal?: AbortSignal): Promise<SearchIndexResult> {
+export async function indexSite(
+  siteDir: string,
+  language: string,
+  signal?: AbortSignal,
+): Promise<SearchIndexResult> {
   signal?.throwIfAborted();
   const args = ["--site", siteDir, "--force-language", language, "--quiet"];
   const { code, died, output } = await run(await pagefindBinary(), args, siteDir, signal);
   signal?.throwIfAborted();
   if (code !== 0) {
     const how = died ? `was killed by ${died}` : `failed (exit code ${code})`;
-    throw new SearchIndexError(`Pagefind ${how} while building the search index${output ? `:\n${output}` : ""}`);
+    const said = output ? `:\n${output}` : "";
+    throw new SearchIndexError(`Pagefind ${how} while building the search index${said}`);
   }
   return { pages: await indexedPages(join(siteDir, "pagefind")) };
 }
@@ -45,18 +51,19 @@ interface Finished {
   output: string;
 }
 
-function run(binary: string, args: string[], cwd: string, signal?: AbortSignal): Promise<Finished> {
-  return new Promise((resolve, reject) => {
+function run(binary: string, args: string[], cwd: string, signal?: AbortSignal) {
+  return new Promise<Finished>((resolve, reject) => {
     // Settings meant for another Pagefind run (PAGEFIND_GLOB and the like) must not change ours;
     // the working folder is the site, so no pagefind.yml elsewhere is read either. A panic's
     // message is what the editor needs, not a Rust backtrace.
-    const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith("PAGEFIND_"));
+    const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith("PAGEFIND_"));
     const env = { ...Object.fromEntries(inherited), RUST_BACKTRACE: "0" };
     const child = spawn(binary, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    const lines: string[] = [];
-    const keep = (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter((line) => line.trim()));
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
+    let output = "";
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding("utf8");
+      stream.on("data", (text: string) => (output = (output + text).slice(-OUTPUT_KEPT)));
+    }
     const kill = () => child.kill("SIGKILL");
     signal?.addEventListener("abort", kill, { once: true });
     let failedToStart: Error | undefined;
@@ -64,8 +71,13 @@ function run(binary: string, args: string[], cwd: string, signal?: AbortSignal):
     // "close" comes after the process has exited and its output ended, however it ended.
     child.on("close", (code, died) => {
       signal?.removeEventListener("abort", kill);
-      if (failedToStart) reject(new SearchIndexError(`Pagefind could not start (${binary}): ${failedToStart.message}`));
-      else resolve({ code, died, output: lines.slice(-OUTPUT_LINES).join("\n") });
+      if (failedToStart) {
+        const why = failedToStart.message;
+        reject(new SearchIndexError(`Pagefind could not start (${binary}): ${why}`));
+        return;
+      }
+      const lines = output.split("\n").filter((line) => line.trim());
+      resolve({ code, died, output: lines.slice(-OUTPUT_LINES).join("\n") });
     });
   });
 }
@@ -77,7 +89,9 @@ function run(binary: string, args: string[], cwd: string, signal?: AbortSignal):
  */
 async function pagefindBinary(): Promise<string> {
   const resolver = new URL("./resolveBinary.js", import.meta.resolve("pagefind")).href;
-  const { resolveBinaryPath } = (await import(resolver)) as { resolveBinaryPath(names: string[]): string };
+  const { resolveBinaryPath } = (await import(resolver)) as {
+    resolveBinaryPath(names: string[]): string;
+  };
   return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 

@@ -47,23 +47,25 @@ before(async () => {
 
 async function assertSiteAsBefore(what: string) {
   assert.deepEqual(await readTree(site.out), site.before, `${what}: the published site changed`);
-  assert.deepEqual((await readdir(site.parent)).sort(), ["content", "site"], `${what}: a temporary folder or lock is left`);
+  const left = (await readdir(site.parent)).sort();
+  assert.deepEqual(left, ["content", "site"], `${what}: a temporary folder or lock is left`);
 }
 
 for (const { stage, line } of STAGES) {
   for (const { how, signal, to } of STOPS) {
-    test(`${how} while ${stage}: the site is unchanged, nothing is left, and the build says so`, async () => {
+    test(`${how} while ${stage}: the site is unchanged, nothing is left, it says so`, async () => {
       const build = startBuild(site.content, site.out, site.env);
       await build.printed(line);
       build.kill(signal, to);
       const run = await build.exited;
       await assertSiteAsBefore(`${how} while ${stage}`);
       assert.equal(run.code, 128 + constants.signals[signal], run.stderr);
-      assert.match(run.stderr, new RegExp(`Stopped by ${signal}: nothing was published; \\S+ is unchanged\\.`));
+      const said = `Stopped by ${signal}: nothing was published; \\S+ is unchanged\\.`;
+      assert.match(run.stderr, new RegExp(said));
     });
   }
 
-  test(`SIGKILL while ${stage}: the site is unchanged, and the next build removes what was left`, async () => {
+  test(`SIGKILL while ${stage}: the site stays; the next build removes what is left`, async () => {
     const build = startBuild(site.content, site.out, site.env);
     await build.printed(line);
     // To the whole group, as a container's stop or systemd does, so Pagefind goes too.

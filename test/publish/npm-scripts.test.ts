@@ -15,18 +15,20 @@ function npm(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 test("every npm script runs its command with node --import tsx, in one process", async () => {
-  const { scripts } = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const manifest = await readFile(join(PROJECT_ROOT, "package.json"), "utf8");
+  const { scripts } = JSON.parse(manifest) as { scripts: Record<string, string> };
   for (const name of ["build", "start", "check", "new", "bench", "generate"]) {
     assert.match(scripts[name] ?? "", /^node --import tsx (src|scripts)\/\S+\.ts$/, name);
   }
 });
 
-test("Ctrl-C on npm run build stops the build cleanly: the site is unchanged, nothing is left", async (t) => {
+test("Ctrl-C on npm run build stops it cleanly: the site stays, nothing is left", async (t) => {
   const parent = await tempDir(t, "npm-ctrl-c");
   const content = join(parent, "content");
   await generateCorpus({ count: 150, outDir: content, seed: 3 });
   const out = join(parent, "site");
-  const env = { CONTENT_DIR: content, OUTPUT_DIR: out, DATELINE_CACHE_DIR: join(await tempDir(t, "npm-cache"), "cache") };
+  const cache = join(await tempDir(t, "npm-cache"), "cache");
+  const env = { CONTENT_DIR: content, OUTPUT_DIR: out, DATELINE_CACHE_DIR: cache };
   assert.equal((await runBuild(content, out, env)).code, 0);
   const before = await readTree(out);
   const build = npm(["build"], env);
@@ -34,10 +36,11 @@ test("Ctrl-C on npm run build stops the build cleanly: the site is unchanged, no
   build.kill("SIGINT", "group");
   const run = await build.exited;
   assert.deepEqual(await readTree(out), before);
-  assert.deepEqual((await readdir(parent)).sort(), ["content", "site"], "a temporary folder is left");
+  assert.deepEqual((await readdir(parent)).sort(), ["content", "site"], "a folder is left");
   assert.match(run.stderr, /Stopped by SIGINT: nothing was published/);
   // npm waits for the build, then ends itself by the same signal, as a shell expects.
-  assert.ok(run.signal === "SIGINT" || run.code === 130, `exit ${run.code}, signal ${run.signal}\n${run.stderr}`);
+  const ended = `exit ${run.code}, signal ${run.signal}\n${run.stderr}`;
+  assert.ok(run.signal === "SIGINT" || run.code === 130, ended);
 });
 
 test("npm start, check, new, bench and generate start", async (t) => {
@@ -55,7 +58,9 @@ test("npm start, check, new, bench and generate start", async (t) => {
   assert.equal(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /^2 articles/);
 
-  const server = npm(["start"], { CONTENT_DIR: FIXTURE, OUTPUT_DIR: join(parent, "preview"), PORT: String(20000 + Math.floor(Math.random() * 20000)) });
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const preview = join(parent, "preview");
+  const server = npm(["start"], { CONTENT_DIR: FIXTURE, OUTPUT_DIR: preview, PORT: port });
   try {
     await server.printed(/Serving .* at http:\/\/localhost:/);
   } finally {

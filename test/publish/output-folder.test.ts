@@ -25,7 +25,7 @@ async function build(content: string, out: string, env: NodeJS.ProcessEnv = {}) 
   assert.equal(run.code, 0, run.stderr);
 }
 
-test("an output folder that is a link stays a link, and the site is published into its target", async (t) => {
+test("an output folder that is a link stays a link; the site goes into its target", async (t) => {
   const parent = await tempDir(t, "link");
   const content = await archive(parent);
   const out = join(parent, "site");
@@ -40,12 +40,13 @@ test("an output folder that is a link stays a link, and the site is published in
   await rm(join(content, ARTICLE));
   await build(content, out);
   assert.ok((await lstat(out)).isSymbolicLink(), "the link is kept");
-  assert.ok(!(await readTree(join(parent, "releases/current"))).has(ARTICLE_PAGE), "the new site is in the target");
+  const published = await readTree(join(parent, "releases/current"));
+  assert.ok(!published.has(ARTICLE_PAGE), "the new site is in the target");
   assert.deepEqual((await readdir(parent)).sort(), ["content", "releases", "site"]);
   assert.deepEqual(await readdir(join(parent, "releases")), ["current"]);
 });
 
-test("an output folder that is a mount point is published into, and nothing is left", async (t) => {
+test("an output folder that is a mount point is published into; nothing is left", async (t) => {
   const parent = await tempDir(t, "mount");
   const out = join(parent, "site");
   await mkdir(out);
@@ -63,7 +64,7 @@ test("an output folder that is a mount point is published into, and nothing is l
   await rm(join(content, ARTICLE));
   await build(content, out, env);
   await build(content, reference, env);
-  assert.deepEqual(await readTree(out), await readTree(reference), "the new site, without the removed article");
+  assert.deepEqual(await readTree(out), await readTree(reference), "the new site, less one");
   assert.ok(mountPoints().includes(out), "still the mount point");
   assert.deepEqual(await leftovers(out), []);
   assert.ok((await readdir(out)).includes("lost+found"), "the volume's own folder is kept");
@@ -81,7 +82,8 @@ test("an output folder that is a mount point is published into, and nothing is l
 
 /** A build's folders inside a mount point: its staging folder and the previous site's. */
 async function leftovers(folder: string): Promise<string[]> {
-  return (await readdir(folder)).filter((name) => name.startsWith(".dateline-") && name !== SITE_MARKER);
+  const names = await readdir(folder);
+  return names.filter((name) => name.startsWith(".dateline-") && name !== SITE_MARKER);
 }
 
 test("a mount point's site left half-swapped by a killed build is put back whole", async (t) => {
@@ -93,6 +95,8 @@ test("a mount point's site left half-swapped by a killed build is put back whole
   await writeFile(join(out, "index.html"), "new home");
   await mkdir(join(out, ".dateline-building-1-abcdef"));
   await removeAbandoned(out);
-  assert.deepEqual(Object.fromEntries([...(await readTree(out))].map(([file, bytes]) => [file, bytes.toString()])), { "2020/index.html": "old year", "index.html": "new home" });
+  const texts = [...(await readTree(out))].map(([file, bytes]) => [file, bytes.toString()]);
+  const expected = { "2020/index.html": "old year", "index.html": "new home" };
+  assert.deepEqual(Object.fromEntries(texts), expected);
   assert.deepEqual((await readdir(out)).sort(), ["2020", "index.html"]);
 });

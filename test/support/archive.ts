@@ -6,7 +6,10 @@ import { type CleanupOwner, tempDir } from "./temp.ts";
 export type ArchiveFiles = Record<string, string | Uint8Array>;
 
 /** Writes `files` into a folder, or into a temporary one removed when `into` (a test) ends. */
-export async function writeArchive(files: ArchiveFiles, into: string | CleanupOwner): Promise<string> {
+export async function writeArchive(
+  files: ArchiveFiles,
+  into: string | CleanupOwner,
+): Promise<string> {
   const root = typeof into === "string" ? into : await tempDir(into, "test");
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });

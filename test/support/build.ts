@@ -22,7 +22,7 @@ export function runCommand(script: string, args: string[], env: NodeJS.ProcessEn
 
 export interface RunningProcess {
   readonly pid: number;
-  /** Resolves once the process has printed `pattern` (on stdout or stderr); rejects if it ends first. */
+  /** Resolves once the process has printed `pattern` (on either stream); rejects if it ends. */
   printed(pattern: RegExp): Promise<void>;
   /** Sends `signal` to the process, or to its whole process group as Ctrl-C does. */
   kill(signal: NodeJS.Signals, to?: "process" | "group"): void;
@@ -30,12 +30,24 @@ export interface RunningProcess {
 }
 
 /** Starts a build, to act on it at one of its stages: it leads a process group of its own. */
-export function startBuild(contentDir: string, outputDir: string, env: NodeJS.ProcessEnv = {}): RunningProcess {
-  return startProcess(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, ...env }, { ownGroup: true });
+export function startBuild(content: string, out: string, env: NodeJS.ProcessEnv = {}) {
+  const args = ["--import", "tsx", "src/cli/build.ts"];
+  const buildEnv = { CONTENT_DIR: content, OUTPUT_DIR: out, ...env };
+  return startProcess(process.execPath, args, buildEnv, { ownGroup: true });
 }
 
-export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}, { ownGroup = false } = {}): RunningProcess {
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: ownGroup });
+export function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  { ownGroup = false } = {},
+): RunningProcess {
+  const child = spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: ownGroup,
+  });
   let stdout = "";
   let stderr = "";
   const waiting = new Set<() => void>();
@@ -62,7 +74,8 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
         };
         waiting.add(check);
         check();
-        void exited.then(() => reject(new Error(`${command} ${args.join(" ")} ended without printing ${pattern}:\n${stdout}${stderr}`)));
+        const said = () => `${command} ${args.join(" ")} ended, never printing ${pattern}`;
+        void exited.then(() => reject(new Error(`${said()}:\n${stdout}${stderr}`)));
       });
     },
     kill(signal, to = "process") {

@@ -35,7 +35,9 @@ export function suiteCleanup(after: (fn: () => Promise<void>) => void): CleanupO
 async function removeTempDir(dir: string): Promise<void> {
   // A test that failed half-way may leave a mount inside: deepest first, lazily if still busy.
   const inside = mountPoints().filter((mount) => mount === dir || mount.startsWith(dir + sep));
-  for (const mount of inside.sort((a, b) => b.length - a.length)) spawnSync("umount", ["-l", mount]);
+  for (const mount of inside.sort((a, b) => b.length - a.length)) {
+    spawnSync("umount", ["-l", mount]);
+  }
   await rm(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
@@ -45,9 +47,11 @@ async function removeTempDir(dir: string): Promise<void> {
  * test loudly and returns false.
  */
 export function mountTmpfs(t: TestContext, dir: string, size: string): boolean {
-  const mount = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir], { encoding: "utf8" });
+  const args = ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir];
+  const mount = spawnSync("mount", args, { encoding: "utf8" });
   if (mount.status === 0) return true;
-  const reason = `cannot mount a tmpfs here (${(mount.stderr || mount.error?.message || "").trim()}): run the tests as root to cover this`;
+  const why = (mount.stderr || mount.error?.message || "").trim();
+  const reason = `cannot mount a tmpfs here (${why}): run the tests as root to cover this`;
   console.warn(`\n*** TEST SKIPPED *** ${t.name}: ${reason}\n`);
   t.skip(reason);
   return false;
