@@ -1,7 +1,12 @@
 // `npm run build`: validate the archive, then publish it to the output folder, or say why not.
 import { resolveOptions } from "../config/options.ts";
 import { ContentError, formatReport, plural } from "../content/problems.ts";
+import { Interrupted } from "../publish/atomic.ts";
 import { publish } from "../publish/publish.ts";
+import { SearchIndexError } from "../search/index-site.ts";
+
+// After SIGHUP the terminal is gone: a failed write must not crash the clean-up that follows.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
 async function main(): Promise<number> {
   const options = resolveOptions();
@@ -20,11 +25,21 @@ async function main(): Promise<number> {
     console.log(`Time by stage: ${report.timings.map(({ stage, ms }) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" · ")}`);
     return 0;
   } catch (error) {
+    if (error instanceof Interrupted) {
+      console.error(`\n${error.message}`);
+      return error.exitCode;
+    }
     if (error instanceof ContentError) {
       console.error(`\n${formatReport(error.problems, options.workingDir)}\n\nNothing was published: ${options.outputDir} is unchanged.`);
       return 1;
     }
-    console.error("\nThe build failed; nothing was published.\n", error);
+    // Pagefind's failures and the system's (a full disk, a folder not writable) say all there
+    // is to say in their message; anything else is a bug, whose stack trace helps.
+    const systemError = error instanceof Error && "syscall" in error;
+    const known = error instanceof SearchIndexError || systemError;
+    const failed = `\nThe build failed; nothing was published: ${options.outputDir} is unchanged.`;
+    if (known) console.error(`${failed}\n\n${error.message}`);
+    else console.error(`${failed}\n`, error);
     return 1;
   }
 }

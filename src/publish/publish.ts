@@ -9,8 +9,8 @@ import { ContentError, type Problem } from "../content/problems.ts";
 import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
 import { planSite } from "../pipeline.ts";
 import { indexSite } from "../search/index-site.ts";
+import { beginPublishing, type Publication, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { type PageSelection, planPages, reusePages, writeManifest } from "./incremental.ts";
-import { createStagingFolder, removeAbandoned, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 
@@ -28,14 +28,25 @@ export interface PublishHooks {
   onStage?: (message: string) => void;
 }
 
+type Mode = "build" | "preview";
+
 /**
  * Publishes the archive (`build`), or a preview of it with drafts that goes on through
  * content errors and shows them on its pages (`preview`). Only `build` keeps the record of
  * published URLs.
  */
-export async function publish(options: BuildOptions, hooks: PublishHooks = {}, mode: "build" | "preview" = "build"): Promise<PublishReport> {
-  // First, so that a site left in a killed build's swap is back before anything looks at it.
-  await removeAbandoned(options.outputDir);
+export async function publish(options: BuildOptions, hooks: PublishHooks = {}, mode: Mode = "build"): Promise<PublishReport> {
+  // First the lock and the leftovers of killed builds (a site left in a killed build's swap is
+  // put back), before anything looks at the output folder.
+  const publication = await beginPublishing(options.outputDir);
+  try {
+    return await publishHeld(options, hooks, mode, publication);
+  } finally {
+    publication.end();
+  }
+}
+
+async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mode, publication: Publication): Promise<PublishReport> {
   await refuseDangerousOutput(options);
   const say = hooks.onStage ?? (() => {});
   say("Reading the archive");
@@ -43,24 +54,26 @@ export async function publish(options: BuildOptions, hooks: PublishHooks = {}, m
   const { archive, timings } = plan;
   if (!plan.ok && mode === "build") throw new ContentError(plan.problems);
 
-  const staging = await createStagingFolder(options.outputDir);
+  const staging = await publication.stage();
   try {
     say(`Writing pages for ${archive.articles.length.toLocaleString("en")} articles`);
     const pagesStart = performance.now();
-    const pagePlan = await planPages(archive, options.outputDir);
-    await reusePages(pagePlan, options.outputDir, staging.path);
-    await writePages(archive, pagePlan.render, staging.path);
+    const pagePlan = await staging.step(() => planPages(archive, options.outputDir));
+    await staging.step(() => reusePages(pagePlan, options.outputDir, staging.path));
+    await staging.step(() => writePages(archive, pagePlan.render, staging.path));
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
     // A preview with static-file problems shows them on its pages, and publishes none.
-    const staticProblems = await copyStaticFiles(options.contentDir, staging.path);
+    const copyStatic = () => copyStaticFiles(options.contentDir, staging.path);
+    const staticProblems = await staging.step(copyStatic);
     if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
-    await writeSiteMarker(staging.path);
-    await writeManifest(pagePlan, staging.path);
+    await staging.step(() => writeSiteMarker(staging.path));
+    await staging.step(() => writeManifest(pagePlan, staging.path));
 
     say("Building the search index");
     const searchStart = performance.now();
-    const search = await indexSite(staging.path, archive.site.language);
+    const index = (signal: AbortSignal) => indexSite(staging.path, archive.site.language, signal);
+    const search = await staging.step(index);
     timings.push({ stage: "search", ms: performance.now() - searchStart });
 
     const pages = await countPages(staging.path);

@@ -1,17 +1,41 @@
 // Static files: `content/static/` (images, PDFs, a favicon…) is copied as-is to the site root,
 // so `content/static/images/cover.jpg` is published at `/images/cover.jpg`. A static file may
-// not replace a page the archive generates, nor anything under /pagefind/; and since nothing
-// in content may run code in a reader's browser, no file that a browser would run (HTML, SVG,
-// JavaScript, XML with stylesheets) and no link to a file elsewhere on the machine.
+// not replace a page the archive generates, nor anything under /pagefind/. Since nothing in
+// content may run code in a reader's browser or change how the web server behaves, only types
+// from an allowlist of what readers download are published, no name starting with "." (a
+// host's settings: .htaccess, .user.ini), and no link to a file elsewhere on the machine.
 import { cp, readdir, stat } from "node:fs/promises";
-import { extname, join, relative, sep } from "node:path";
+import { basename, extname, join, relative, sep } from "node:path";
 import type { Problem } from "../content/problems.ts";
 import { exists } from "../content/load.ts";
 
 export const STATIC_FOLDER = "static";
 
-/** File types a browser opening them directly would run script from. */
-const ACTIVE_TYPES = new Set([".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".cjs", ".xml", ".xsl", ".xslt", ".wasm", ".swf"]);
+/**
+ * What readers download, and what neither a browser nor a web server acts on. An allowlist,
+ * because the types that do are many and keep growing (XHTML, SVG, MathML, RSS with a style
+ * sheet; web.config, staticwebapp.config.json). SVG runs script; JSON is left out because hosts
+ * read configuration from JSON files in the published folder (CSV serves for data).
+ */
+export const PUBLISHED_TYPES: readonly string[] = [
+  // images
+  ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+  // audio, video, captions
+  ".mp3", ".m4a", ".aac", ".oga", ".ogg", ".opus", ".wav", ".flac", ".weba",
+  ".mp4", ".m4v", ".webm", ".ogv", ".mov", ".vtt",
+  // documents and data
+  ".pdf", ".txt", ".csv", ".tsv", ".rtf", ".epub",
+  ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
+  // archives and fonts
+  ".zip", ".gz", ".tgz", ".tar", ".woff", ".woff2", ".ttf", ".otf",
+];
+const PUBLISHED = new Set(PUBLISHED_TYPES);
+
+/**
+ * Extensions that web servers run as programs wherever they appear in a name: Apache, for one,
+ * hands `photo.php.png` to PHP.
+ */
+const SERVER_RUN = /\.(php\d?|phtml|phar|cgi|pl|py|rb|asp|aspx|jsp|shtml)\./i;
 
 /**
  * Copies the archive's static files into a built site; returns problems instead of replacing
@@ -37,13 +61,43 @@ export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<st
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   for (const file of files) {
     const path = relative(source, file).split(sep).join("/");
-    if (ACTIVE_TYPES.has(extname(file).toLowerCase())) {
-      problems.push({ severity: "error", file, rule: "static-active", message: `${extname(file)} files can run script in a reader's browser, so they are not published`, fix: "publish the content as an article, or convert images to PNG, JPEG or WebP" });
-    } else if (path.startsWith("pagefind/")) {
+    // One problem a file, the most specific: that it would replace a page says more than its type.
+    const refusal = whyNotPublished(path);
+    if (path.startsWith("pagefind/")) {
       problems.push({ severity: "error", file, rule: "static-reserved", message: `/${path} is inside /pagefind/, where the search index is written`, fix: `move it out of ${STATIC_FOLDER}/pagefind/` });
     } else if (await isPage(path)) {
       problems.push({ severity: "error", file, rule: "static-overwrites-page", message: `/${path} is also a page of the archive`, fix: "rename or move the static file: it would replace the page" });
+    } else if (refusal) {
+      problems.push({ severity: "error", file, ...refusal });
     }
   }
   return problems;
+}
+
+/** Why a file at `path` (relative to static/) may not be published, if it may not. */
+function whyNotPublished(path: string): Pick<Problem, "rule" | "message" | "fix"> | undefined {
+  if (path.split("/").some((part) => part.startsWith("."))) {
+    return {
+      rule: "static-dotfile",
+      message: 'names starting with "." (such as .htaccess) are not published: servers obey them',
+      fix: `remove it from ${STATIC_FOLDER}/`,
+    };
+  }
+  const type = extname(path).toLowerCase();
+  if (!PUBLISHED.has(type)) {
+    const what = type ? `${extname(path)} files` : "files without an extension";
+    return {
+      rule: "static-type",
+      message: `${what} are not among the types published from ${STATIC_FOLDER}/`,
+      fix: `only files readers download are: ${PUBLISHED_TYPES.join(", ")}; `
+        + "put HTML in an article, and convert SVG to PNG",
+    };
+  }
+  const inner = SERVER_RUN.exec(basename(path));
+  if (inner) {
+    const name = basename(path);
+    const message = `"${name}" has ".${inner[1]}" inside its name: some web servers run that`;
+    return { rule: "static-inner-type", message, fix: "rename it without that part" };
+  }
+  return undefined;
 }

@@ -1,26 +1,98 @@
-// Stage 7, the search index: Pagefind, through its Node API, over the pages just written.
+// Stage 7, the search index: Pagefind's own program over the pages just written.
 // Only article pages carry `data-pagefind-body`, so navigation and list pages stay out.
+//
+// Pagefind's command line rather than its Node API: the API talks to the same program through
+// a child process it keeps to itself, and when that process dies (a full disk, a panic) its
+// promises never settle, so Node exits with code 13 in the middle of a build. Running the
+// program ourselves, we see it end however it ends, and can stop it and wait for it.
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import * as pagefind from "pagefind";
 
 export interface SearchIndexResult {
   /** Pages in the index: articles only, not every page Pagefind read. */
   pages: number;
 }
 
-export async function indexSite(siteDir: string, language: string): Promise<SearchIndexResult> {
-  const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: language });
-  if (!index) throw new Error(`Pagefind could not start: ${createErrors.join("; ")}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return { pages: await indexedPages(join(siteDir, "pagefind")) };
-  } finally {
-    await pagefind.close();
+/** How much of Pagefind's output an error message quotes: its last lines. */
+const OUTPUT_LINES = 12;
+const OUTPUT_KEPT = 16_384;
+
+/**
+ * Indexes `siteDir` into `siteDir/pagefind/`. Rejects with Pagefind's own words when it fails
+ * or dies; when `signal` aborts, kills it and rejects only once it has exited, so that nothing
+ * writes into the site any more.
+ */
+export async function indexSite(
+  siteDir: string,
+  language: string,
+  signal?: AbortSignal,
+): Promise<SearchIndexResult> {
+  signal?.throwIfAborted();
+  const args = ["--site", siteDir, "--force-language", language, "--quiet"];
+  const { code, died, output } = await run(await pagefindBinary(), args, siteDir, signal);
+  signal?.throwIfAborted();
+  if (code !== 0) {
+    const how = died ? `was killed by ${died}` : `failed (exit code ${code})`;
+    const said = output ? `:\n${output}` : "";
+    throw new SearchIndexError(`Pagefind ${how} while building the search index${said}`);
   }
+  return { pages: await indexedPages(join(siteDir, "pagefind")) };
+}
+
+/** Pagefind failed or died: the build stops with its words, not a stack trace. */
+export class SearchIndexError extends Error {
+  override name = "SearchIndexError";
+}
+
+interface Finished {
+  code: number | null;
+  died: NodeJS.Signals | null;
+  output: string;
+}
+
+function run(binary: string, args: string[], cwd: string, signal?: AbortSignal) {
+  return new Promise<Finished>((resolve, reject) => {
+    // Settings meant for another Pagefind run (PAGEFIND_GLOB and the like) must not change ours;
+    // the working folder is the site, so no pagefind.yml elsewhere is read either. A panic's
+    // message is what the editor needs, not a Rust backtrace.
+    const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith("PAGEFIND_"));
+    const env = { ...Object.fromEntries(inherited), RUST_BACKTRACE: "0" };
+    const child = spawn(binary, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding("utf8");
+      stream.on("data", (text: string) => (output = (output + text).slice(-OUTPUT_KEPT)));
+    }
+    const kill = () => child.kill("SIGKILL");
+    signal?.addEventListener("abort", kill, { once: true });
+    let failedToStart: Error | undefined;
+    child.on("error", (error) => (failedToStart = error));
+    // "close" comes after the process has exited and its output ended, however it ended.
+    child.on("close", (code, died) => {
+      signal?.removeEventListener("abort", kill);
+      if (failedToStart) {
+        const why = failedToStart.message;
+        reject(new SearchIndexError(`Pagefind could not start (${binary}): ${why}`));
+        return;
+      }
+      const lines = output.split("\n").filter((line) => line.trim());
+      resolve({ code, died, output: lines.slice(-OUTPUT_LINES).join("\n") });
+    });
+  });
+}
+
+/**
+ * The program the `pagefind` package installed for this platform, found by the package's own
+ * rule (which also honours PAGEFIND_BINARY_PATH). That rule is not among the package's exports,
+ * so its file is imported by path, beside the package's entry point.
+ */
+async function pagefindBinary(): Promise<string> {
+  const resolver = new URL("./resolveBinary.js", import.meta.resolve("pagefind")).href;
+  const { resolveBinaryPath } = (await import(resolver)) as {
+    resolveBinaryPath(names: string[]): string;
+  };
+  return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
 async function indexedPages(bundleDir: string): Promise<number> {

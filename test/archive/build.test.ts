@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
+import { suiteCleanup } from "../support/temp.ts";
+
+const temp = suiteCleanup(after);
 
 const base = { author: "Ana Ruiz", summary: "S." };
 
 async function archiveOf(files: Record<string, string>, includeDrafts = false) {
-  const result = await readArchive(await writeArchive(files), { includeDrafts });
+  const result = await readArchive(await writeArchive(files, temp), { includeDrafts });
   assert.deepEqual(result.problems.filter((p) => p.severity === "error"), []);
   return result.archive;
 }

@@ -1,8 +1,6 @@
 // What needs a real browser: Pagefind search on the built sample archive, the layout on a
 // phone, and that no page of a hostile archive can open a dialog.
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -10,11 +8,13 @@ import { browserSkipReason, launchChromium } from "../support/browser.ts";
 import { writeNaughtyArchive } from "../support/blns-archive.ts";
 import { listFiles, PROJECT_ROOT, runBuild } from "../support/build.ts";
 import { serveStatic } from "../support/static-server.ts";
+import { suiteCleanup, tempDir } from "../support/temp.ts";
 
 const skip = browserSkipReason();
+const temp = suiteCleanup(after);
 
 async function buildAndServe(content: string) {
-  const out = join(await mkdtemp(join(tmpdir(), "dateline-browser-")), "site");
+  const out = join(await tempDir(temp, "browser"), "site");
   const run = await runBuild(content, out);
   assert.equal(run.code, 0, run.stderr);
   return { out, ...(await serveStatic(out)) };
@@ -110,7 +110,7 @@ describe("the sample archive in a browser", { skip }, () => {
 describe("hostile archives in a browser", { skip }, () => {
   const archives = [
     { name: "the hostile fixture archive", content: async () => join(PROJECT_ROOT, "test/fixtures/archive/content"), query: "alert" },
-    { name: "the Big List of Naughty Strings", content: writeNaughtyArchive, query: "script" },
+    { name: "the Big List of Naughty Strings", content: () => writeNaughtyArchive(temp), query: "script" },
   ];
   for (const archive of archives) {
     test(`no page of ${archive.name} opens a dialog or runs content script`, async () => {

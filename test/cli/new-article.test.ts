@@ -8,7 +8,7 @@ import { writeArchive } from "../support/archive.ts";
 import { runCommand } from "../support/build.ts";
 
 async function emptyArchive(t: TestContext): Promise<{ content: string; env: typeof process.env }> {
-  const content = await writeArchive({});
+  const content = await writeArchive({}, t);
   t.after(() => rm(content, { recursive: true, force: true }));
   return { content, env: { CONTENT_DIR: content, DATELINE_CACHE_DIR: join(content, ".cache") } };
 }

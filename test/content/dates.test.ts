@@ -85,7 +85,7 @@ test("every date that parses has an RFC 3339 timestamp, at both ends of the rang
 
 test("a date out of range is refused at its key, by build and check alike", async (t) => {
   const date = "9999-12-31T23:00:00-05:00";
-  const content = await writeArchive({ "articles/a.md": article({ ...VALID, date }) });
+  const content = await writeArchive({ "articles/a.md": article({ ...VALID, date }) }, t);
   const parent = await mkdtemp(join(tmpdir(), "dateline-dates-"));
   t.after(() => rm(content, { recursive: true, force: true }));
   t.after(() => rm(parent, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ test("an article is .md in any case, and its slug is the name without it", async
   const dir = await writeArchive({
     "articles/2020/08/UPPER.MD": article(VALID),
     "articles/Mixed.Md": article({ ...VALID, title: "Second" }),
-  });
+  }, t);
   t.after(() => rm(dir, { recursive: true, force: true }));
   const { archive, problems } = await readArchive(dir, { includeDrafts: false });
   assert.deepEqual(problems.map((p) => formatProblem(p, dir)), []);
@@ -31,7 +31,7 @@ test("any other file under articles/, entities/ or authors/ is warned about", as
     "entities/people/ana.md": "---\nname: Ana\n---\n",
     "authors/ana.MD": "---\nname: Ana Ruiz\n---\n",
     "authors/photo.jpg": "jpeg",
-  });
+  }, t);
   t.after(() => rm(dir, { recursive: true, force: true }));
   await symlink(join(dir, "articles/a.md"), join(dir, "articles/link.md"));
   await mkdir(join(dir, "authors/empty-folder"));

@@ -14,7 +14,7 @@ async function archiveWithSite(t: TestContext, siteYaml: string): Promise<string
   const dir = await writeArchive({
     "articles/2020/08/a.md": article(VALID),
     "site.yaml": siteYaml,
-  });
+  }, t);
   t.after(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -2,11 +2,14 @@
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { MAX_FILE_BYTES } from "../../src/content/load.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { type ArchiveFiles, article, VALID, writeArchive } from "../support/archive.ts";
+import { suiteCleanup } from "../support/temp.ts";
+
+const temp = suiteCleanup(after);
 
 interface Case {
   name: string;
@@ -68,7 +71,7 @@ const cases: Case[] = [
 
 for (const c of cases) {
   test(`${c.severity}: ${c.name}`, async () => {
-    const dir = await writeArchive(c.files);
+    const dir = await writeArchive(c.files, temp);
     const { problems, ok } = await readArchive(dir, { includeDrafts: false });
     const found = problems.find((p) => p.rule === c.rule && p.file === join(dir, c.file));
     assert.ok(found, `no ${c.rule} for ${c.file}; got:\n${problems.map((p) => formatProblem(p, dir)).join("\n")}`);
@@ -85,7 +88,7 @@ test("every problem in an archive is reported at once", async () => {
     [A]: article({ ...VALID, date: "2020-02-30" }),
     [B]: article({ ...VALID, title: '""', draft: "maybe" }),
     "articles/c.md": "---js\n{}\n---\n",
-  });
+  }, temp);
   const { problems } = await readArchive(dir, { includeDrafts: false });
   const fileErrors = problems.filter((p) => p.severity === "error" && p.file !== dir);
   assert.deepEqual(fileErrors.map((p) => p.file.slice(dir.length + 1)).sort(), ["articles/2020/08/a.md", "articles/2020/08/b.md", "articles/2020/08/b.md", "articles/c.md"]);
@@ -94,20 +97,20 @@ test("every problem in an archive is reported at once", async () => {
 });
 
 test("a problem prints as path:line:column  message  (fix)", async () => {
-  const dir = await writeArchive({ [A]: article({ ...VALID, date: "2020-13-01" }) });
+  const dir = await writeArchive({ [A]: article({ ...VALID, date: "2020-13-01" }) }, temp);
   const { problems } = await readArchive(dir, { includeDrafts: false });
   assert.equal(formatProblem(problems[0]!, dir), 'articles/2020/08/a.md:3:7  "date" "2020-13-01" has no month 13  (write the publication date as YYYY-MM-DD, e.g. date: 2020-08-12)');
 });
 
 test("BOM and CRLF line endings read like plain LF files", async () => {
-  const dir = await writeArchive({ [A]: `\uFEFF${article(VALID).replace(/\n/g, "\r\n")}` });
+  const dir = await writeArchive({ [A]: `\uFEFF${article(VALID).replace(/\n/g, "\r\n")}` }, temp);
   const { problems, archive } = await readArchive(dir, { includeDrafts: false });
   assert.deepEqual(problems, []);
   assert.equal(archive.articles[0]?.title, "A headline");
 });
 
 test("a file whose opening --- has a Unicode space does not hide another file's problems", async (t) => {
-  const dir = await writeArchive({ [A]: "---\u3000js\n{ title: 'x' }\n---\n", [B]: article({ ...VALID, date: "2020-13-45" }) });
+  const dir = await writeArchive({ [A]: "---\u3000js\n{ title: 'x' }\n---\n", [B]: article({ ...VALID, date: "2020-13-45" }) }, t);
   t.after(() => rm(dir, { recursive: true, force: true }));
   const { problems } = await readArchive(dir, { includeDrafts: false });
   const located = problems.filter((p) => p.file !== dir).map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.rule}`);

@@ -1,10 +1,9 @@
 // The whole build on a fixture archive full of hostile and international content: the pages
 // it must publish, what must never appear in them, and that every link and feed holds.
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { before, test } from "node:test";
+import { after, before, test } from "node:test";
 import type { Element, Root } from "hast";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import rehypeParse from "rehype-parse";
@@ -12,9 +11,11 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { fileForUrl, listFiles, PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
 import { assertNoContentScript } from "../support/html.ts";
+import { suiteCleanup, tempDir } from "../support/temp.ts";
 
 const FIXTURE = join(PROJECT_ROOT, "test/fixtures/archive");
 const CONTENT = join(FIXTURE, "content");
+const temp = suiteCleanup(after);
 let site = "";
 let files: string[] = [];
 const htmlParser = unified().use(rehypeParse);
@@ -30,7 +31,7 @@ function elements(tree: Root): Element[] {
 }
 
 before(async () => {
-  site = join(await mkdtemp(join(tmpdir(), "dateline-e2e-")), "site");
+  site = join(await tempDir(temp, "e2e"), "site");
   const run = await runBuild(CONTENT, site);
   assert.equal(run.code, 0, `build failed:\n${run.stderr}`);
   assert.match(run.stdout, /Published 2 articles, \d+ pages, 5 entities and 3 authors/);
@@ -128,7 +129,7 @@ test("every internal link and asset resolves, fragments included", async () => {
 test("the same archive builds to the same site in any time zone", async () => {
   const [east, west] = await Promise.all(
     ["Pacific/Kiritimati", "America/Adak"].map(async (zone) => {
-      const out = join(await mkdtemp(join(tmpdir(), "dateline-tz-")), "site");
+      const out = join(await tempDir(temp, "tz"), "site");
       const run = await runBuild(CONTENT, out, { TZ: zone });
       assert.equal(run.code, 0, run.stderr);
       return readTree(out);
@@ -139,7 +140,7 @@ test("the same archive builds to the same site in any time zone", async () => {
 });
 
 test("a failed build publishes nothing and leaves the previous site exactly as it was", async () => {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-atomic-"));
+  const parent = await tempDir(temp, "atomic");
   const content = join(parent, "content");
   const out = join(parent, "site");
   await cp(CONTENT, content, { recursive: true });
@@ -156,7 +157,7 @@ test("a failed build publishes nothing and leaves the previous site exactly as i
 });
 
 test("static files that would replace a page, run script or publish other files are errors", async () => {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-static-"));
+  const parent = await tempDir(temp, "static");
   const content = join(parent, "content");
   await cp(CONTENT, content, { recursive: true });
   await writeFile(join(content, "static", "feed.json"), "{}");
@@ -166,14 +167,14 @@ test("static files that would replace a page, run script or publish other files 
   const run = await runBuild(content, join(parent, "site"));
   assert.equal(run.code, 1);
   assert.match(run.stderr, /static\/feed\.json {2}\/feed\.json is also a page of the archive/);
-  assert.match(run.stderr, /static\/promo\.html {2}\.html files can run script/);
-  assert.match(run.stderr, /static\/images\/logo\.svg {2}\.svg files can run script/);
+  assert.match(run.stderr, /static\/promo\.html {2}\.html files are not among the types published/);
+  assert.match(run.stderr, /static\/images\/logo\.svg {2}\.svg files are not among the types published/);
   assert.match(run.stderr, /static\/passwd {2}is a link to a file elsewhere/);
   assert.deepEqual((await readdir(parent)).sort(), ["content"]);
 });
 
 test("an output folder that holds the archive or Dateline is refused before anything is touched", async () => {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-danger-"));
+  const parent = await tempDir(temp, "danger");
   const content = join(parent, "content");
   await cp(CONTENT, content, { recursive: true });
   const before = await readTree(parent);
@@ -186,7 +187,7 @@ test("an output folder that holds the archive or Dateline is refused before anyt
 });
 
 test("a folder holding files Dateline did not publish is never replaced", async () => {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-foreign-"));
+  const parent = await tempDir(temp, "foreign");
   const home = join(parent, "home");
   await mkdir(join(home, "Documents"), { recursive: true });
   await writeFile(join(home, "Documents", "thesis.txt"), "years of work");
@@ -198,7 +199,7 @@ test("a folder holding files Dateline did not publish is never replaced", async 
 });
 
 test("a build with nothing to publish fails", async () => {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-empty-"));
+  const parent = await tempDir(temp, "empty");
   const missing = await runBuild(join(parent, "nothing-here"), join(parent, "site"));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /the content folder does not exist/);

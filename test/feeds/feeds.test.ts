@@ -56,7 +56,7 @@ let content = "";
 let archive: Archive;
 
 before(async () => {
-  content = await writeArchive(FILES);
+  content = await writeArchive(FILES, await mkdtemp(join(tmpdir(), "dateline-feeds-")));
   const result = await readArchive(content, { includeDrafts: false });
   assert.deepEqual(
     result.problems.filter((p) => p.severity === "error"),

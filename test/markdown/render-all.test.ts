@@ -29,7 +29,7 @@ test("a body too slow to render is an error at its file and body line", async (t
   const dir = await writeArchive({
     "articles/a.md": article(VALID, "A body that renders.\n"),
     "articles/slow.md": article({ ...VALID, title: "Slow" }, `\n${MINUTES_TO_RENDER}\n`),
-  });
+  }, t);
   t.after(() => rm(dir, { recursive: true, force: true }));
   const cacheDir = join(dir, ".cache");
   const options = { includeDrafts: false, cacheDir, markdownTimeLimitMs: 3000 };

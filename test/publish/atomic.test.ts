@@ -1,61 +1,85 @@
-// Publishing is atomic: a build killed half-way, however it is killed, leaves the published
-// site exactly as it was, and its temporary folder does not outlive the next build.
+// Publishing is atomic: a build stopped at any stage, however it is stopped, leaves the
+// published site exactly as it was, says so, and leaves no temporary folder behind (a build
+// killed outright leaves one, which the next build removes). Each stop is sent when the build
+// announces the stage, never after a guessed delay.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { constants } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, before, test } from "node:test";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import { removeAbandoned } from "../../src/publish/atomic.ts";
-import { PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
+import { readTree, runBuild, startBuild } from "../support/build.ts";
+import { suiteCleanup, tempDir } from "../support/temp.ts";
 
+const STAGES = [
+  { stage: "reading the archive", line: /Reading the archive…/ },
+  { stage: "writing pages", line: /Writing pages for/ },
+  { stage: "building the search index", line: /Building the search index…/ },
+] as const;
+
+const STOPS = [
+  { how: "SIGTERM", signal: "SIGTERM", to: "process" },
+  { how: "SIGINT", signal: "SIGINT", to: "process" },
+  { how: "SIGHUP", signal: "SIGHUP", to: "process" },
+  { how: "Ctrl-C (SIGINT to the process group)", signal: "SIGINT", to: "group" },
+] as const;
+
+const file = suiteCleanup(after);
+let site: Awaited<ReturnType<typeof publishedSite>>;
+
+/** A site of 400 articles, so that every stage lasts long enough to be stopped in. */
 async function publishedSite() {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-kill-"));
+  const parent = await tempDir(file, "kill");
   const content = join(parent, "content");
   await generateCorpus({ count: 400, outDir: content, seed: 7 });
   const out = join(parent, "site");
-  const first = await runBuild(content, out);
+  const env = { DATELINE_CACHE_DIR: join(await tempDir(file, "kill-cache"), "cache") };
+  const first = await runBuild(content, out, env);
   assert.equal(first.code, 0, first.stderr);
-  return { parent, content, out, before: await readTree(out) };
+  return { parent, content, out, env, before: await readTree(out) };
 }
 
-/** Starts a build and kills it once it has started writing pages into its staging folder. */
-async function killWhileWriting(content: string, out: string, signal: NodeJS.Signals): Promise<void> {
-  const parent = join(out, "..");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: out, DATELINE_CACHE_DIR: join(parent, "no-cache") }, stdio: "ignore" });
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  for (let i = 0; i < 600; i++) {
-    const staging = (await readdir(parent)).find((name) => name.includes(".building-"));
-    if (staging && (await readdir(join(parent, staging))).length > 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill(signal);
-  await exited;
+before(async () => {
+  site = await publishedSite();
+});
+
+async function assertSiteAsBefore(what: string) {
+  assert.deepEqual(await readTree(site.out), site.before, `${what}: the published site changed`);
+  const left = (await readdir(site.parent)).sort();
+  assert.deepEqual(left, ["content", "site"], `${what}: a temporary folder or lock is left`);
 }
 
-test("a build interrupted while writing (SIGINT, SIGTERM) leaves the site and no temporary folder", async () => {
-  const { parent, content, out, before } = await publishedSite();
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    await killWhileWriting(content, out, signal);
-    assert.deepEqual(await readTree(out), before, signal);
-    assert.deepEqual((await readdir(parent)).filter((name) => name.startsWith(".")), [], `${signal} left a temporary folder`);
+for (const { stage, line } of STAGES) {
+  for (const { how, signal, to } of STOPS) {
+    test(`${how} while ${stage}: the site is unchanged, nothing is left, it says so`, async () => {
+      const build = startBuild(site.content, site.out, site.env);
+      await build.printed(line);
+      build.kill(signal, to);
+      const run = await build.exited;
+      await assertSiteAsBefore(`${how} while ${stage}`);
+      assert.equal(run.code, 128 + constants.signals[signal], run.stderr);
+      const said = `Stopped by ${signal}: nothing was published; \\S+ is unchanged\\.`;
+      assert.match(run.stderr, new RegExp(said));
+    });
   }
-});
 
-test("a build killed outright (SIGKILL) leaves the site; the next build removes its folder", async () => {
-  const { parent, content, out, before } = await publishedSite();
-  await killWhileWriting(content, out, "SIGKILL");
-  assert.deepEqual(await readTree(out), before);
-  assert.ok((await readdir(parent)).some((name) => name.includes(".building-")), "SIGKILL leaves its staging folder");
-  await writeFile(join(content, "articles", "broken.md"), "---\ntitle: Broken\n---\n");
-  assert.equal((await runBuild(content, out)).code, 1, "the next build fails on content");
-  assert.deepEqual(await readTree(out), before);
-  assert.deepEqual((await readdir(parent)).filter((name) => name.startsWith(".")), [], "and still cleans up after the killed one");
-});
+  test(`SIGKILL while ${stage}: the site stays; the next build removes what is left`, async () => {
+    const build = startBuild(site.content, site.out, site.env);
+    await build.printed(line);
+    // To the whole group, as a container's stop or systemd does, so Pagefind goes too.
+    build.kill("SIGKILL", "group");
+    assert.equal((await build.exited).signal, "SIGKILL");
+    assert.deepEqual(await readTree(site.out), site.before);
+    const next = await runBuild(site.content, site.out, site.env);
+    assert.equal(next.code, 0, next.stderr);
+    await assertSiteAsBefore(`the build after SIGKILL while ${stage}`);
+  });
+}
 
-test("a site left in the swap's -previous folder by a killed build is put back", async () => {
-  const parent = await mkdtemp(join(tmpdir(), "dateline-swap-"));
+test("a site left in the swap's -previous folder by a killed build is put back", async (t) => {
+  const parent = await tempDir(t, "swap");
   const out = join(parent, "site");
   const deadPid = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, ["-e", ""]);

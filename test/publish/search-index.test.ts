@@ -1,0 +1,68 @@
+// The search stage fails cleanly: when Pagefind panics, dies, or the disk fills up while it
+// writes the index, the build says so in Pagefind's words, exits 1, and leaves the published
+// site as it was and no temporary folder.
+import assert from "node:assert/strict";
+import { mkdir, readdir, stat, statfs, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { listFiles, PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
+import { mountTmpfs, tempDir } from "../support/temp.ts";
+
+const CONTENT = join(PROJECT_ROOT, "test/fixtures/archive/content");
+const FAILING_PAGEFIND = join(PROJECT_ROOT, "test/fixtures/pagefind/failing-pagefind");
+
+function assertCleanFailure(run: { code: number; stderr: string }, reason: RegExp) {
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /Building the search index…/);
+  assert.match(run.stderr, reason);
+  assert.match(run.stderr, /The build failed; nothing was published: \S+ is unchanged\./);
+  assert.doesNotMatch(run.stderr, /^\s+at /m, "no stack trace");
+}
+
+test("Pagefind panicking or dying stops the build with its words; the site stays", async (t) => {
+  const parent = await tempDir(t, "pagefind");
+  const out = join(parent, "site");
+  assert.equal((await runBuild(CONTENT, out)).code, 0);
+  const before = await readTree(out);
+  const failures = [
+    {
+      how: "panic",
+      reason: /Pagefind failed \(exit code 101\) while building the search index:\n.*panicked/,
+    },
+    { how: "segv", reason: /Pagefind was killed by SIGSEGV while building the search index/ },
+  ];
+  for (const { how, reason } of failures) {
+    const env = { PAGEFIND_BINARY_PATH: FAILING_PAGEFIND, FAILING_PAGEFIND: how };
+    const run = await runBuild(CONTENT, out, env);
+    assertCleanFailure(run, reason);
+    assert.deepEqual(await readTree(out), before, how);
+    assert.deepEqual(await readdir(parent), ["site"], `${how} left a temporary folder`);
+  }
+});
+
+test("a disk filling up while the search index is written stops the build cleanly", async (t) => {
+  const parent = await tempDir(t, "full-disk");
+  const disk = join(parent, "disk");
+  await mkdir(disk);
+  if (!mountTmpfs(t, disk, "8m")) return;
+  const out = join(disk, "site");
+  const env = { DATELINE_CACHE_DIR: join(parent, "cache") };
+  assert.equal((await runBuild(CONTENT, out, env)).code, 0);
+  const before = await readTree(out);
+
+  // Room for the pages of the next build, and half of its search index.
+  const used = async (files: string[]) => {
+    const blocks = await Promise.all(files.map(async (f) => (await stat(join(out, f))).blocks));
+    return blocks.reduce((a, b) => a + b, 0) * 512;
+  };
+  const files = await listFiles(out);
+  const pages = await used(files.filter((f) => !f.startsWith("pagefind/")));
+  const index = await used(files.filter((f) => f.startsWith("pagefind/")));
+  const { bavail, bsize } = await statfs(disk);
+  await writeFile(join(disk, "filler"), Buffer.alloc(bavail * bsize - pages - index / 2));
+
+  const run = await runBuild(CONTENT, out, env);
+  assertCleanFailure(run, /Pagefind failed \(exit code 101\)[^]*No space left on device/);
+  assert.deepEqual(await readTree(out), before);
+  assert.deepEqual((await readdir(disk)).sort(), ["filler", "site"], "a temporary folder is left");
+});
