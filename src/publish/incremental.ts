@@ -34,8 +34,8 @@ const Manifest = z.strictObject({
   code: z.string(),
   /** What every page's shell shows (site settings, the years in the footer…). */
   shell: z.string(),
-  /** Site-folder path of each page → hash of its inputs, and the file's size and mtime. */
-  pages: z.record(z.string(), z.tuple([z.string(), z.number(), z.number()])),
+  /** Site-folder path of each page → hash of its inputs, and the page's size in bytes. */
+  pages: z.record(z.string(), z.tuple([z.string(), z.number()])),
 });
 type Manifest = z.infer<typeof Manifest>;
 
@@ -88,7 +88,7 @@ export async function writeManifest(plan: PagePlan, stagingDir: string): Promise
   const pages: Manifest["pages"] = {};
   for (const [file, inputs] of plan.hashes) {
     const info = await stat(join(stagingDir, file)).catch(() => undefined);
-    if (info) pages[file] = [inputs, info.size, Math.trunc(info.mtimeMs)];
+    if (info) pages[file] = [inputs, info.size];
   }
   const manifest: Manifest = { version: 1, code: plan.code, shell: plan.shell, pages };
   await writeFile(join(stagingDir, MANIFEST_FILE), JSON.stringify(manifest));
@@ -96,7 +96,8 @@ export async function writeManifest(plan: PagePlan, stagingDir: string): Promise
 
 /**
  * A manifest that cannot be read or does not fit is no manifest: the build renders everything.
- * So is one whose file has changed since (size or mtime), which a hand edit of the site does.
+ * A page whose size has changed since (a hand edit, a truncated copy) is rendered again. The
+ * manifest holds no file times, so that the same content always publishes the same bytes.
  */
 async function readManifest(siteDir: string): Promise<Manifest | undefined> {
   try {
@@ -110,7 +111,7 @@ async function unchanged(siteDir: string, file: string, inputs: string, manifest
   const entry = manifest.pages[file];
   if (!entry || entry[0] !== inputs) return false;
   const info = await stat(join(siteDir, file)).catch(() => undefined);
-  return info !== undefined && info.isFile() && info.size === entry[1] && Math.trunc(info.mtimeMs) === entry[2];
+  return info !== undefined && info.isFile() && info.size === entry[1];
 }
 
 /**

@@ -15,12 +15,16 @@ import { PROJECT_ROOT } from "../support/build.ts";
 
 async function previewOf(t: TestContext, files: Record<string, string>) {
   const parent = await mkdtemp(join(tmpdir(), "dateline-preview-"));
-  t.after(() => rm(parent, { recursive: true, force: true }));
+  let preview: Preview | undefined;
+  // The server stops (and its last publish ends) before its folders go: hooks run in order.
+  t.after(async () => {
+    await preview?.close();
+    await rm(parent, { recursive: true, force: true });
+  });
   const content = await writeArchive(files, join(parent, "content"));
   const options = resolveOptions([], { CONTENT_DIR: content, DATELINE_CACHE_DIR: join(parent, "cache") }, parent, "_preview");
   const log: string[] = [];
-  const preview = await startPreview(options, { port: 0, log: (line) => log.push(line) });
-  t.after(() => preview.close());
+  preview = await startPreview(options, { port: 0, log: (line) => log.push(line) });
   return { parent, content, preview, log };
 }
 
