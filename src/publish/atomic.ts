@@ -167,7 +167,8 @@ async function createStagingFolder(
     async commit() {
       throwIfStopped();
       lock.assertHeld();
-      // From here on a signal lets the build finish: stopping half-way would undo nothing.
+      // From here on a signal lets the build finish: stopped between two renames, it would
+      // leave the site missing (or half swapped, in a mount point) instead of unchanged.
       report("publishing");
       if (intoMount) await swapEntries(path, folder, join(folder, `.dateline-previous-${id}`));
       else await swapFolder(path, folder);
