@@ -23,5 +23,7 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     init(): Promise<void>;
     write(): Promise<unknown>;
+    /** Silences Eleventy's console output; errors still throw. */
+    disableLogger(): void;
   }
 }

@@ -130,6 +130,8 @@ async function writePages(archive: Archive, pages: PageSelection, outputDir: str
         config.addGlobalData("pages", pages);
       },
     });
+    // Its summary line ("Wrote N files") is printed even in quiet mode; the build reports its own.
+    eleventy.disableLogger();
     await eleventy.write();
   } finally {
     process.chdir(previousCwd);
