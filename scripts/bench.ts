@@ -205,7 +205,7 @@ async function main(): Promise<void> {
     reports.push(report);
     try {
       const corpus = await ensureCorpus(count);
-      report.notes.push(`Archive: ${corpus.summary} (scripts/generate-corpus.ts, seed ${SEED}).`);
+      report.notes.push(`Archive (scripts/generate-corpus.ts, seed ${SEED}): ${corpus.summary}.`);
       report.notes.push("Edits, one rebuild after each, in this order:");
       const peer = hugoVersion === undefined ? undefined : await benchPeer(count, corpus, report);
       await benchDateline(count, corpus, peer, report);
