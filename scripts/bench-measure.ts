@@ -2,6 +2,7 @@
 // and what a build wrote.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 
 /** How often the process tree's memory is sampled. */
@@ -13,6 +14,11 @@ export interface RunResult {
   exit: string;
   wallSeconds: number;
   peakBytes: number;
+  /**
+   * The machine's 1-minute load average, averaged over the run: about the cores the command
+   * keeps busy when it has the machine to itself, more when other work competed with it.
+   */
+  meanLoad: number;
   stderrTail: string;
   stdoutTail: string;
 }
@@ -52,11 +58,13 @@ export function measure(
     const stderr = new Tail(8000);
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let peakBytes = 0;
+    const loads: number[] = [];
     let wallSeconds = 0;
     let exit = "";
     const sample = (): void => {
       if (child.pid !== undefined && exit === "") {
         peakBytes = Math.max(peakBytes, treeRssBytes(child.pid));
+        loads.push(loadavg()[0] ?? 0);
       }
     };
     const timer = setInterval(sample, SAMPLE_MS);
@@ -71,7 +79,8 @@ export function measure(
     child.once("error", (error) => {
       clearInterval(timer);
       resolvePromise({
-        ok: false, exit: error.message, wallSeconds: 0, peakBytes, stderrTail: "", stdoutTail: "",
+        ok: false, exit: error.message, wallSeconds: 0, peakBytes, meanLoad: 0,
+        stderrTail: "", stdoutTail: "",
       });
     });
     child.once("close", () => {
@@ -80,6 +89,7 @@ export function measure(
         exit,
         wallSeconds,
         peakBytes,
+        meanLoad: loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length),
         stderrTail: stderr.toString(),
         stdoutTail: stdout.toString(),
       });

@@ -15,6 +15,8 @@ export interface Row {
   label: string;
   wallSeconds: number;
   peakBytes: number;
+  /** The machine's mean load average during the build (see RunResult). */
+  meanLoad: number;
   /** Wall time over the peer's (Hugo + Pagefind) in the same run, when the peer ran. */
   ratio?: number;
   site?: SiteCount;
@@ -117,32 +119,40 @@ export function printReport(heading: string[], sizes: readonly SizeReport[]): vo
       lines.push(...stages, "");
     }
   }
+  const peerRan = sizes.some((size) => size.rows.some((row) => row.ratio !== undefined));
   lines.push(
-    "Peak memory: resident memory of the whole process tree, summed, " +
-      `sampled every ${SAMPLE_MS} ms.`,
-    "× peer: wall time over Hugo's plus Pagefind's, measured in the same run.",
+    `Peak memory: of the whole process tree, resident, summed, sampled every ${SAMPLE_MS} ms.`,
+    peerRan
+      ? "× peer: wall time over Hugo's plus Pagefind's, measured in the same run."
+      : "× peer: not measured; `--hugo` runs the peer (Hugo + Pagefind's CLI) for ratios.",
+    "Load: the machine's 1-minute load average over the build. A build alone keeps it near",
+    `${os.availableParallelism()} (the cores); well above that, other work slowed the build down.`,
   );
   console.log(lines.join("\n"));
 }
 
+/** A column of the builds table: its heading and how a row fills it. */
+type Column = [heading: string, cell: (row: Row) => string];
+
 function buildTable(rows: readonly Row[]): string[] {
-  const anyShows = rows.some((row) => row.shows !== undefined);
-  const header = ["build", "wall", "× peer", "peak memory", "pages", "search index"];
-  if (anyShows) header.push("change on its page", "in search");
-  const body = rows.map((row) => {
-    const cells = [
-      row.label,
-      `${row.wallSeconds.toFixed(1)} s`,
-      row.ratio === undefined ? "" : `${row.ratio.toFixed(2)}×`,
-      formatBytes(row.peakBytes),
-      row.site ? (row.site.indexPages + row.site.otherPages).toLocaleString("en") : "",
-      row.site && row.site.pagefindFiles > 0 ? searchIndex(row.site) : "",
-    ];
-    const yes = (shown?: boolean): string => (shown === undefined ? "" : shown ? "yes" : "NO");
-    if (anyShows) cells.push(yes(row.shows?.page), yes(row.shows?.search));
-    return cells;
-  });
-  return markdownTable(header, body);
+  const yes = (shown?: boolean): string => (shown === undefined ? "" : shown ? "yes" : "NO");
+  const columns: Column[] = [
+    ["build", (row) => row.label],
+    ["wall", (row) => `${row.wallSeconds.toFixed(1)} s`],
+    ["× peer", (row) => (row.ratio === undefined ? "" : `${row.ratio.toFixed(2)}×`)],
+    ["peak memory", (row) => formatBytes(row.peakBytes)],
+    ["load", (row) => row.meanLoad.toFixed(1)],
+    ["pages", (row) => (row.site ? pageCount(row.site).toLocaleString("en") : "")],
+    ["search index", (row) => (row.site ? searchIndex(row.site) : "")],
+    ["change on its page", (row) => yes(row.shows?.page)],
+    ["in search", (row) => yes(row.shows?.search)],
+  ];
+  // A column no row fills (no peer, no rebuild) is left out.
+  const used = columns.filter(([, cell]) => rows.some((row) => cell(row) !== ""));
+  return markdownTable(
+    used.map(([heading]) => heading),
+    rows.map((row) => used.map(([, cell]) => cell(row))),
+  );
 }
 
 /** Stages as rows, Dateline's builds as columns; then their sum, and what the sum leaves out. */
@@ -150,8 +160,10 @@ function stageTable(rows: readonly Row[]): string[] {
   const builds = rows.filter((row) => row.stages !== undefined && row.column !== undefined);
   if (builds.length === 0) return [];
   const names = [...new Set(builds.flatMap((row) => (row.stages ?? []).map((s) => s.stage)))];
-  const seconds = (row: Row, name: string): number | undefined =>
-    row.stages?.filter((s) => s.stage === name).reduce((sum, s) => sum + s.seconds, 0);
+  const seconds = (row: Row, name: string): number | undefined => {
+    const matching = (row.stages ?? []).filter((s) => s.stage === name);
+    return matching.length === 0 ? undefined : matching.reduce((sum, s) => sum + s.seconds, 0);
+  };
   const sum = (row: Row): number => (row.stages ?? []).reduce((total, s) => total + s.seconds, 0);
   const body = names.map((name) => [name, ...builds.map((row) => fixed(seconds(row, name)))]);
   body.push(["sum of stages", ...builds.map((row) => fixed(sum(row)))]);
@@ -163,7 +175,12 @@ function stageTable(rows: readonly Row[]): string[] {
   return markdownTable(["stage", ...builds.map((row) => row.column ?? "")], body);
 }
 
+function pageCount(site: SiteCount): number {
+  return site.indexPages + site.otherPages;
+}
+
 function searchIndex(site: SiteCount): string {
+  if (site.pagefindFiles === 0) return "";
   return `${formatBytes(site.pagefindBytes)} in ${site.pagefindFiles.toLocaleString("en")} files`;
 }
 

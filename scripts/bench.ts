@@ -73,16 +73,14 @@ async function benchPeer(count: number, corpus: Corpus, report: SizeReport): Pro
   const peer = await runPeer(corpus.dir, join(BENCH_DIR, `hugo-${count}`), HUGO_SITE, PAGEFIND);
   const total = peer.hugo.wallSeconds + peer.pagefind.wallSeconds;
   report.rows.push(
-    { label: "Hugo", wallSeconds: peer.hugo.wallSeconds, peakBytes: peer.hugo.peakBytes },
-    {
-      label: "Pagefind CLI over Hugo's site",
-      wallSeconds: peer.pagefind.wallSeconds,
-      peakBytes: peer.pagefind.peakBytes,
-    },
+    { label: "Hugo", ...figures(peer.hugo) },
+    { label: "Pagefind CLI over Hugo's site", ...figures(peer.pagefind) },
     {
       label: "**Hugo + Pagefind** (the peer)",
       wallSeconds: total,
       peakBytes: Math.max(peer.hugo.peakBytes, peer.pagefind.peakBytes),
+      meanLoad: (peer.hugo.meanLoad * peer.hugo.wallSeconds +
+        peer.pagefind.meanLoad * peer.pagefind.wallSeconds) / total,
       ratio: 1,
       site: countSite(peer.publicDir),
     },
@@ -118,8 +116,7 @@ async function benchDateline(
     const result = await measureBuild(`dateline ${label}`, TSX, ["src/cli/build.ts"], ROOT, env);
     const row: Row = {
       label: `Dateline ${label}`,
-      wallSeconds: result.wallSeconds,
-      peakBytes: result.peakBytes,
+      ...figures(result),
       site: countSite(site),
       stages: parseStages(result.stdoutTail),
       column,
@@ -148,9 +145,15 @@ function logBuild(row: Row, result: RunResult): void {
   const ratio = row.ratio === undefined ? "" : ` (${row.ratio.toFixed(2)}× the peer)`;
   const stages = (row.stages ?? []).map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(" · ");
   const peak = formatBytes(row.peakBytes);
-  log(`  ${seconds(result)}${ratio}, peak ${peak}; ${stages || "no stage line"}`);
+  const load = row.meanLoad.toFixed(1);
+  log(`  ${seconds(result)}${ratio}, peak ${peak}, load ${load}; ${stages || "no stage line"}`);
   if (row.shows?.page === false) log("  warning: the rebuilt page does not show the change");
   if (row.shows?.search === false) log("  warning: the search index does not show the change");
+}
+
+function figures(result: RunResult): Pick<Row, "wallSeconds" | "peakBytes" | "meanLoad"> {
+  const { wallSeconds, peakBytes, meanLoad } = result;
+  return { wallSeconds, peakBytes, meanLoad };
 }
 
 function seconds(result: RunResult): string {
@@ -199,6 +202,8 @@ async function main(): Promise<void> {
   const hugoVersion = peerVersion(values.hugo === true);
   const started = new Date();
   const loadBefore = loadLine();
+  // Taken now: the commit, and whether its files were changed, as the builds ran them.
+  const versions = versionsLine(ROOT, PAGEFIND, hugoVersion);
   const reports: SizeReport[] = [];
   for (const count of sizes) {
     const report: SizeReport = { articles: count, notes: [], rows: [] };
@@ -222,7 +227,7 @@ async function main(): Promise<void> {
       `# Dateline benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
       "",
       `Machine: ${machineLine()}.`,
-      `Versions: ${versionsLine(ROOT, PAGEFIND, hugoVersion)}.`,
+      `Versions: ${versions}.`,
       `Load average (1 minute): ${loadBefore} at the start, ${loadLine()} at the end.`,
     ],
     reports,
