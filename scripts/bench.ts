@@ -104,9 +104,11 @@ async function benchDateline(
   const work = join(BENCH_DIR, `dateline-${count}`);
   const content = join(work, "content");
   const site = join(work, "site");
+  const preparing = performance.now();
   rmSync(work, { recursive: true, force: true });
   linkArchive(corpus.dir, content);
   const plan = planEdits(content);
+  log(`working copy and edits ready in ${((performance.now() - preparing) / 1000).toFixed(1)} s`);
   report.notes.push(...plan.edits.map((edit) => `- ${edit.name}: ${edit.what}`));
   const cache = join(work, "cache");
   const env = { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, DATELINE_CACHE_DIR: cache };
