@@ -46,11 +46,14 @@ export async function renderAll(
   return results as RenderResult[];
 }
 
-function progressReporter(total: number, onProgress?: (message: string) => void): (done: number) => void {
+/** Called once a body, says how many are done now and then, for a large archive. */
+function progressReporter(total: number, onProgress?: (message: string) => void): () => void {
   if (!onProgress || total < 2000) return () => {};
   const step = Math.ceil(total / 10);
   let reported = 0;
-  return (done) => {
+  let done = 0;
+  return () => {
+    done++;
     if (done - reported >= step || done === total) {
       reported = done;
       onProgress(`Rendering Markdown: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`);

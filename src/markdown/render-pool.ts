@@ -14,12 +14,18 @@ export interface PoolOptions {
   workers: number;
   /** Longest one body may take to render, in milliseconds. */
   timeLimitMs: number;
-  /** Told how many bodies are done after each one, for progress. */
-  onRendered?: (done: number) => void;
+  /** Told each body's result as soon as it is known: for progress, and to cache it. */
+  onRendered?: (index: number, result: RenderResult) => void;
 }
 
 /** Fewer bodies than this per extra worker do not repay its start-up (about half a second). */
 const BODIES_PER_WORKER = 200;
+/**
+ * Bodies sent to a worker beyond the one it is rendering, so that it goes on to the next as
+ * soon as it is done instead of waiting for the main thread to answer: on a busy machine that
+ * wait cost about a millisecond a body, a fifth of the rendering itself.
+ */
+const SENT_AHEAD = 3;
 /**
  * One idle worker is kept for the next call in the same process (the dev server's rebuilds, a
  * test file's archives), unless it has rendered so much that its heap is better let go.
@@ -37,6 +43,9 @@ const WORKER_BOOTSTRAP =
 /** What a worker says on its port: that it has loaded, then one result per body it was sent. */
 export type FromWorker = { ready: true } | { result: RenderResult };
 
+/** A body's fate: its result, too slow, or never started because its worker was stopped. */
+type Outcome = RenderResult | "timeout" | "not started";
+
 let idle: RenderThread | undefined;
 
 /** Renders every body, at most `workers` at once; results keep the bodies' order. */
@@ -45,19 +54,35 @@ export async function renderInWorkers(
   options: PoolOptions,
 ): Promise<RenderResult[]> {
   const results = new Array<RenderResult>(bodies.length);
+  /** Bodies that a stopped worker never started, to be sent again before the rest. */
+  const again: number[] = [];
   let next = 0;
-  let done = 0;
+  const take = (): number | undefined =>
+    again.shift() ?? (next < bodies.length ? next++ : undefined);
+  const record = (index: number, outcome: Outcome): void => {
+    if (outcome === "not started") return void again.push(index);
+    results[index] = outcome === "timeout" ? tooSlow(options.timeLimitMs) : outcome;
+    options.onRendered?.(index, results[index]);
+  };
   const lane = async (): Promise<void> => {
     let thread = await takeThread();
+    const sent: { index: number; outcome: Promise<Outcome> }[] = [];
     try {
-      while (next < bodies.length) {
-        const index = next++;
-        const outcome = await thread.render(bodies[index]!, options.timeLimitMs);
-        results[index] = outcome === "timeout" ? tooSlow(options.timeLimitMs) : outcome;
-        options.onRendered?.(++done);
+      for (;;) {
+        while (sent.length <= SENT_AHEAD) {
+          const index = take();
+          if (index === undefined) break;
+          sent.push({ index, outcome: thread.render(bodies[index]!, options.timeLimitMs) });
+        }
+        const oldest = sent.shift();
+        if (!oldest) break;
+        const outcome = await oldest.outcome;
+        record(oldest.index, outcome);
         if (thread.alive && outcome !== "timeout") continue;
         await thread.stop();
-        if (next < bodies.length) thread = await RenderThread.start();
+        // Every body sent is settled once its worker is stopped; those not started go again.
+        for (const { index, outcome } of sent.splice(0)) record(index, await outcome);
+        if (again.length > 0 || next < bodies.length) thread = await RenderThread.start();
       }
     } finally {
       await release(thread);
@@ -98,21 +123,37 @@ async function release(thread: RenderThread): Promise<void> {
   }
 }
 
-/** One worker thread and the port it answers on. */
+/** A body sent to a worker and not answered yet. */
+interface Waiting {
+  resolve: (outcome: Outcome) => void;
+  timeLimitMs: number;
+}
+
+/**
+ * One worker thread and the port it answers on. The worker renders the bodies it is sent one
+ * after the other, in order, so the oldest one not answered is the one it is rendering: that
+ * one's time is measured, from when the answer before it arrived.
+ */
 class RenderThread {
   alive = true;
   rendered = 0;
   /** Why the worker died, when it did while rendering. */
   private crash: Error | undefined;
+  private readonly waiting: Waiting[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly worker: Worker,
     private readonly port: MessagePort,
   ) {
+    port.on("message", (message: FromWorker) => {
+      if ("result" in message) this.answered(message.result);
+    });
     worker.on("error", (error) => (this.crash = error));
     worker.on("exit", () => {
       this.alive = false;
       if (idle === this) idle = undefined;
+      this.endAll(crashed(this.crash));
     });
   }
 
@@ -141,30 +182,43 @@ class RenderThread {
     });
   }
 
-  /** The body's result, or "timeout" when it is still rendering after `timeLimitMs`. */
-  render(body: string, timeLimitMs: number): Promise<RenderResult | "timeout"> {
+  /**
+   * The body's result; "timeout" when it is still rendering `timeLimitMs` after it started;
+   * "not started" when the worker was stopped (or died) over a body sent before it.
+   */
+  render(body: string, timeLimitMs: number): Promise<Outcome> {
     return new Promise((resolve) => {
-      const finish = (outcome: RenderResult | "timeout") => {
-        clearTimeout(timer);
-        this.port.off("message", answered);
-        this.worker.off("exit", exited);
-        if (outcome !== "timeout") this.rendered++;
-        resolve(outcome);
-      };
-      const answered = (message: FromWorker) => {
-        if ("result" in message) finish(message.result);
-      };
-      const exited = () => finish(crashed(this.crash));
-      // A busy main thread may not have delivered an answer that came in time: look first.
-      const expired = () => {
-        const pending = receiveMessageOnPort(this.port)?.message as FromWorker | undefined;
-        finish(pending && "result" in pending ? pending.result : "timeout");
-      };
-      const timer = setTimeout(expired, timeLimitMs);
-      this.port.on("message", answered);
-      this.worker.on("exit", exited);
+      if (!this.alive) return resolve("not started");
+      this.waiting.push({ resolve, timeLimitMs });
+      if (this.waiting.length === 1) this.startTimer();
       this.port.postMessage(body);
     });
+  }
+
+  private answered(result: RenderResult): void {
+    clearTimeout(this.timer);
+    this.rendered++;
+    this.waiting.shift()?.resolve(result);
+    if (this.waiting.length > 0) this.startTimer();
+  }
+
+  private startTimer(): void {
+    this.timer = setTimeout(() => this.expired(), this.waiting[0]!.timeLimitMs);
+  }
+
+  /** A busy main thread may not have delivered an answer that came in time: look first. */
+  private expired(): void {
+    const pending = receiveMessageOnPort(this.port)?.message as FromWorker | undefined;
+    if (pending && "result" in pending) this.answered(pending.result);
+    else this.endAll("timeout");
+  }
+
+  /** The body being rendered ends with `outcome`; the ones sent after it never start. */
+  private endAll(outcome: Outcome): void {
+    clearTimeout(this.timer);
+    const [rendering, ...queued] = this.waiting.splice(0);
+    rendering?.resolve(outcome);
+    for (const body of queued) body.resolve("not started");
   }
 
   /** An idle worker must not keep the process alive; a busy one must. */
@@ -177,6 +231,7 @@ class RenderThread {
 
   async stop(): Promise<void> {
     this.alive = false;
+    this.endAll("not started");
     this.port.close();
     await this.worker.terminate();
   }
