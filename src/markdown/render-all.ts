@@ -7,6 +7,11 @@ import { RenderCache } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
 
 export type { RenderResult };
+/**
+ * Starts a Markdown worker now, so that it has loaded by the time the bodies are known: call it
+ * before reading the archive.
+ */
+export { startWorkerEarly } from "./render-pool.ts";
 
 /** A body still rendering after this long is stopped and reported; a news article takes ms. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;

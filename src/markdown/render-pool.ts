@@ -46,7 +46,27 @@ export type FromWorker = { ready: true } | { result: RenderResult };
 /** A body's fate: its result, too slow, or never started because its worker was stopped. */
 type Outcome = RenderResult | "timeout" | "not started";
 
+/** The worker kept, or started early, for the next call; it may still be loading. */
 let idle: RenderThread | undefined;
+let started = 0;
+
+/**
+ * Starts a worker now, for the next call to take, unless one is idle already: a worker takes
+ * about a second to load the pipeline, which the caller can overlap with reading the archive.
+ * Nearly every build renders at least one body (the one that changed). Until it is taken, the
+ * worker does not keep the process alive.
+ */
+export function startWorkerEarly(): void {
+  if (idle?.alive) return;
+  idle = new RenderThread(false);
+  // A worker that cannot start is found out, and reported, by the call that takes it.
+  idle.ready.catch(() => {});
+}
+
+/** How many worker threads this process has started, for tests and benchmarks. */
+export function workersStarted(): number {
+  return started;
+}
 
 /** Renders every body, at most `workers` at once; results keep the bodies' order. */
 export async function renderInWorkers(
@@ -82,7 +102,7 @@ export async function renderInWorkers(
         await thread.stop();
         // Every body sent is settled once its worker is stopped; those not started go again.
         for (const { index, outcome } of sent.splice(0)) record(index, await outcome);
-        if (again.length > 0 || next < bodies.length) thread = await RenderThread.start();
+        if (again.length > 0 || next < bodies.length) thread = await startThread();
       }
     } finally {
       await release(thread);
@@ -109,9 +129,19 @@ async function takeThread(): Promise<RenderThread> {
   idle = undefined;
   if (thread?.alive) {
     thread.busy(true);
-    return thread;
+    const loaded = await thread.ready.then(
+      () => true,
+      () => false,
+    );
+    if (loaded && thread.alive) return thread;
   }
-  return RenderThread.start();
+  return startThread();
+}
+
+async function startThread(): Promise<RenderThread> {
+  const thread = new RenderThread(true);
+  await thread.ready;
+  return thread;
 }
 
 async function release(thread: RenderThread): Promise<void> {
@@ -137,30 +167,20 @@ interface Waiting {
 class RenderThread {
   alive = true;
   rendered = 0;
+  /** Settles once the worker has loaded the pipeline, so that its start-up is never timed. */
+  readonly ready: Promise<void>;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
   /** Why the worker died, when it did while rendering. */
   private crash: Error | undefined;
   private readonly waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  private constructor(
-    private readonly worker: Worker,
-    private readonly port: MessagePort,
-  ) {
-    port.on("message", (message: FromWorker) => {
-      if ("result" in message) this.answered(message.result);
-    });
-    worker.on("error", (error) => (this.crash = error));
-    worker.on("exit", () => {
-      this.alive = false;
-      if (idle === this) idle = undefined;
-      this.endAll(crashed(this.crash));
-    });
-  }
-
-  /** Resolves once the worker has loaded the pipeline, so that its start-up is not timed. */
-  static start(): Promise<RenderThread> {
+  constructor(private keepsProcessAlive: boolean) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_BOOTSTRAP, {
+    started++;
+    this.port = port1;
+    this.worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
       workerData: { port: port2 },
       transferList: [port2],
@@ -168,18 +188,34 @@ class RenderThread {
       // thousands deep take seconds longer before it fails as "nested too deeply".
       resourceLimits: { stackSizeMb: 1 },
     });
-    return new Promise((resolve, reject) => {
+    this.ready = new Promise((resolve, reject) => {
       const failed = (error: Error) => {
+        this.alive = false;
         port1.close();
         reject(new Error(`the Markdown worker could not start: ${error.message}`));
       };
-      worker.once("error", failed);
-      worker.once("exit", (code) => failed(new Error(`it exited with code ${code}`)));
+      this.worker.once("error", failed);
+      this.worker.once("exit", (code) => failed(new Error(`it exited with code ${code}`)));
       port1.once("message", () => {
-        worker.removeAllListeners();
-        resolve(new RenderThread(worker, port1));
+        this.worker.removeAllListeners();
+        this.listen();
+        resolve();
       });
     });
+    this.busy(keepsProcessAlive);
+  }
+
+  private listen(): void {
+    this.port.on("message", (message: FromWorker) => {
+      if ("result" in message) this.answered(message.result);
+    });
+    this.worker.on("error", (error) => (this.crash = error));
+    this.worker.on("exit", () => {
+      this.alive = false;
+      this.endAll(crashed(this.crash));
+    });
+    // Listening refs the port again.
+    this.busy(this.keepsProcessAlive);
   }
 
   /**
@@ -223,6 +259,7 @@ class RenderThread {
 
   /** An idle worker must not keep the process alive; a busy one must. */
   busy(busy: boolean): void {
+    this.keepsProcessAlive = busy;
     for (const handle of [this.worker, this.port]) {
       if (busy) handle.ref();
       else handle.unref();
