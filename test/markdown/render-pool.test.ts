@@ -3,7 +3,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { test } from "node:test";
-import { renderInWorkers, startWorkerEarly, workersStarted } from "../../src/markdown/render-pool.ts";
+import {
+  renderInWorkers,
+  startWorkerEarly,
+  workersStarted,
+} from "../../src/markdown/render-pool.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
 
 test("a worker started early renders the next bodies, and no other is started", async () => {
