@@ -6,7 +6,7 @@ import { loadContent } from "./content/load.ts";
 import { type Problem, Problems } from "./content/problems.ts";
 import { readSiteConfig } from "./content/site.ts";
 import { validateContent } from "./content/validate.ts";
-import { renderAll } from "./markdown/render-all.ts";
+import { renderAll, startWorkerEarly } from "./markdown/render-all.ts";
 
 export interface ArchiveResult {
   /** Everything that validated. Never publish it when `ok` is false: files with errors are missing. */
@@ -26,6 +26,8 @@ export interface ReadOptions extends ArchiveOptions {
 }
 
 export async function readArchive(contentDir: string, options: ReadOptions): Promise<ArchiveResult> {
+  // A Markdown worker takes about a second to load: it does so while the archive is read.
+  startWorkerEarly();
   const problems = new Problems();
   const timings: ArchiveResult["timings"] = [];
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {

@@ -2,12 +2,16 @@
 // of the pipeline (render-cache.ts), so a rebuild only renders what changed; what is left to
 // render goes to worker threads (render-pool.ts), where a body that takes too long is stopped.
 import { availableParallelism } from "node:os";
-import { mapLimit } from "../content/load.ts";
-import type { RenderResult } from "./render.ts";
+import type { RenderedBody, RenderResult } from "./render.ts";
 import { RenderCache } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
 
 export type { RenderResult };
+/**
+ * Starts a Markdown worker now, so that it has loaded by the time the bodies are known: call it
+ * before reading the archive.
+ */
+export { startWorkerEarly } from "./render-pool.ts";
 
 /** A body still rendering after this long is stopped and reported; a news article takes ms. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -28,29 +32,55 @@ export async function renderAll(
   const cache = options.cacheDir ? await RenderCache.open(options.cacheDir) : undefined;
   const keys = cache ? bodies.map((body) => cache.key(body)) : [];
   const results: (RenderResult | undefined)[] = cache
-    ? await mapLimit(keys, 32, (key) => cache.read(key))
+    ? keys.map((key) => cache.read(key))
     : new Array(bodies.length);
   const missing = bodies.flatMap((_, i) => (results[i] ? [] : [i]));
+  const saving = cache ? new CacheWrites(cache) : undefined;
+  const progress = progressReporter(missing.length, options.onProgress);
   const rendered = await renderInWorkers(missing.map((i) => bodies[i]!), {
     workers: Math.max(1, options.workers ?? availableParallelism()),
     timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-    onRendered: progressReporter(missing.length, options.onProgress),
+    onRendered: (i, result) => {
+      progress();
+      if (!("failure" in result)) saving?.add(keys[missing[i]!]!, result);
+    },
   });
   missing.forEach((index, i) => (results[index] = rendered[i]));
-  if (cache) {
-    await mapLimit(missing, 32, async (index) => {
-      const result = results[index]!;
-      if (!("failure" in result)) await cache.write(keys[index]!, result);
-    });
-  }
+  await saving?.done();
   return results as RenderResult[];
 }
 
-function progressReporter(total: number, onProgress?: (message: string) => void): (done: number) => void {
+/**
+ * Each rendered body is written to the cache as soon as it arrives, one write at a time, so
+ * that the writes overlap the rendering instead of following it.
+ */
+class CacheWrites {
+  private queue: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly cache: RenderCache) {}
+
+  add(key: string, rendered: RenderedBody): void {
+    this.queue = this.queue
+      .then(() => this.cache.write(key, rendered))
+      .catch((error: unknown) => void (this.failure ??= { error }));
+  }
+
+  /** Resolves when every write has, and fails as the first write that failed. */
+  async done(): Promise<void> {
+    await this.queue;
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/** Called once a body, says how many are done now and then, for a large archive. */
+function progressReporter(total: number, onProgress?: (message: string) => void): () => void {
   if (!onProgress || total < 2000) return () => {};
   const step = Math.ceil(total / 10);
   let reported = 0;
-  return (done) => {
+  let done = 0;
+  return () => {
+    done++;
     if (done - reported >= step || done === total) {
       reported = done;
       onProgress(`Rendering Markdown: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`);

@@ -1,15 +1,17 @@
 // Stage 4, Markdown: CommonMark with GitHub's extensions to sanitized HTML. A pure function of
 // the text, so that it can be cached by content hash and run in worker threads.
 import type { Root as HastRoot } from "hast";
+import type { Root as MdastRoot } from "mdast";
 import { toString as hastToString } from "hast-util-to-string";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { type Processor, unified } from "unified";
+import { type GfmConstruct, gfmConstructsIn } from "./gfm-constructs.ts";
 import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
+import remarkGfmConstructs from "./plugins/remark-gfm-constructs.ts";
 import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
 
 export interface RenderedBody {
@@ -38,9 +40,29 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"], cite: ["http", "https"] },
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
+/**
+ * One parser per set of GFM constructs, made when a body first needs it. remark-gfm's
+ * extensions cost more than CommonMark itself, and most bodies can hold few of its constructs
+ * (gfm-constructs.ts), so each body is parsed with only those: the tree is the same.
+ */
+const parsers = new Map<string, Processor<MdastRoot>>();
+
+function parserFor(constructs: readonly GfmConstruct[]): Processor<MdastRoot> {
+  const key = constructs.join(" ");
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = unified().use(remarkParse).use(remarkGfmConstructs, { constructs }).freeze();
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+/** The body's syntax tree: CommonMark, with the GFM constructs it can contain. */
+export function parseMarkdown(markdown: string): MdastRoot {
+  return parserFor(gfmConstructsIn(markdown)).parse(markdown);
+}
+
+const toHtml = unified()
   // No prefix here: rehype-sanitize adds one to every id, footnotes' and headings' included,
   // so that nothing in a body can take an id the page itself uses (such as #main).
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
@@ -52,8 +74,13 @@ const processor = unified()
   .freeze();
 
 export function renderMarkdown(markdown: string): RenderedBody {
-  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
-  const html = processor.stringify(tree);
+  return renderTree(parseMarkdown(markdown));
+}
+
+/** The rest of the stage, from a body's syntax tree (which it consumes) to HTML and text. */
+export function renderTree(markdownTree: MdastRoot): RenderedBody {
+  const tree = toHtml.runSync(markdownTree) as HastRoot;
+  const html = toHtml.stringify(tree);
   const text = hastToString(tree).replace(/\s+/g, " ").trim();
   return { html, text, wordCount: countWords(text) };
 }

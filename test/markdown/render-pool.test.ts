@@ -1,0 +1,46 @@
+// The Markdown stage's worker threads: a worker started early, while the archive is read, is
+// the one that renders, and it never holds the process open.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { test } from "node:test";
+import {
+  renderInWorkers,
+  startWorkerEarly,
+  workersStarted,
+} from "../../src/markdown/render-pool.ts";
+import { PROJECT_ROOT } from "../support/build.ts";
+
+test("a worker started early renders the next bodies, and no other is started", async () => {
+  const before = workersStarted();
+  startWorkerEarly();
+  startWorkerEarly();
+  assert.equal(workersStarted(), before + 1, "one worker, started at once");
+  const results = await renderInWorkers(["*Early*.", "Then this."], {
+    workers: 1,
+    timeLimitMs: 10_000,
+  });
+  assert.deepEqual(
+    results.map((result) => ("html" in result ? result.html : result.failure)),
+    ["<p><em>Early</em>.</p>", "<p>Then this.</p>"],
+  );
+  assert.equal(workersStarted(), before + 1, "the early worker rendered them");
+});
+
+// The bound only turns a hang (a worker that holds the process open) into a failure.
+const HANG = { timeout: 120_000 };
+
+test("a process that started a worker early and rendered nothing exits", HANG, async () => {
+  const module = new URL("../../src/markdown/render-pool.ts", import.meta.url).href;
+  const script = `import { startWorkerEarly } from ${JSON.stringify(module)};
+    startWorkerEarly();
+    console.log("started");`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  assert.equal(code, 0);
+  assert.equal(stdout.trim(), "started");
+});
