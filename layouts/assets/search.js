@@ -114,7 +114,12 @@ async function start() {
   await run(false);
 }
 
-/** Every shard's Pagefind, newest shard first; each module URL is a separate instance. */
+/**
+ * Every shard's Pagefind, newest shard first, each imported from its own bundle so that each is
+ * a separate module with its own web worker. Not `createInstance` on one import: its instances
+ * share one worker, whose WebAssembly glue holds one module at a time, and a date sort on the
+ * second instance then traps ("unreachable", Pagefind 1.6).
+ */
 async function loadShards() {
   const response = await fetch("/pagefind/shards.json");
   if (!response.ok) throw new Error(`shards.json: ${response.status}`);
