@@ -115,10 +115,11 @@ async function start() {
 }
 
 /**
- * Every shard's Pagefind, newest shard first, each imported from its own bundle so that each is
- * a separate module with its own web worker. Not `createInstance` on one import: its instances
- * share one worker, whose WebAssembly glue holds one module at a time, and a date sort on the
- * second instance then traps ("unreachable", Pagefind 1.6).
+ * Every shard's Pagefind, newest shard first, each imported from its own bundle: a separate
+ * module, since Pagefind's WebAssembly glue is one per module. Instances made with
+ * `createInstance` from one import share it, and a search on one then traps ("unreachable",
+ * Pagefind 1.6) when another has loaded. Without a web worker (`noWorker`): a worker per shard
+ * would cost a reader one more script per shard, and a search in one shard takes milliseconds.
  */
 async function loadShards() {
   const response = await fetch("/pagefind/shards.json");
@@ -127,7 +128,7 @@ async function loadShards() {
   return Promise.all(
     names.map(async (name) => {
       const pagefind = await import(`/pagefind/${encodeURIComponent(name)}/pagefind.js`);
-      await pagefind.options({ excerptLength: 30 });
+      await pagefind.options({ excerptLength: 30, noWorker: true });
       return pagefind;
     }),
   );

@@ -108,18 +108,21 @@ describe("the sample archive in a browser", { skip }, () => {
     await page.close();
   });
 
-  test("a first search and a follow-up download little, in few requests", async () => {
-    const traffic = await measureSearch(browser, server.url, "government statement", "election");
+  test("a first search and a follow-up download little, in few requests", async (t) => {
+    const traffic = await measureSearch(browser, server.out, "government statement", "election");
+    t.diagnostic(`first query: ${JSON.stringify(traffic.first)}`);
+    t.diagnostic(`follow-up: ${JSON.stringify(traffic.followUp)}`);
     assert.match(traffic.results[0], /results? for/);
     assert.match(traffic.results[1], /\d+ results? for “election”/);
-    // The issue's limit for a first search at 10,000 articles; the sample is far below it.
+    // Each shard costs its script and WebAssembly (about 107 kB, 60 kB of it compressed), then
+    // its entry, metadata, filters, word chunks and the shown results' fragments. The issue's
+    // 300 kB for a first search is measured at 10,000 articles (README), where it is not met.
     assert.ok(traffic.first.bytes < 300_000, JSON.stringify(traffic.first));
-    // The page and its assets, then per shard its script, worker, entry, WebAssembly, metadata,
-    // filters, one word chunk and the shown results' fragments.
-    assert.ok(traffic.first.requests <= 45, JSON.stringify(traffic.first));
+    assert.ok(traffic.first.requests <= 6 + 2 * 11, JSON.stringify(traffic.first));
     // A follow-up fetches no script, WebAssembly or metadata again: words and fragments only.
-    assert.deepEqual(Object.keys(traffic.followUp.byKind).filter((kind) => !/^pf_(index|fragment)$/.test(kind)), []);
-    assert.ok(traffic.followUp.bytes < 100_000, JSON.stringify(traffic.followUp));
+    const kinds = Object.keys(traffic.followUp.byKind);
+    assert.deepEqual(kinds.filter((kind) => !/^pf_(index|fragment)$/.test(kind)), []);
+    assert.ok(traffic.followUp.bytes < 50_000, JSON.stringify(traffic.followUp));
   });
 
   test("pages fit a phone screen and make no request off the site", async () => {
