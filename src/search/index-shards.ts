@@ -2,7 +2,7 @@
 // by Pagefind into /pagefind/<shard>/; an unchanged one is hard-linked from the published site,
 // as unchanged pages are (src/publish/incremental.ts), so one edit re-indexes one shard.
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { indexedPages, indexSite } from "./index-site.ts";
@@ -88,16 +88,19 @@ async function indexShard(shard: Shard, bundle: string, job: ShardJob): Promise<
 async function linkTree(from: string, to: string): Promise<void> {
   for (const file of await filesIn(from)) {
     await mkdir(dirname(join(to, file)), { recursive: true });
-    await link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)));
+    const [source, target] = [join(from, file), join(to, file)];
+    await link(source, target).catch(() => copyFile(source, target));
   }
 }
 
-/** Each file's path, size and modification time: a hand edit or a missing file changes it. */
+/**
+ * A hash of each file's path and bytes: a hand edit or a missing file changes it, and two builds
+ * of the same shard agree (file times would not). About 12 MB a shard at 10,000 articles.
+ */
 async function fingerprint(folder: string): Promise<string> {
   const digest = createHash("sha256");
   for (const file of (await filesIn(folder)).sort()) {
-    const info = await stat(join(folder, file));
-    digest.update(`${file}\0${info.size}\0${Math.trunc(info.mtimeMs)}\0`);
+    digest.update(`${file}\0`).update(await readFile(join(folder, file))).update("\0");
   }
   return digest.digest("base64url");
 }
@@ -105,5 +108,6 @@ async function fingerprint(folder: string): Promise<string> {
 async function filesIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile());
-  return files.map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/"));
+  const path = (entry: (typeof files)[number]) => join(entry.parentPath, entry.name);
+  return files.map((entry) => relative(folder, path(entry)).split(sep).join("/"));
 }
