@@ -4,6 +4,13 @@
 // Written by hand rather than with Pagefind's Default UI, which inserts filter values as
 // HTML: an author or entity named `<img onerror=…>` would run script in the reader's browser.
 // Everything from the index is put on the page as text; only the excerpt's <mark> is kept.
+//
+// The index comes in shards, one per span of years, newest first (/pagefind/shards.json; see
+// src/search/shards.ts). Each shard is its own Pagefind instance rather than one merged with
+// `mergeIndex`: a merged search re-sorts every result by relevance score, so a date sort would
+// come back in score order with no way to tell which shard a result came from. Kept apart, the
+// shards' results merge here: by score for relevance, as `mergeIndex` does, and for a date sort
+// one shard after the other, which is a global order because their spans of years are disjoint.
 
 const FILTERS = [
   { key: "author", label: "Author" },
@@ -34,15 +41,14 @@ let shown = 0;
 if (form && input && list && status && filterPanel && filtersBox && more && sortLabel && sortSelect) start();
 
 async function start() {
-  let pagefind;
+  let shards;
   try {
-    pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 30 });
+    shards = await loadShards();
   } catch {
     status.textContent = "Search is not available: the search index is missing. Run the build again.";
     return;
   }
-  const totals = await pagefind.filters();
+  const totals = sumCounts(await Promise.all(shards.map((shard) => shard.filters())));
   // A reader may have typed before the script was ready: their words win over the address.
   if (input.value.trim()) state.q = input.value.trim();
   else input.value = state.q;
@@ -52,7 +58,9 @@ async function start() {
   // Beside the results on wide screens; on a phone, folded away above them until asked for.
   filterPanel.open = window.matchMedia("(min-width: 52rem)").matches || activeCount() > 0;
 
+  let latest = 0;
   const run = async (debounce) => {
+    const mine = ++latest;
     writeAddress();
     const filters = activeFilters();
     if (!state.q && Object.keys(filters).length === 0) {
@@ -62,9 +70,10 @@ async function start() {
       status.textContent = "";
       return;
     }
-    const options = { filters, ...(state.sort ? { sort: { date: state.sort.split(":")[1] } } : {}) };
-    const search = debounce ? await pagefind.debouncedSearch(state.q || null, options, 200) : await pagefind.search(state.q || null, options);
-    if (search === null) return; // a newer search replaced this one
+    if (debounce) await new Promise((resolve) => setTimeout(resolve, 200));
+    if (mine !== latest) return; // a newer search replaced this one
+    const search = await searchShards(shards, state.q || null, filters, state.sort);
+    if (mine !== latest) return;
     results = search.results;
     shown = 0;
     renderFilters(search.filters);
@@ -103,6 +112,50 @@ async function start() {
   });
   more.addEventListener("click", () => void renderResults(true));
   await run(false);
+}
+
+/**
+ * Every shard's Pagefind, newest shard first, each imported from its own bundle: a separate
+ * module, since Pagefind's WebAssembly glue is one per module. Instances made with
+ * `createInstance` from one import share it, and a search on one then traps ("unreachable",
+ * Pagefind 1.6) when another has loaded. Without a web worker (`noWorker`): a worker per shard
+ * would cost a reader one more script per shard, and a search in one shard takes milliseconds.
+ */
+async function loadShards() {
+  const response = await fetch("/pagefind/shards.json");
+  if (!response.ok) throw new Error(`shards.json: ${response.status}`);
+  const { shards: names } = await response.json();
+  return Promise.all(
+    names.map(async (name) => {
+      const pagefind = await import(`/pagefind/${encodeURIComponent(name)}/pagefind.js`);
+      await pagefind.options({ excerptLength: 30, noWorker: true });
+      return pagefind;
+    }),
+  );
+}
+
+/** One search over every shard, its results in one global order, its filter counts summed. */
+async function searchShards(shards, term, filters, sort) {
+  const direction = sort ? sort.split(":")[1] : "";
+  const options = { filters, ...(direction ? { sort: { date: direction } } : {}) };
+  const searches = await Promise.all(shards.map((shard) => shard.search(term, options)));
+  let results;
+  if (!direction) results = searches.flatMap((s) => s.results).sort((a, b) => b.score - a.score);
+  else if (direction === "desc") results = searches.flatMap((s) => s.results);
+  else results = searches.toReversed().flatMap((s) => s.results);
+  return { results, filters: sumCounts(searches.map((s) => s.filters)) };
+}
+
+/** Filter counts of several shards: value → count, summed per filter. */
+function sumCounts(counts) {
+  const sum = {};
+  for (const shard of counts) {
+    for (const [key, values] of Object.entries(shard ?? {})) {
+      sum[key] ??= {};
+      for (const [value, count] of Object.entries(values)) sum[key][value] = (sum[key][value] ?? 0) + count;
+    }
+  }
+  return sum;
 }
 
 function readAddress() {

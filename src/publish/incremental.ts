@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
+import { ShardRecord } from "../search/index-shards.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -36,6 +37,8 @@ const Manifest = z.strictObject({
   shell: z.string(),
   /** Site-folder path of each page → hash of its inputs, and the page's size in bytes. */
   pages: z.record(z.string(), z.tuple([z.string(), z.number()])),
+  /** Search shards (src/search/index-shards.ts): what each was made from. */
+  search: ShardRecord.optional(),
 });
 type Manifest = z.infer<typeof Manifest>;
 
@@ -83,14 +86,19 @@ export async function reusePages(plan: PagePlan, publishedDir: string, stagingDi
   }
 }
 
-/** Records what each page of the finished staging folder was made from. */
-export async function writeManifest(plan: PagePlan, stagingDir: string): Promise<void> {
+/** The search shards the published site's manifest records; none when it has no usable one. */
+export async function publishedShards(publishedDir: string): Promise<ShardRecord | undefined> {
+  return (await readManifest(publishedDir))?.search;
+}
+
+/** Records what each page (and search shard) of the finished staging folder was made from. */
+export async function writeManifest(plan: PagePlan, stagingDir: string, search?: ShardRecord): Promise<void> {
   const pages: Manifest["pages"] = {};
   for (const [file, inputs] of plan.hashes) {
     const info = await stat(join(stagingDir, file)).catch(() => undefined);
     if (info) pages[file] = [inputs, info.size];
   }
-  const manifest: Manifest = { version: 1, code: plan.code, shell: plan.shell, pages };
+  const manifest: Manifest = { version: 1, code: plan.code, shell: plan.shell, pages, search };
   await writeFile(join(stagingDir, MANIFEST_FILE), JSON.stringify(manifest));
 }
 

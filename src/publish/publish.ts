@@ -8,9 +8,11 @@ import { type BuildOptions, PROJECT_ROOT } from "../config/options.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
 import { planSite } from "../pipeline.ts";
-import { indexSite } from "../search/index-site.ts";
+import { indexShards } from "../search/index-shards.ts";
+import { pagefindVersion } from "../search/index-site.ts";
+import { planShards } from "../search/shards.ts";
 import { beginPublishing, type Publication, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
-import { type PageSelection, planPages, reusePages, writeManifest } from "./incremental.ts";
+import { type PagePlan, type PageSelection, planPages, publishedShards, reusePages, writeManifest } from "./incremental.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 
@@ -21,6 +23,8 @@ export interface PublishReport {
   /** Pages taken unchanged from the published site instead of rendered again. */
   reused: number;
   searchPages: number;
+  /** Search shards indexed by this build, and those taken unchanged from the published site. */
+  searchShards: { indexed: string[]; reused: string[] };
   timings: { stage: string; ms: number }[];
 }
 
@@ -68,13 +72,14 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const staticProblems = await staging.step(copyStatic);
     if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
     await staging.step(() => writeSiteMarker(staging.path));
-    await staging.step(() => writeManifest(pagePlan, staging.path));
 
     say("Building the search index");
     const searchStart = performance.now();
-    const index = (signal: AbortSignal) => indexSite(staging.path, archive.site.language, signal);
-    const search = await staging.step(index);
+    const search = await staging.step((signal) => buildSearch(archive, pagePlan, options, staging.path, signal));
+    const { indexed, reused } = search;
+    say(`Search shards indexed: ${indexed.join(", ") || "none"}; unchanged: ${reused.join(", ") || "none"}`);
     timings.push({ stage: "search", ms: performance.now() - searchStart });
+    await staging.step(() => writeManifest(pagePlan, staging.path, search.record));
 
     const pages = await countPages(staging.path);
     // Made before the swap, so that once the site is public only writing the file can fail.
@@ -82,11 +87,21 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     await staging.commit();
     const warnings = plan.problems.filter((p) => p.severity === "warning");
     if (record !== undefined) await keepRecord(options, record, warnings);
-    return { archive, warnings, pages, reused: pagePlan.reuse.length, searchPages: search.pages, timings };
+    const searchShards = { indexed, reused };
+    return { archive, warnings, pages, reused: pagePlan.reuse.length, searchPages: search.pages, searchShards, timings };
   } catch (error) {
     await staging.discard();
     throw error;
   }
+}
+
+/** The search index in shards: only those whose pages changed are indexed again. */
+async function buildSearch(archive: Archive, pagePlan: PagePlan, options: BuildOptions, stagingDir: string, signal: AbortSignal) {
+  const { language } = archive.site;
+  const context = { pageHashes: pagePlan.hashes, code: pagePlan.code, shell: pagePlan.shell, pagefindVersion: await pagefindVersion(), language };
+  const shards = planShards(archive.articles, context);
+  const previous = await publishedShards(options.outputDir);
+  return indexShards(shards, { stagingDir, publishedDir: options.outputDir, previous, language, signal });
 }
 
 /** A record that cannot be written does not unpublish the site: it is a loud warning. */

@@ -1,5 +1,5 @@
-// Stage 7, the search index: Pagefind's own program over the pages just written.
-// Only article pages carry `data-pagefind-body`, so navigation and list pages stay out.
+// Stage 7, the search index: Pagefind's own program over a folder of pages, one search shard
+// (src/search/index-shards.ts says which). Only article pages carry `data-pagefind-body`.
 //
 // Pagefind's command line rather than its Node API: the API talks to the same program through
 // a child process it keeps to itself, and when that process dies (a full disk, a panic) its
@@ -19,17 +19,19 @@ const OUTPUT_LINES = 12;
 const OUTPUT_KEPT = 16_384;
 
 /**
- * Indexes `siteDir` into `siteDir/pagefind/`. Rejects with Pagefind's own words when it fails
- * or dies; when `signal` aborts, kills it and rejects only once it has exited, so that nothing
- * writes into the site any more.
+ * Indexes the pages in `siteDir` into `bundleDir` (an absolute path). Rejects with Pagefind's
+ * own words when it fails or dies; when `signal` aborts, kills it and rejects only once it has
+ * exited, so that nothing writes into the site any more.
  */
 export async function indexSite(
   siteDir: string,
+  bundleDir: string,
   language: string,
   signal?: AbortSignal,
 ): Promise<SearchIndexResult> {
   signal?.throwIfAborted();
-  const args = ["--site", siteDir, "--force-language", language, "--quiet"];
+  const args = ["--site", siteDir, "--output-path", bundleDir, "--force-language", language];
+  args.push("--quiet");
   const { code, died, output } = await run(await pagefindBinary(), args, siteDir, signal);
   signal?.throwIfAborted();
   if (code !== 0) {
@@ -37,7 +39,7 @@ export async function indexSite(
     const said = output ? `:\n${output}` : "";
     throw new SearchIndexError(`Pagefind ${how} while building the search index${said}`);
   }
-  return { pages: await indexedPages(join(siteDir, "pagefind")) };
+  return { pages: await indexedPages(bundleDir) };
 }
 
 /** Pagefind failed or died: the build stops with its words, not a stack trace. */
@@ -95,7 +97,14 @@ async function pagefindBinary(): Promise<string> {
   return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
-async function indexedPages(bundleDir: string): Promise<number> {
+/** The Pagefind that indexes: a new version may write a different index from the same pages. */
+export async function pagefindVersion(): Promise<string> {
+  const manifest = new URL("../package.json", import.meta.resolve("pagefind"));
+  const { version } = JSON.parse(await readFile(manifest, "utf8")) as { version: string };
+  return `${version} ${process.env.PAGEFIND_BINARY_PATH ?? ""}`;
+}
+
+export async function indexedPages(bundleDir: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }

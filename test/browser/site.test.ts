@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { browserSkipReason, launchChromium } from "../support/browser.ts";
 import { writeNaughtyArchive } from "../support/blns-archive.ts";
 import { listFiles, PROJECT_ROOT, runBuild } from "../support/build.ts";
+import { measureSearch } from "../support/search-traffic.ts";
 import { serveStatic } from "../support/static-server.ts";
 import { suiteCleanup, tempDir } from "../support/temp.ts";
 
@@ -80,6 +81,48 @@ describe("the sample archive in a browser", { skip }, () => {
     assert.equal(await page.locator('.search-filter input[name="year"][value="2018"]').isChecked(), true);
     assert.equal(await page.locator("select[name=sort]").inputValue(), "date:asc");
     await page.close();
+  });
+
+  test("sorting by date gives one order across every search shard, both ways", async () => {
+    const page = await open("/search/?q=security&sort=date:desc");
+    const shards = await page.evaluate(async () => (await (await fetch("/pagefind/shards.json")).json()) as { shards: string[] });
+    assert.deepEqual(shards.shards, ["2020-2024", "2015-2019"], "the sample archive spans two shards");
+    const allDates = async () => {
+      await page.locator("[data-search-status]").filter({ hasText: "for “security”" }).waitFor({ timeout: 15_000 });
+      while (await page.locator("[data-search-more]").isVisible()) {
+        const shown = await page.locator(".search-result").count();
+        await page.locator("[data-search-more]").click();
+        await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, shown);
+      }
+      return page.locator(".search-result time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+    };
+    const newest = await allDates();
+    assert.equal(newest.length, 11, "every article mentions security");
+    assert.deepEqual(newest, newest.toSorted().reverse(), "newest first across shards");
+    assert.ok(newest[0]!.startsWith("2020") && newest.at(-1)!.startsWith("2018"), newest.join(" "));
+    await page.locator("select[name=sort]").selectOption("date:asc");
+    await page.waitForURL(/sort=date%3Aasc$/);
+    await page.waitForFunction(() => document.querySelector(".search-result time")?.getAttribute("datetime")?.startsWith("2018"));
+    const oldest = await allDates();
+    assert.deepEqual(oldest, newest.toReversed(), "oldest first across shards");
+    await page.close();
+  });
+
+  test("a first search and a follow-up download little, in few requests", async (t) => {
+    const traffic = await measureSearch(browser, server.out, "government statement", "election");
+    t.diagnostic(`first query: ${JSON.stringify(traffic.first)}`);
+    t.diagnostic(`follow-up: ${JSON.stringify(traffic.followUp)}`);
+    assert.match(traffic.results[0], /results? for/);
+    assert.match(traffic.results[1], /\d+ results? for “election”/);
+    // Each shard costs its script and WebAssembly (about 107 kB, 60 kB of it compressed), then
+    // its entry, metadata, filters, word chunks and the shown results' fragments. The issue's
+    // 300 kB for a first search is measured at 10,000 articles (README), where it is not met.
+    assert.ok(traffic.first.bytes < 300_000, JSON.stringify(traffic.first));
+    assert.ok(traffic.first.requests <= 6 + 2 * 11, JSON.stringify(traffic.first));
+    // A follow-up fetches no script, WebAssembly or metadata again: words and fragments only.
+    const kinds = Object.keys(traffic.followUp.byKind);
+    assert.deepEqual(kinds.filter((kind) => !/^pf_(index|fragment)$/.test(kind)), []);
+    assert.ok(traffic.followUp.bytes < 50_000, JSON.stringify(traffic.followUp));
   });
 
   test("pages fit a phone screen and make no request off the site", async () => {

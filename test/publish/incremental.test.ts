@@ -37,6 +37,26 @@ const CHANGES: Change[] = [
   }],
 ];
 
+/**
+ * The search shards (five years each) that a change indexes again: the sample article edited
+ * above is from 2019, the one added, renamed and deleted from 2020. A body shows on its own page
+ * only, so its edit indexes its shard and no other; a title, date or author also shows on the
+ * pages of related articles, whose shards are then indexed too.
+ */
+const SHARDS_INDEXED: Record<string, string> = {
+  "editing a body": "2015-2019",
+  "changing site.yaml's title": "2020-2024, 2015-2019",
+  "changing a static file": "none",
+};
+const SHARD_AMONG_INDEXED: Record<string, string> = {
+  "editing a title": "2015-2019",
+  "editing a date within its day": "2015-2019",
+  "editing the authors": "2015-2019",
+  "adding an article": "2020-2024",
+  "renaming an article, its old URL an alias": "2020-2024",
+  "deleting an article, its URL withdrawn": "2020-2024",
+};
+
 test("after each kind of change, a rebuild equals a cold build, byte for byte", { timeout: 600_000 }, async (t) => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
   t.after(() => rm(parent, { recursive: true, force: true }));
@@ -53,6 +73,10 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
     assert.equal(rebuild.code, 0, `${what}: ${rebuild.stderr}`);
     const reused = /unchanged since the last build: (\d+)/.exec(rebuild.stdout)?.[1];
     assert.equal(reused === "0", everyPage !== undefined, `${what}: ${reused} pages reused`);
+    const shards = /Search shards indexed: (.*); unchanged: (.*)…/.exec(rebuild.stderr);
+    if (what in SHARDS_INDEXED) assert.equal(shards?.[1], SHARDS_INDEXED[what], `${what}: shards indexed`);
+    const among = SHARD_AMONG_INDEXED[what];
+    if (among) assert.ok(shards?.[1]?.split(", ").includes(among), `${what}: ${shards?.[1]} indexed`);
     const cold = join(parent, "cold");
     const coldRun = await runBuild(content, cold, { DATELINE_CACHE_DIR: join(parent, "cold-cache") });
     assert.equal(coldRun.code, 0, `${what}: ${coldRun.stderr}`);
@@ -94,12 +118,23 @@ test("a damaged or foreign manifest, or a page edited by hand, is rendered again
     }, /: 0\./],
     ["a page edited by hand", () => writeFile(join(site, page), "<p>defaced</p>"), /: [1-9]\d*\./],
     ["a page truncated", async () => writeFile(join(site, page), original.slice(0, 50)), /: [1-9]\d*\./],
+    ["a search shard edited by hand", () => writeFile(join(site, shardFile), "{}"), /: [1-9]\d*\./],
   ];
+  const shardFile = "pagefind/2015-2019/pagefind-entry.json";
+  const shardEntry = await readFile(join(site, shardFile), "utf8");
+  const everyShard = /Search shards indexed: 2020-2024, 2015-2019; unchanged: none…/;
+  const indexed: Record<string, RegExp> = {
+    "a page edited by hand": /Search shards indexed: none; unchanged: 2020-2024, 2015-2019…/,
+    "a page truncated": /Search shards indexed: none; unchanged: 2020-2024, 2015-2019…/,
+    "a search shard edited by hand": /Search shards indexed: 2015-2019; unchanged: 2020-2024…/,
+  };
   for (const [what, damage, reused] of damages) {
     await damage();
     const run = await runBuild(content, site);
     assert.equal(run.code, 0, `${what}: ${run.stderr}`);
     assert.match(run.stdout, new RegExp(`unchanged since the last build${reused.source}`), what);
     assert.equal(await readFile(join(site, page), "utf8"), original, what);
+    assert.match(run.stderr, indexed[what] ?? everyShard, `${what}: shards indexed`);
+    assert.equal(await readFile(join(site, shardFile), "utf8"), shardEntry, what);
   }
 });
