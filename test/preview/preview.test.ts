@@ -83,7 +83,9 @@ test("the preview shows drafts, static files and search, in _preview and on loop
   assert.equal((await get(preview, "/files/note.txt")).body, "a static file");
   assert.match((await get(preview, "/pagefind/shards.json")).body, /"shards":\["\d{4}-\d{4}"/);
   assert.match((await get(preview, "/")).body, /<script src="\/__dateline\/reload\.js" defer>/);
-  assert.deepEqual((await readdir(parent)).sort(), ["_preview", "cache", "content"], "no _site, no record");
+  assert.deepEqual((await readdir(parent)).sort(), ["_preview", "cache", "content"], "no _site");
+  const content = join(parent, "content");
+  assert.ok(!(await readdir(content)).includes("published-urls.json"), "a preview keeps no record");
 });
 
 test("malformed and traversing requests get an answer, and the server stays up", async (t) => {
