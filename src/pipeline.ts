@@ -3,7 +3,7 @@
 // three never disagree about what is wrong. They differ only in what they do with the plan.
 import { relative } from "node:path";
 import type { Archive } from "./archive/model.ts";
-import { checkOutputClashes, type Output, pageFiles, siteOutputs } from "./archive/pages.ts";
+import { checkOutputClashes, type Output, outputFiles, siteOutputs } from "./archive/pages.ts";
 import { checkPublishedUrls, type PublishedRecord, readPublishedUrls } from "./archive/published-urls.ts";
 import type { BuildOptions } from "./config/options.ts";
 import { type Problem, Problems } from "./content/problems.ts";
@@ -40,10 +40,10 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
   });
   for (const problem of result.problems) problems.add(problem);
   const outputs = siteOutputs(result.archive);
-  checkOutputClashes(result.archive, problems, options.contentDir);
+  checkOutputClashes(outputs, problems, options.contentDir);
   // A preview shows drafts and work in progress: the record is the published site's business.
   if (mode !== "preview") checkPublishedUrls(record, outputs, result.archive, options.contentDir, problems);
-  for (const problem of await checkStaticFiles(options.contentDir, pageFiles(result.archive))) problems.add(problem);
+  for (const problem of await checkStaticFiles(options.contentDir, outputFiles(outputs))) problems.add(problem);
   const ok = problems.errors.length === 0;
   const shown = problems.errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) }));
   const archive = mode === "preview" ? withProblems(result.archive, shown) : result.archive;

@@ -78,18 +78,18 @@ export function pageEntries(archive: Archive): PageEntry[] {
     .map(({ url, lastmod }) => (lastmod ? { url, lastmod } : { url }));
 }
 
-/** The files a build writes for the archive's outputs, as paths in the site folder. */
-export function pageFiles(archive: Archive): Set<string> {
-  return new Set(siteOutputs(archive).map((output) => fileForUrl(output.url)));
+/** The files a build writes for these outputs, as paths in the site folder. */
+export function outputFiles(outputs: readonly Output[]): Set<string> {
+  return new Set(outputs.map((output) => fileForUrl(output.url)));
 }
 
 /**
  * Two outputs written to one file would leave one of them unpublished without a word (or stop
  * Eleventy with an error that names no content file): each clash is an error at its source.
  */
-export function checkOutputClashes(archive: Archive, problems: Problems, contentDir: string): void {
+export function checkOutputClashes(outputs: readonly Output[], problems: Problems, contentDir: string): void {
   const byFile = new Map<string, Output>();
-  for (const output of siteOutputs(archive)) {
+  for (const output of outputs) {
     const file = fileForUrl(output.url);
     const first = byFile.get(file);
     if (!first) {

@@ -10,25 +10,25 @@ import { tempDir } from "../support/temp.ts";
 
 test("npm run new writes a dated article with its front matter and never overwrites", async (t) => {
   const content = await writeArchive({}, t);
-  const env = { CONTENT_DIR: content, DATELINE_CACHE_DIR: join(content, ".cache") };
+  // An injected clock: the test never depends on today's date.
+  const env = { CONTENT_DIR: content, DATELINE_CACHE_DIR: join(content, ".cache"), DATELINE_NOW: "2024-03-09T12:00:00" };
   const first = await runCommand("src/cli/new-article.ts", ["Council: approves \"the\" budget", "--author", "Ana Ruiz"], env);
   assert.equal(first.code, 0, first.stderr);
-  const now = new Date();
-  const month = String(now.getMonth() + 1).padStart(2, "0");
+  const [year, month] = ["2024", "03"];
   const path = first.stdout.trim();
-  assert.match(path, new RegExp(`articles/${now.getFullYear()}/${month}/council-approves-the-budget\\.md$`));
-  const text = await readFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "utf8");
-  assert.match(text, /^---\ntitle: 'Council: approves "the" budget'\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ana Ruiz\nsummary: ""\nentities: \[\]\ndraft: true .*\n---\n/);
+  assert.match(path, new RegExp(`articles/${year}/${month}/council-approves-the-budget\\.md$`));
+  const text = await readFile(join(content, `articles/${year}/${month}/council-approves-the-budget.md`), "utf8");
+  assert.match(text, /^---\ntitle: 'Council: approves "the" budget'\ndate: 2024-03-09\nauthor: Ana Ruiz\nsummary: ""\nentities: \[\]\ndraft: true .*\n---\n/);
 
-  await writeFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "edited");
+  await writeFile(join(content, `articles/${year}/${month}/council-approves-the-budget.md`), "edited");
   const again = await runCommand("src/cli/new-article.ts", ["Council: approves \"the\" budget"], env);
   assert.equal(again.code, 1);
   assert.match(again.stderr, /already exists; nothing was written/);
-  assert.equal(await readFile(join(content, `articles/${now.getFullYear()}/${month}/council-approves-the-budget.md`), "utf8"), "edited");
+  assert.equal(await readFile(join(content, `articles/${year}/${month}/council-approves-the-budget.md`), "utf8"), "edited");
 
   const remembered = await runCommand("src/cli/new-article.ts", ["Second story"], env);
   assert.equal(remembered.code, 0, remembered.stderr);
-  assert.match(await readFile(join(content, `articles/${now.getFullYear()}/${month}/second-story.md`), "utf8"), /author: Ana Ruiz/);
+  assert.match(await readFile(join(content, `articles/${year}/${month}/second-story.md`), "utf8"), /author: Ana Ruiz/);
 });
 
 test("npm run check lists every problem, errors apart from warnings, and fails on errors", async (t) => {
