@@ -2,7 +2,7 @@
 // which replaces the published site only when complete, so a failed, interrupted or killed
 // build never leaves a half-written site, and the next build removes whatever it left.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { constants } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { exists } from "../content/load.ts";
@@ -56,6 +56,11 @@ export interface Publication {
 
 export interface StagingFolder {
   readonly path: string;
+  /**
+   * The folder starts as the site before the published one (see `spareFor`), for the build to
+   * bring up to date, rather than empty.
+   */
+  readonly recycled: boolean;
   /**
    * Runs one step of the build in the staging folder. A stop signal that arrives during a step
    * lets the step finish (or abort at once, for work that obeys `signal`), then throws
@@ -145,12 +150,14 @@ async function createStagingFolder(
   const path = intoMount
     ? join(folder, `.dateline-building-${id}`)
     : join(dirname(folder), `.${basename(folder)}.building-${id}`);
-  await mkdir(path);
+  const recycled = !intoMount && (await recycleSpare(spareFor(folder), path));
+  if (!recycled) await mkdir(path);
   const throwIfStopped = () => {
     if (stop.aborted) throw stop.reason;
   };
   return {
     path,
+    recycled,
     async step<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
       throwIfStopped();
       let result: T;
@@ -180,7 +187,10 @@ async function createStagingFolder(
   };
 }
 
-/** Two renames within one folder: the site is missing only between them, never partial. */
+/**
+ * Two renames within one folder: the site is missing only between them, never partial. The
+ * replaced site is kept as the spare, for the next build to start from.
+ */
 async function swapFolder(staging: string, folder: string): Promise<void> {
   const previous = `${staging}-previous`;
   const hadOutput = await exists(folder);
@@ -191,7 +201,40 @@ async function swapFolder(staging: string, folder: string): Promise<void> {
     if (hadOutput) await rename(previous, folder);
     throw error;
   }
-  if (hadOutput) await rm(previous, { recursive: true, force: true });
+  if (hadOutput) await keepSpare(previous, spareFor(folder));
+}
+
+/**
+ * Where the site before the published one is kept: `.<name>.spare` beside the output folder.
+ *
+ * Why keep it: on this kind of disk every file system operation costs tens of microseconds,
+ * and a site of 10,000 articles has some 50,000 files and folders. Building each site afresh
+ * in an empty folder, even with hard links to the unchanged pages, costs seconds before any
+ * work and seconds more to delete the old site. Instead the spare becomes the next build's
+ * staging folder: only the pages that differ from it are removed and written again, and the
+ * swap stays one rename. Most of its pages are hard links shared with the published site, so
+ * it takes little room; nothing in it is ever written in place (src/publish/incremental.ts).
+ */
+export function spareFor(folder: string): string {
+  return join(dirname(folder), `.${basename(folder)}.spare`);
+}
+
+async function keepSpare(previous: string, spare: string): Promise<void> {
+  try {
+    await rm(spare, { recursive: true, force: true });
+    await rename(previous, spare);
+  } catch {
+    // Only a cache: without it the next build starts from an empty folder.
+    await rm(previous, { recursive: true, force: true });
+  }
+}
+
+/** Moves the spare to `path` for a build to start from; false when there is none. */
+async function recycleSpare(spare: string, path: string): Promise<boolean> {
+  // lstat: a link planted under the spare's name must not lead the build's writes elsewhere.
+  const info = await lstat(spare).catch(() => undefined);
+  if (!info?.isDirectory()) return false;
+  return rename(spare, path).then(() => true, () => false);
 }
 
 /**

@@ -1,15 +1,20 @@
 // Incremental publishing: every page declares its inputs (the part of the model it shows),
 // hashed into a manifest that travels with the site. A rebuild renders only the pages whose
-// inputs changed and hard-links the others from the published site into the staging folder,
-// so that publishing stays atomic and an unchanged page costs a link, not a render.
+// inputs changed. It starts from the site before the published one when one is kept (the
+// spare, src/publish/atomic.ts), removing only what differs there, and hard-links the pages
+// the spare lacks from the published site, so that publishing stays atomic and an unchanged
+// page costs nothing, or a link.
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import {
+  copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync,
+} from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
-import { ShardRecord } from "../search/index-shards.ts";
+import { SEARCH_DIR, ShardRecord } from "../search/index-shards.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -30,59 +35,144 @@ type ListName = keyof PageSelection;
 const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn"];
 
 const Manifest = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   /** Templates, code and dependencies: when they change, every page does. */
   code: z.string(),
   /** What every page's shell shows (site settings, the years in the footer…). */
   shell: z.string(),
   /** Site-folder path of each page → hash of its inputs, and the page's size in bytes. */
   pages: z.record(z.string(), z.tuple([z.string(), z.number()])),
+  /** Every other file outside /pagefind/ (feeds, assets, static files): written every build. */
+  others: z.array(z.string()),
   /** Search shards (src/search/index-shards.ts): what each was made from. */
   search: ShardRecord.optional(),
 });
 type Manifest = z.infer<typeof Manifest>;
 
+/** The two sites a build starts from. */
+export interface Sites {
+  published: string;
+  staging: string;
+  /** The staging folder holds an older site (src/publish/atomic.ts, `spareFor`). */
+  recycled: boolean;
+}
+
 export interface PagePlan {
   /** The pages to render: everything, or only what changed. */
   render: PageSelection;
-  /** Site-folder paths of pages to take from the published site as they are. */
-  reuse: string[];
+  /** Site-folder paths of pages to link from the published site as they are. */
+  link: string[];
+  /** Pages the recycled staging folder already holds as they should be. */
+  kept: number;
+  /**
+   * Files of a recycled staging folder to remove before anything is written: they are stale,
+   * or written again by every build. Nothing there is ever written in place, since it may be a
+   * hard link to a file of the published site.
+   */
+  remove: string[];
+  /** The recycled folder's files are unknown (no usable manifest): empty it instead. */
+  emptyStaging: boolean;
   /** Input hashes of every page, for the next manifest. */
   hashes: Map<string, string>;
+  /** Sizes of the pages kept or linked, as their manifests recorded and the disk confirmed. */
+  sizes: Map<string, number>;
   code: string;
   shell: string;
+  /** The search shards the recycled staging folder holds, when they can be trusted. */
+  stagedShards: ShardRecord | undefined;
 }
 
-/** Works out which pages must be rendered, given the published site and its manifest. */
-export async function planPages(archive: Archive, publishedDir: string): Promise<PagePlan> {
+/** Pages whose inputs and size match one of the two sites' manifests are not rendered. */
+export async function planPages(archive: Archive, sites: Sites): Promise<PagePlan> {
   const code = await codeHash();
   const shell = hash(JSON.stringify(shellInputs(archive)));
-  const hashes = new Map<string, string>();
-  const previous = await readManifest(publishedDir);
-  const usable = previous?.code === code && previous.shell === shell ? previous : undefined;
-  const render = {} as Record<ListName, { url: SiteUrl }[]>;
-  const reuse: string[] = [];
+  const fits = (manifest: Manifest | undefined) =>
+    manifest?.code === code && manifest.shell === shell ? manifest : undefined;
+  const published = fits(await readManifest(sites.published));
+  const base = sites.recycled ? await readManifest(sites.staging) : undefined;
+  const staged = fits(base);
+  const plan: PagePlan = {
+    render: {} as PageSelection, link: [], kept: 0, remove: [], hashes: new Map(),
+    sizes: new Map(), code, shell, emptyStaging: sites.recycled && !base,
+    stagedShards: base?.search,
+  };
+  const render = plan.render as unknown as Record<ListName, { url: SiteUrl }[]>;
   for (const list of LISTS) {
     render[list] = [];
     for (const item of archive[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
       const inputs = hash(`${list}\n${pageInputs(item)}`);
-      hashes.set(file, inputs);
-      if (usable && (await unchanged(publishedDir, file, inputs, usable))) reuse.push(file);
-      else render[list].push(item);
+      plan.hashes.set(file, inputs);
+      const size = sizeIfUnchanged(sites.staging, file, inputs, staged);
+      if (size !== undefined) {
+        plan.kept += 1;
+        plan.sizes.set(file, size);
+        continue;
+      }
+      if (base?.pages[file]) plan.remove.push(file);
+      const linked = sizeIfUnchanged(sites.published, file, inputs, published);
+      if (linked !== undefined) {
+        plan.link.push(file);
+        plan.sizes.set(file, linked);
+      } else {
+        render[list].push(item);
+      }
     }
   }
-  return { render: render as unknown as PageSelection, reuse, hashes, code, shell };
+  if (base) plan.remove.push(...staleFiles(base, plan.hashes));
+  return plan;
 }
 
-/** Links the reused pages into the staging folder (a copy where links cannot be made). */
-export async function reusePages(plan: PagePlan, publishedDir: string, stagingDir: string): Promise<void> {
-  const folders = new Set(plan.reuse.map((file) => dirname(join(stagingDir, file))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  for (const file of plan.reuse) {
-    const from = join(publishedDir, file);
-    const to = join(stagingDir, file);
-    await link(from, to).catch(() => copyFile(from, to));
+/** A recycled folder's pages that the site no longer has, its other files and its manifest. */
+function staleFiles(base: Manifest, pages: ReadonlyMap<string, string>): string[] {
+  const gone = Object.keys(base.pages).filter((file) => !pages.has(file));
+  return [...gone, ...base.others, MANIFEST_FILE];
+}
+
+/**
+ * Brings the staging folder to the pages that need no rendering: removes what is stale from a
+ * recycled folder (and folders left empty), then links the pages to take from the published
+ * site (a copy where links cannot be made). Synchronous calls: see `listSite`.
+ */
+export async function preparePages(plan: PagePlan, sites: Sites): Promise<void> {
+  const { staging, published } = sites;
+  if (plan.emptyStaging) {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging);
+  }
+  for (const file of plan.remove) {
+    removeFile(join(staging, file));
+    // A page to be written again keeps its folder; a page gone for good takes it along.
+    if (!plan.hashes.has(file)) removeEmptyFolders(staging, dirname(file));
+  }
+  const folders = new Set(plan.link.map((file) => dirname(join(staging, file))));
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  for (const file of plan.link) {
+    const [from, to] = [join(published, file), join(staging, file)];
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Removes `folder` and its parents up to the site's root while they are empty. */
+function removeEmptyFolders(site: string, folder: string): void {
+  for (let at = folder; at !== "." && at !== "" && at !== "/"; at = dirname(at)) {
+    try {
+      rmdirSync(join(site, at));
+    } catch {
+      return;
+    }
   }
 }
 
@@ -91,21 +181,47 @@ export async function publishedShards(publishedDir: string): Promise<ShardRecord
   return (await readManifest(publishedDir))?.search;
 }
 
-/** Records what each page (and search shard) of the finished staging folder was made from. */
-export async function writeManifest(plan: PagePlan, stagingDir: string, search?: ShardRecord): Promise<void> {
+/**
+ * Records what each page (and search shard) of the finished staging folder was made from, and
+ * every other file in it; returns the number of HTML pages outside /pagefind/.
+ */
+export async function writeManifest(plan: PagePlan, stagingDir: string, search?: ShardRecord): Promise<number> {
+  const files = listSite(stagingDir);
   const pages: Manifest["pages"] = {};
-  for (const [file, inputs] of plan.hashes) {
-    const info = await stat(join(stagingDir, file)).catch(() => undefined);
-    if (info) pages[file] = [inputs, info.size];
+  const others: string[] = [];
+  for (const file of files) {
+    const inputs = plan.hashes.get(file);
+    if (inputs === undefined) others.push(file);
+    else pages[file] = [inputs, plan.sizes.get(file) ?? statSync(join(stagingDir, file)).size];
   }
-  const manifest: Manifest = { version: 1, code: plan.code, shell: plan.shell, pages, search };
+  const manifest: Manifest = { version: 2, code: plan.code, shell: plan.shell, pages, others, search };
   await writeFile(join(stagingDir, MANIFEST_FILE), JSON.stringify(manifest));
+  return files.filter((file) => file.endsWith(".html")).length;
+}
+
+/**
+ * Every file of a site outside /pagefind/, as site-folder paths. Synchronous: tens of thousands
+ * of small calls, each far cheaper than a round trip through libuv's thread pool.
+ */
+function listSite(siteDir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(join(siteDir, folder), { withFileTypes: true })) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (path !== SEARCH_DIR) walk(path);
+      } else if (path !== MANIFEST_FILE) {
+        files.push(path);
+      }
+    }
+  };
+  walk("");
+  return files;
 }
 
 /**
  * A manifest that cannot be read or does not fit is no manifest: the build renders everything.
- * A page whose size has changed since (a hand edit, a truncated copy) is rendered again. The
- * manifest holds no file times, so that the same content always publishes the same bytes.
+ * The manifest holds no file times, so that the same content always publishes the same bytes.
  */
 async function readManifest(siteDir: string): Promise<Manifest | undefined> {
   try {
@@ -115,11 +231,16 @@ async function readManifest(siteDir: string): Promise<Manifest | undefined> {
   }
 }
 
-async function unchanged(siteDir: string, file: string, inputs: string, manifest: Manifest): Promise<boolean> {
-  const entry = manifest.pages[file];
-  if (!entry || entry[0] !== inputs) return false;
-  const info = await stat(join(siteDir, file)).catch(() => undefined);
-  return info !== undefined && info.isFile() && info.size === entry[1];
+/**
+ * The page's size when the manifest records the same inputs and the file on disk has the size
+ * it recorded; a page whose size has changed since (a hand edit, a truncated copy) is rendered
+ * again. Synchronous for the same reason as `listSite`.
+ */
+function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest: Manifest | undefined): number | undefined {
+  const entry = manifest?.pages[file];
+  if (!entry || entry[0] !== inputs) return undefined;
+  const info = statSync(join(siteDir, file), { throwIfNoEntry: false });
+  return info?.isFile() && info.size === entry[1] ? entry[1] : undefined;
 }
 
 /**

@@ -1,6 +1,5 @@
 // Stage 6 and after: the archive model through Eleventy's templates into pages, then the search
 // index, in a staging folder that replaces the published site only when all of it succeeded.
-import { readdir } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { Archive } from "../archive/model.ts";
@@ -12,7 +11,9 @@ import { indexShards } from "../search/index-shards.ts";
 import { pagefindVersion } from "../search/index-site.ts";
 import { planShards } from "../search/shards.ts";
 import { beginPublishing, type Publication, whyNotReplaceable, writeSiteMarker } from "./atomic.ts";
-import { type PagePlan, type PageSelection, planPages, publishedShards, reusePages, writeManifest } from "./incremental.ts";
+import {
+  type PagePlan, type PageSelection, planPages, preparePages, publishedShards, writeManifest,
+} from "./incremental.ts";
 import { copyStaticFiles } from "./static-files.ts";
 
 
@@ -62,8 +63,9 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
   try {
     say(`Writing pages for ${archive.articles.length.toLocaleString("en")} articles`);
     const pagesStart = performance.now();
-    const pagePlan = await staging.step(() => planPages(archive, options.outputDir));
-    await staging.step(() => reusePages(pagePlan, options.outputDir, staging.path));
+    const sites = { published: options.outputDir, staging: staging.path, recycled: staging.recycled };
+    const pagePlan = await staging.step(() => planPages(archive, sites));
+    await staging.step(() => preparePages(pagePlan, sites));
     await staging.step(() => writePages(archive, pagePlan.render, staging.path));
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
@@ -79,16 +81,15 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const { indexed, reused } = search;
     say(`Search shards indexed: ${indexed.join(", ") || "none"}; unchanged: ${reused.join(", ") || "none"}`);
     timings.push({ stage: "search", ms: performance.now() - searchStart });
-    await staging.step(() => writeManifest(pagePlan, staging.path, search.record));
-
-    const pages = await countPages(staging.path);
+    const pages = await staging.step(() => writeManifest(pagePlan, staging.path, search.record));
     // Made before the swap, so that once the site is public only writing the file can fail.
     const record = mode === "build" ? nextRecord(plan.record, plan.outputs, archive, options.contentDir) : undefined;
     await staging.commit();
     const warnings = plan.problems.filter((p) => p.severity === "warning");
     if (record !== undefined) await keepRecord(options, record, warnings);
     const searchShards = { indexed, reused };
-    return { archive, warnings, pages, reused: pagePlan.reuse.length, searchPages: search.pages, searchShards, timings };
+    const unchanged = pagePlan.kept + pagePlan.link.length;
+    return { archive, warnings, pages, reused: unchanged, searchPages: search.pages, searchShards, timings };
   } catch (error) {
     await staging.discard();
     throw error;
@@ -101,7 +102,9 @@ async function buildSearch(archive: Archive, pagePlan: PagePlan, options: BuildO
   const context = { pageHashes: pagePlan.hashes, code: pagePlan.code, shell: pagePlan.shell, pagefindVersion: await pagefindVersion(), language };
   const shards = planShards(archive.articles, context);
   const previous = await publishedShards(options.outputDir);
-  return indexShards(shards, { stagingDir, publishedDir: options.outputDir, previous, language, signal });
+  const staged = pagePlan.stagedShards;
+  const job = { stagingDir, publishedDir: options.outputDir, previous, staged, language, signal };
+  return indexShards(shards, job);
 }
 
 /** A record that cannot be written does not unpublish the site: it is a loud warning. */
@@ -151,9 +154,4 @@ async function writePages(archive: Archive, pages: PageSelection, outputDir: str
   } finally {
     process.chdir(previousCwd);
   }
-}
-
-async function countPages(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html") && !entry.parentPath.includes("pagefind")).length;
 }

@@ -31,6 +31,8 @@ export interface ShardJob {
   publishedDir: string;
   /** The last build's record; undefined (no usable manifest) means every shard is indexed. */
   previous: ShardRecord | undefined;
+  /** The record of the shards a recycled staging folder already holds, if any. */
+  staged?: ShardRecord | undefined;
   language: string;
   signal?: AbortSignal;
 }
@@ -40,9 +42,16 @@ export async function indexShards(shards: Shard[], job: ShardJob): Promise<Searc
   const bundles = join(job.stagingDir, SEARCH_DIR);
   await mkdir(bundles, { recursive: true });
   const report: SearchReport = { pages: 0, indexed: [], reused: [], record: {} };
+  await removeStaleBundles(bundles, shards);
   // One after the other: Pagefind already uses every core for one shard.
   for (const shard of shards) {
     const bundle = join(bundles, shard.name);
+    if (await stagedAlready(shard, job, bundle)) {
+      report.reused.push(shard.name);
+      report.pages += await indexedPages(bundle);
+      report.record[shard.name] = job.staged![shard.name]!;
+      continue;
+    }
     if (await reusable(shard, job)) {
       await linkTree(join(job.publishedDir, SEARCH_DIR, shard.name), bundle);
       report.reused.push(shard.name);
@@ -56,6 +65,29 @@ export async function indexShards(shards: Shard[], job: ShardJob): Promise<Searc
   const list = { shards: shards.map((shard) => shard.name) };
   await writeFile(join(bundles, SHARD_LIST), `${JSON.stringify(list)}\n`);
   return report;
+}
+
+/**
+ * In a recycled staging folder: removes the shards this site does not have, and the list. A
+ * shard it has stays until `stagedAlready` has compared it.
+ */
+async function removeStaleBundles(bundles: string, shards: Shard[]): Promise<void> {
+  const names = new Set(shards.map((shard) => shard.name));
+  for (const name of await readdir(bundles)) {
+    if (!names.has(name)) await rm(join(bundles, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * A recycled staging folder's bundle that is what this shard must be. Any other is removed: it
+ * is never written into, since its files may be hard links to the published site's.
+ */
+async function stagedAlready(shard: Shard, job: ShardJob, bundle: string): Promise<boolean> {
+  const recorded = job.staged?.[shard.name];
+  const same = recorded?.[0] === shard.inputs;
+  if (same && (await fingerprint(bundle).catch(() => undefined)) === recorded[1]) return true;
+  await rm(bundle, { recursive: true, force: true });
+  return false;
 }
 
 /** Same inputs, and the published bundle as the last build left it (not edited by hand). */

@@ -11,7 +11,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { fileForUrl, listFiles, PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
 import { assertNoContentScript } from "../support/html.ts";
-import { suiteCleanup, tempDir } from "../support/temp.ts";
+import { entriesBeside, suiteCleanup, tempDir } from "../support/temp.ts";
 
 const FIXTURE = join(PROJECT_ROOT, "test/fixtures/archive");
 const CONTENT = join(FIXTURE, "content");
@@ -157,7 +157,7 @@ test("a failed build publishes nothing and leaves the previous site exactly as i
   assert.match(run.stderr, /broken\.md:3:7 {2}"date" "2020-02-30" is not a real day/);
   assert.match(run.stderr, /Nothing was published/);
   assert.deepEqual(await readTree(out), before);
-  assert.deepEqual((await readdir(parent)).sort(), ["content", "site"]);
+  assert.deepEqual((await entriesBeside(parent)).sort(), ["content", "site"]);
   assert.equal(dirname(out), parent);
 });
 

@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import { removeAbandoned } from "../../src/publish/atomic.ts";
 import { readTree, runBuild, startBuild } from "../support/build.ts";
-import { suiteCleanup, tempDir } from "../support/temp.ts";
+import { entriesBeside, suiteCleanup, tempDir } from "../support/temp.ts";
 
 const STAGES = [
   { stage: "reading the archive", line: /Reading the archive…/ },
@@ -47,7 +47,7 @@ before(async () => {
 
 async function assertSiteAsBefore(what: string) {
   assert.deepEqual(await readTree(site.out), site.before, `${what}: the published site changed`);
-  const left = (await readdir(site.parent)).sort();
+  const left = (await entriesBeside(site.parent)).sort();
   assert.deepEqual(left, ["content", "site"], `${what}: a temporary folder or lock is left`);
 }
 
@@ -90,5 +90,5 @@ test("a site left in the swap's -previous folder by a killed build is put back",
   await writeFile(join(previous, "index.html"), "published");
   await removeAbandoned(out);
   assert.deepEqual([...(await readTree(out)).keys()], ["index.html"]);
-  assert.deepEqual(await readdir(parent), ["site"]);
+  assert.deepEqual(await entriesBeside(parent), ["site"]);
 });

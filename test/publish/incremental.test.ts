@@ -1,7 +1,7 @@
 // Incremental publishing never trades correctness for speed: after any change, a rebuild over
 // the previous site gives, byte for byte, the site a cold build of the same content gives.
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -119,7 +119,12 @@ test("a damaged or foreign manifest, or a page edited by hand, is rendered again
     ["a page edited by hand", () => writeFile(join(site, page), "<p>defaced</p>"), /: [1-9]\d*\./],
     ["a page truncated", async () => writeFile(join(site, page), original.slice(0, 50)), /: [1-9]\d*\./],
     ["a search shard edited by hand", () => writeFile(join(site, shardFile), "{}"), /: [1-9]\d*\./],
+    // The site before the published one, kept beside it for the next build to start from.
+    ["the spare's manifest truncated", () => writeFile(join(spare, MANIFEST_FILE), "{"), /: [1-9]\d*\./],
+    ["a page of the spare edited by hand", () => writeFile(join(spare, page), "<p>x</p>"), /: [1-9]\d*\./],
+    ["a search shard of the spare edited by hand", () => writeFile(join(spare, shardFile), "{}"), /: [1-9]\d*\./],
   ];
+  const spare = join(parent, ".site.spare");
   const shardFile = "pagefind/2015-2019/pagefind-entry.json";
   const shardEntry = await readFile(join(site, shardFile), "utf8");
   const everyShard = /Search shards indexed: 2020-2024, 2015-2019; unchanged: none…/;
@@ -127,6 +132,10 @@ test("a damaged or foreign manifest, or a page edited by hand, is rendered again
     "a page edited by hand": /Search shards indexed: none; unchanged: 2020-2024, 2015-2019…/,
     "a page truncated": /Search shards indexed: none; unchanged: 2020-2024, 2015-2019…/,
     "a search shard edited by hand": /Search shards indexed: 2015-2019; unchanged: 2020-2024…/,
+    "the spare's manifest truncated": /Search shards indexed: none; unchanged: 2020-2024, 2015-2019…/,
+    "a page of the spare edited by hand": /Search shards indexed: none; unchanged: 2020-2024, 2015-2019…/,
+    // Written in place, through a hard link that the two sites share: both bundles are damaged.
+    "a search shard of the spare edited by hand": /Search shards indexed: 2015-2019; unchanged: 2020-2024…/,
   };
   for (const [what, damage, reused] of damages) {
     await damage();
@@ -136,5 +145,22 @@ test("a damaged or foreign manifest, or a page edited by hand, is rendered again
     assert.equal(await readFile(join(site, page), "utf8"), original, what);
     assert.match(run.stderr, indexed[what] ?? everyShard, `${what}: shards indexed`);
     assert.equal(await readFile(join(site, shardFile), "utf8"), shardEntry, what);
+  }
+});
+
+test("a link planted where the spare site is kept is never followed", { timeout: 300_000 }, async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const content = join(parent, "content");
+  await cp(join(PROJECT_ROOT, "content"), content, { recursive: true });
+  const elsewhere = join(parent, "elsewhere");
+  await mkdir(elsewhere);
+  await writeFile(join(elsewhere, "keep.txt"), "mine");
+  await symlink(elsewhere, join(parent, ".site.spare"));
+  const site = join(parent, "site");
+  for (const build of ["first", "second"]) {
+    const run = await runBuild(content, site);
+    assert.equal(run.code, 0, `${build}: ${run.stderr}`);
+    assert.deepEqual(await readdir(elsewhere), ["keep.txt"], `${build} build wrote into the link's target`);
   }
 });

@@ -6,7 +6,7 @@ import { readdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { test, type TestContext } from "node:test";
 import { PROJECT_ROOT, readTree, runBuild, startBuild } from "../support/build.ts";
-import { tempDir } from "../support/temp.ts";
+import { entriesBeside, tempDir } from "../support/temp.ts";
 
 const CONTENT = join(PROJECT_ROOT, "test/fixtures/archive/content");
 
@@ -42,7 +42,7 @@ test("a build while another holds the output refuses, naming it; the first goes 
   const run = await first.exited;
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(await readTree(out), before);
-  assert.deepEqual(await readdir(parent), ["site"]);
+  assert.deepEqual(await entriesBeside(parent), ["site"]);
 });
 
 test("two builds started at once into one output end cleanly; the site is whole", async (t) => {
@@ -55,7 +55,7 @@ test("two builds started at once into one output end cleanly; the site is whole"
   });
   assert.ok(runs.some((run) => run.code === 0), "one of them publishes");
   assert.deepEqual(await readTree(out), before);
-  assert.deepEqual(await readdir(parent), ["site"]);
+  assert.deepEqual(await entriesBeside(parent), ["site"]);
 });
 
 test("a lock left by a build that was killed is taken over", async (t) => {
@@ -70,6 +70,6 @@ test("a lock left by a build that was killed is taken over", async (t) => {
     const run = await runBuild(CONTENT, out);
     assert.equal(run.code, 0, `${owner}: ${run.stderr}`);
     assert.deepEqual(await readTree(out), before);
-    assert.deepEqual(await readdir(parent), ["site"]);
+    assert.deepEqual(await entriesBeside(parent), ["site"]);
   }
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import { PROJECT_ROOT, readTree, runBuild, startProcess } from "../support/build.ts";
-import { tempDir } from "../support/temp.ts";
+import { entriesBeside, tempDir } from "../support/temp.ts";
 
 const FIXTURE = join(PROJECT_ROOT, "test/fixtures/archive/content");
 
@@ -36,7 +36,7 @@ test("Ctrl-C on npm run build stops it cleanly: the site stays, nothing is left"
   build.kill("SIGINT", "group");
   const run = await build.exited;
   assert.deepEqual(await readTree(out), before);
-  assert.deepEqual((await readdir(parent)).sort(), ["content", "site"], "a folder is left");
+  assert.deepEqual((await entriesBeside(parent)).sort(), ["content", "site"], "a folder is left");
   assert.match(run.stderr, /Stopped by SIGINT: nothing was published/);
   // npm waits for the build, then ends itself by the same signal, as a shell expects.
   const ended = `exit ${run.code}, signal ${run.signal}\n${run.stderr}`;

@@ -8,7 +8,7 @@ import { removeAbandoned, SITE_MARKER } from "../../src/publish/atomic.ts";
 import { MANIFEST_FILE } from "../../src/publish/incremental.ts";
 import { mountPoints } from "../../src/publish/output-folder.ts";
 import { PROJECT_ROOT, readTree, runBuild, startBuild } from "../support/build.ts";
-import { mountTmpfs, tempDir } from "../support/temp.ts";
+import { entriesBeside, mountTmpfs, tempDir } from "../support/temp.ts";
 
 const FIXTURE = join(PROJECT_ROOT, "test/fixtures/archive/content");
 const ARTICLE = "articles/2021/12/unicode.md";
@@ -48,8 +48,8 @@ test("an output folder that is a link stays a link; the site goes into its targe
   assert.ok((await lstat(out)).isSymbolicLink(), "the link is kept");
   const published = await readTree(join(parent, "releases/current"));
   assert.ok(!published.has(ARTICLE_PAGE), "the new site is in the target");
-  assert.deepEqual((await readdir(parent)).sort(), ["content", "releases", "site"]);
-  assert.deepEqual(await readdir(join(parent, "releases")), ["current"]);
+  assert.deepEqual((await entriesBeside(parent)).sort(), ["content", "releases", "site"]);
+  assert.deepEqual(await entriesBeside(join(parent, "releases")), ["current"]);
 });
 
 test("an output folder that is a mount point is published into; nothing is left", async (t) => {
@@ -83,7 +83,7 @@ test("an output folder that is a mount point is published into; nothing is left"
   assert.equal((await stopped.exited).code, 143);
   assert.deepEqual(await readTree(out), before);
   assert.deepEqual(await leftovers(out), []);
-  assert.deepEqual((await readdir(parent)).sort(), ["content", "reference", "site"]);
+  assert.deepEqual((await entriesBeside(parent)).sort(), ["content", "reference", "site"]);
 });
 
 /** A build's folders inside a mount point: its staging folder and the previous site's. */

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { MANIFEST_FILE } from "../../src/publish/incremental.ts";
 import { listFiles, PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
-import { mountTmpfs, tempDir } from "../support/temp.ts";
+import { entriesBeside, mountTmpfs, tempDir } from "../support/temp.ts";
 
 const CONTENT = join(PROJECT_ROOT, "test/fixtures/archive/content");
 const FAILING_PAGEFIND = join(PROJECT_ROOT, "test/fixtures/pagefind/failing-pagefind");
@@ -37,7 +37,7 @@ test("Pagefind panicking or dying stops the build with its words; the site stays
     const run = await runBuild(CONTENT, out, env);
     assertCleanFailure(run, reason);
     assert.deepEqual(await readTree(out), before, how);
-    assert.deepEqual(await readdir(parent), ["site"], `${how} left a temporary folder`);
+    assert.deepEqual(await entriesBeside(parent), ["site"], `${how} left a temporary folder`);
   }
 });
 
@@ -68,5 +68,5 @@ test("a disk filling up while the search index is written stops the build cleanl
   const run = await runBuild(CONTENT, out, env);
   assertCleanFailure(run, /Pagefind failed \(exit code 101\)[^]*No space left on device/);
   assert.deepEqual(await readTree(out), before);
-  assert.deepEqual((await readdir(disk)).sort(), ["filler", "site"], "a temporary folder is left");
+  assert.deepEqual((await entriesBeside(disk)).sort(), ["filler", "site"], "a temporary folder is left");
 });

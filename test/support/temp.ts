@@ -1,7 +1,7 @@
 // Temporary folders for tests: each is removed when its test (or suite) ends, passed or failed,
 // with anything a test mounted inside it unmounted first.
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import type { TestContext } from "node:test";
@@ -55,4 +55,12 @@ export function mountTmpfs(t: TestContext, dir: string, size: string): boolean {
   console.warn(`\n*** TEST SKIPPED *** ${t.name}: ${reason}\n`);
   t.skip(reason);
   return false;
+}
+
+/**
+ * A folder's entries, without the spare sites that publishing keeps beside an output folder
+ * (`.<name>.spare`, src/publish/atomic.ts): what tests of "nothing is left" look at.
+ */
+export async function entriesBeside(folder: string): Promise<string[]> {
+  return (await readdir(folder)).filter((name) => !/^\..+\.spare$/.test(name));
 }
