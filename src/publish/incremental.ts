@@ -6,7 +6,7 @@
 // page costs nothing, or a link.
 import { createHash } from "node:crypto";
 import {
-  copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync,
+  copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, statSync, unlinkSync,
 } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
-import { SEARCH_DIR, ShardRecord } from "../search/index-shards.ts";
+import { ShardRecord } from "../search/index-shards.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -89,7 +89,9 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const fits = (manifest: Manifest | undefined) =>
     manifest?.code === code && manifest.shell === shell ? manifest : undefined;
   const published = fits(await readManifest(sites.published));
-  const base = sites.recycled ? await readManifest(sites.staging) : undefined;
+  const recorded = sites.recycled ? await readManifest(sites.staging) : undefined;
+  // Made by other code, the folder may hold files that this code no longer knows to remove.
+  const base = recorded?.code === code ? recorded : undefined;
   const staged = fits(base);
   const plan: PagePlan = {
     render: {} as PageSelection, link: [], kept: 0, remove: [], hashes: new Map(),
@@ -132,7 +134,7 @@ function staleFiles(base: Manifest, pages: ReadonlyMap<string, string>): string[
 /**
  * Brings the staging folder to the pages that need no rendering: removes what is stale from a
  * recycled folder (and folders left empty), then links the pages to take from the published
- * site (a copy where links cannot be made). Synchronous calls: see `listSite`.
+ * site (a copy where links cannot be made). Synchronous calls: see `sizeIfUnchanged`.
  */
 export async function preparePages(plan: PagePlan, sites: Sites): Promise<void> {
   const { staging, published } = sites;
@@ -183,40 +185,23 @@ export async function publishedShards(publishedDir: string): Promise<ShardRecord
 
 /**
  * Records what each page (and search shard) of the finished staging folder was made from, and
- * every other file in it; returns the number of HTML pages outside /pagefind/.
+ * the site's other files outside /pagefind/ (`others`: feeds, assets, static files), which the
+ * next build that starts from this folder removes. Returns the number of HTML pages.
  */
-export async function writeManifest(plan: PagePlan, stagingDir: string, search?: ShardRecord): Promise<number> {
-  const files = listSite(stagingDir);
+export async function writeManifest(
+  plan: PagePlan,
+  stagingDir: string,
+  others: Iterable<string>,
+  search?: ShardRecord,
+): Promise<number> {
   const pages: Manifest["pages"] = {};
-  const others: string[] = [];
-  for (const file of files) {
-    const inputs = plan.hashes.get(file);
-    if (inputs === undefined) others.push(file);
-    else pages[file] = [inputs, plan.sizes.get(file) ?? statSync(join(stagingDir, file)).size];
+  for (const [file, inputs] of plan.hashes) {
+    pages[file] = [inputs, plan.sizes.get(file) ?? statSync(join(stagingDir, file)).size];
   }
-  const manifest: Manifest = { version: 2, code: plan.code, shell: plan.shell, pages, others, search };
+  const rest = [...new Set(others)].filter((file) => !plan.hashes.has(file)).sort();
+  const manifest: Manifest = { version: 2, code: plan.code, shell: plan.shell, pages, others: rest, search };
   await writeFile(join(stagingDir, MANIFEST_FILE), JSON.stringify(manifest));
-  return files.filter((file) => file.endsWith(".html")).length;
-}
-
-/**
- * Every file of a site outside /pagefind/, as site-folder paths. Synchronous: tens of thousands
- * of small calls, each far cheaper than a round trip through libuv's thread pool.
- */
-function listSite(siteDir: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(join(siteDir, folder), { withFileTypes: true })) {
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (path !== SEARCH_DIR) walk(path);
-      } else if (path !== MANIFEST_FILE) {
-        files.push(path);
-      }
-    }
-  };
-  walk("");
-  return files;
+  return [...plan.hashes.keys(), ...rest].filter((file) => file.endsWith(".html")).length;
 }
 
 /**
@@ -234,7 +219,8 @@ async function readManifest(siteDir: string): Promise<Manifest | undefined> {
 /**
  * The page's size when the manifest records the same inputs and the file on disk has the size
  * it recorded; a page whose size has changed since (a hand edit, a truncated copy) is rendered
- * again. Synchronous for the same reason as `listSite`.
+ * again. Synchronous: tens of thousands of small calls, each far cheaper than a round trip
+ * through libuv's thread pool.
  */
 function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest: Manifest | undefined): number | undefined {
   const entry = manifest?.pages[file];

@@ -81,9 +81,24 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
     const coldRun = await runBuild(content, cold, { DATELINE_CACHE_DIR: join(parent, "cold-cache") });
     assert.equal(coldRun.code, 0, `${what}: ${coldRun.stderr}`);
     assert.deepEqual(comparable(await readTree(site)), comparable(await readTree(cold)), what);
+    assert.deepEqual(await manifestFiles(site), await siteFiles(site), `${what}: the manifest lists every file`);
     await rm(cold, { recursive: true });
   }
 });
+
+/**
+ * The files the manifest says the site has besides the search index, which the next build that
+ * starts from this folder relies on to remove what is stale, and the files it has.
+ */
+async function manifestFiles(site: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), "utf8")) as { pages: object; others: string[] };
+  return [...Object.keys(manifest.pages), ...manifest.others].sort();
+}
+
+async function siteFiles(site: string): Promise<string[]> {
+  const files = [...(await readTree(site)).keys()];
+  return files.filter((file) => !file.startsWith("pagefind/") && file !== MANIFEST_FILE).sort();
+}
 
 /** The site's files as text, for a readable diff. */
 function comparable(tree: Map<string, Buffer>): Record<string, string> {
