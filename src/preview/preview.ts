@@ -4,13 +4,16 @@
 import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename } from "node:path";
+import { basename, relative } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import serveStatic from "serve-static";
+import type { Archive } from "../archive/model.ts";
 import { RECORD_FILE } from "../archive/published-urls.ts";
 import type { BuildOptions } from "../config/options.ts";
 import { ContentError, formatReport } from "../content/problems.ts";
+import { startWorkerEarly } from "../markdown/render-all.ts";
 import { publish, type PublishReport } from "../publish/publish.ts";
+import { publishBodyEdit, type QuickEdit, readFrontMatters } from "./quick-edit.ts";
 
 export interface PreviewOptions {
   port: number;
@@ -22,10 +25,21 @@ export interface PreviewOptions {
 
 export type BuildOutcome = { ok: true; report: PublishReport } | { ok: false; message: string };
 
+/** An article page republished by the quick path (src/preview/quick-edit.ts). */
+export interface QuickOutcome {
+  path: string;
+  ms: number;
+}
+
+type PreviewEvents = { built: [BuildOutcome]; quick: [QuickOutcome] };
+
 export interface Preview {
   url: string;
-  /** Emits "built" with a BuildOutcome after every publish, the first one included. */
-  events: EventEmitter<{ built: [BuildOutcome] }>;
+  /**
+   * Emits "built" with a BuildOutcome after every publish, the first one included, and "quick"
+   * when an article's page was republished ahead of the publish that follows every change.
+   */
+  events: EventEmitter<PreviewEvents>;
   /** Publishes again now (or once more after the publish under way). */
   rebuild(): Promise<BuildOutcome>;
   close(): Promise<void>;
@@ -36,12 +50,21 @@ const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage
 
 export async function startPreview(options: BuildOptions, preview: PreviewOptions): Promise<Preview> {
   const log = preview.log ?? ((message: string) => console.error(message));
-  const events = new EventEmitter<{ built: [BuildOutcome] }>();
-  const builder = serialBuilder(() => buildOnce(options, log));
-  const listeners = new Set<ServerResponse>();
-  events.on("built", () => {
-    for (const response of listeners) response.write("data: reload\n\n");
+  const events = new EventEmitter<PreviewEvents>();
+  // What the quick path needs from the last publish: its model and the front matter it read.
+  let published: QuickEdit | undefined;
+  const builder = serialBuilder(async () => {
+    published = undefined;
+    const outcome = await buildOnce(options, log);
+    if (outcome.ok) published = await quickEditState(outcome.report.archive, options);
+    return outcome;
   });
+  const listeners = new Set<ServerResponse>();
+  const reload = () => {
+    for (const response of listeners) response.write("data: reload\n\n");
+  };
+  events.on("built", reload);
+  events.on("quick", reload);
 
   // Without a first preview there is nothing to serve: say why and stop.
   const first = await builder.run();
@@ -49,13 +72,32 @@ export async function startPreview(options: BuildOptions, preview: PreviewOption
   const server = createServer(handler(options.outputDir, listeners));
   server.listen(preview.port, preview.host ?? "127.0.0.1");
   await once(server, "listening");
-  const watcher = watchArchive(options.contentDir, () => void rebuild());
+  const watcher = watchArchive(options.contentDir, (event, path) => void changed(event, path));
   await once(watcher, "ready");
 
   async function rebuild(): Promise<BuildOutcome> {
     const outcome = await builder.run();
     events.emit("built", outcome);
     return outcome;
+  }
+
+  /** A body edited alone shows at once; every change is then published in full. */
+  async function changed(event: string, path: string): Promise<void> {
+    const state = published;
+    // An editor that saves by renaming a new file over the old one makes an "add".
+    if ((event === "change" || event === "add") && state && builder.isIdle()) {
+      await builder.first(() => quickly(path, state));
+    }
+    await rebuild();
+  }
+
+  async function quickly(path: string, state: QuickEdit): Promise<void> {
+    const start = performance.now();
+    const done = await publishBodyEdit(path, state).catch(() => false);
+    if (!done) return;
+    const ms = performance.now() - start;
+    log(`Republished ${relative(options.contentDir, path)}'s page in ${Math.round(ms)} ms; publishing the rest…`);
+    events.emit("quick", { path, ms });
   }
   return {
     url: urlOf(server),
@@ -88,17 +130,25 @@ async function buildOnce(options: BuildOptions, log: (message: string) => void):
   }
 }
 
+async function quickEditState(archive: Archive, options: BuildOptions): Promise<QuickEdit> {
+  // A Markdown worker loaded and waiting, so that the next body edit does not wait a second.
+  startWorkerEarly();
+  const frontMatters = await readFrontMatters(archive);
+  return { archive, frontMatters, siteDir: options.outputDir, cacheDir: options.cacheDir };
+}
+
 /**
  * Builds one at a time: a change during a build asks for one more build after it, however
  * many changes arrive, and every caller gets the outcome of a build that started after it
- * asked.
+ * asked. `first` runs a quick step that the next build waits for.
  */
 function serialBuilder(build: () => Promise<BuildOutcome>) {
   let running: Promise<BuildOutcome> | undefined;
   let queued: Promise<BuildOutcome> | undefined;
+  let quick: Promise<void> = Promise.resolve();
   const run = (): Promise<BuildOutcome> => {
     if (!running) {
-      running = build().finally(() => (running = undefined));
+      running = quick.then(build).finally(() => (running = undefined));
       return running;
     }
     queued ??= running.then(() => {
@@ -107,10 +157,12 @@ function serialBuilder(build: () => Promise<BuildOutcome>) {
     });
     return queued;
   };
-  return { run, idle: async () => void (await (queued ?? running)) };
+  const first = (step: () => Promise<void>): Promise<void> => (quick = quick.then(step));
+  const isIdle = () => !running && !queued;
+  return { run, first, isIdle, idle: async () => void (await (queued ?? running)) };
 }
 
-function watchArchive(contentDir: string, onChange: () => void): FSWatcher {
+function watchArchive(contentDir: string, onChange: (event: string, path: string) => void): FSWatcher {
   return watch(contentDir, {
     ignoreInitial: true,
     // Dot files are editors' swap files and Dateline's own temporary files; the record of

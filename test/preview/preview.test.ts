@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -110,6 +110,34 @@ test("an edit, an error, its fix and a deletion are each published again", { tim
 
   await change(preview, () => rm(join(content, "articles/b.md")), (home) => !home.includes("Second story"));
   assert.equal((await get(preview, "/2020/08/13/b/")).status, 404);
+});
+
+test("a body edited alone shows before the full publish, which writes the same page", { timeout: 300_000 }, async (t) => {
+  const { content, preview } = await previewOf(t, { ...files, "articles/b.md": article({ ...VALID, title: "Second story", date: "2020-08-13" }) });
+  const seen: string[] = [];
+  preview.events.on("quick", () => seen.push("quick"));
+  const quick = once(preview.events, "quick");
+  const built = new Promise<BuildOutcome>((resolve) => preview.events.on("built", (outcome) => {
+    seen.push("built");
+    if (seen.includes("quick")) resolve(outcome);
+  }));
+  // Saved as editors save: a new file renamed over the old one, so no event sees it half written.
+  const saveAs = async (text: string) => {
+    await writeFile(join(content, "articles/.a.md.swp"), text);
+    await rename(join(content, "articles/.a.md.swp"), join(content, "articles/a.md"));
+  };
+  await saveAs(`${article(VALID)}\nA paragraph added *by hand*.\n`);
+  await quick;
+  const page = (await get(preview, "/2020/08/12/a/")).body;
+  assert.match(page, /A paragraph added <em>by hand<\/em>\./);
+  const outcome = await built;
+  assert.equal(outcome.ok, true);
+  assert.equal((await get(preview, "/2020/08/12/a/")).body, page, "the full publish wrote other bytes");
+
+  // A front matter edit shows on other pages too: only the full publish makes it.
+  seen.length = 0;
+  await change(preview, () => saveAs(article({ ...VALID, title: "Retitled" })), (home) => home.includes("Retitled"));
+  assert.deepEqual(seen.filter((event) => event === "quick"), [], "the quick path took a front matter edit");
 });
 
 test("npm start refuses an output folder holding other files, and writes nothing there", async (t) => {
