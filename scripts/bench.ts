@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { pageShows, searchShows, type Proof } from "./bench-check.ts";
-import { linkArchive, planEdits } from "./bench-edits.ts";
+import { type EditPlan, linkArchive, planEdits } from "./bench-edits.ts";
 import { BuildFailed, countSite, measureBuild, type RunResult } from "./bench-measure.ts";
 import { hugoPeerSite, peerReadiness, runPeer } from "./bench-peer.ts";
+import { measurePreviewEdit } from "./bench-preview.ts";
 import {
   formatBytes, loadLine, machineLine, parseStages, printReport, versionsLine,
   type Row, type SizeReport,
@@ -139,6 +140,26 @@ async function benchDateline(
     edit.apply();
     await build(edit.label, edit.name, edit.proof);
   }
+  await benchPreview(env, join(work, "preview"), join(content, plan.edited), plan, report);
+}
+
+/** `npm start` on the same archive, after the builds: how soon an edited body shows. */
+async function benchPreview(
+  env: NodeJS.ProcessEnv,
+  previewDir: string,
+  articlePath: string,
+  plan: EditPlan,
+  report: SizeReport,
+): Promise<void> {
+  log("dateline preview (npm start), then a body edit…");
+  const url = plan.edits.find((edit) => edit.name === "body")?.proof?.url;
+  if (!url) return;
+  const times = await measurePreviewEdit(ROOT, { ...env, OUTPUT_DIR: previewDir }, articlePath, url);
+  const line = `Preview (\`npm start\`, same cache): serving after ${times.startSeconds.toFixed(1)} s; ` +
+    `a line appended to a body shown on its page ${(times.shownSeconds * 1000).toFixed(0)} ms after ` +
+    `the save, the full publish that follows done after ${times.publishedSeconds.toFixed(1)} s.`;
+  report.notes.push(line);
+  log(`  ${line}`);
 }
 
 // ---------------------------------------------------------------- output
