@@ -12,7 +12,7 @@ export const data = onePagePer("pages.homePages", "listPage");
 export function render({ archive, listPage }: Data) {
   const title = listPage.pageNumber > 1 ? `Latest articles, page ${listPage.pageNumber}` : undefined;
   return (
-    <Page archive={archive} url={listPage.url} title={title}>
+    <Page archive={archive} years url={listPage.url} title={title}>
       <h1 class={listPage.pageNumber > 1 ? undefined : "visually-hidden"}>{title ?? "Latest articles"}</h1>
       {listPage.articles.length ? <ArticleList articles={listPage.articles} lead={listPage.pageNumber === 1} /> : <p>No articles have been published yet.</p>}
       <Pager page={listPage} />

@@ -12,7 +12,7 @@ export const data = onePagePer("pages.months", "month");
 export function render({ archive, month }: Data) {
   const title = `${monthName(month.month)} ${month.year}`;
   return (
-    <Page archive={archive} url={month.url} title={title} description={`${count(month.articles.length, "article")} published in ${title}.`}>
+    <Page archive={archive} years url={month.url} title={title} description={`${count(month.articles.length, "article")} published in ${title}.`}>
       <p class="breadcrumb">
         <a href={month.yearUrl}>{month.year}</a>
       </p>

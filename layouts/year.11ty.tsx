@@ -11,7 +11,7 @@ export const data = onePagePer("pages.years", "year");
 
 export function render({ archive, year }: Data) {
   return (
-    <Page archive={archive} url={year.url} title={`${year.year}`} description={`${count(year.articleCount, "article")} published in ${year.year}.`}>
+    <Page archive={archive} years url={year.url} title={`${year.year}`} description={`${count(year.articleCount, "article")} published in ${year.year}.`}>
       <h1>{year.year}</h1>
       <p class="lede">{count(year.articleCount, "article")}</p>
       {year.months.map((month) => (

@@ -16,6 +16,12 @@ export interface PageProps {
   /** Marks pages that only the dev server shows. */
   draft?: boolean;
   ogType?: "website" | "article";
+  /**
+   * Lists the archive's years in the footer: on the pages that list articles by date (home,
+   * years, months). Every other page links to the home page's list instead, so that the first
+   * article of a new year re-renders those pages only (src/publish/incremental.ts).
+   */
+  years?: boolean;
 }
 
 const NAV = [
@@ -25,7 +31,8 @@ const NAV = [
   { href: "/search/", label: "Search" },
 ];
 
-export function Page({ archive, title, description, url, children, head, draft, ogType = "website" }: PageProps) {
+export function Page(props: PageProps) {
+  const { archive, title, description, url, children, head, draft, ogType = "website" } = props;
   const { site } = archive;
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = description ?? site.description;
@@ -74,8 +81,8 @@ export function Page({ archive, title, description, url, children, head, draft, 
           {children}
         </main>
         <footer class="site-footer">
-          {archive.years.length ? (
-            <nav aria-label="Archive by year">
+          {props.years && archive.years.length ? (
+            <nav aria-label="Archive by year" id="archive">
               <h2>Archive</h2>
               <ul class="inline-list">
                 {archive.years.map((year) => (
@@ -87,6 +94,12 @@ export function Page({ archive, title, description, url, children, head, draft, 
             </nav>
           ) : null}
           <p>
+            {props.years ? null : (
+              <>
+                <a href="/#archive">Archive by year</a>
+                {" · "}
+              </>
+            )}
             <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON Feed</a> · <a href="/sitemap.xml">Sitemap</a>
           </p>
           <p class="colophon">Published with Dateline.</p>

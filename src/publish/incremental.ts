@@ -32,13 +32,15 @@ export interface PageSelection {
 }
 
 type ListName = keyof PageSelection;
+/** The lists whose pages show every year of the archive (layouts/components/Page.tsx). */
+const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
 const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn"];
 
 const Manifest = z.strictObject({
   version: z.literal(2),
   /** Templates, code and dependencies: when they change, every page does. */
   code: z.string(),
-  /** What every page's shell shows (site settings, the years in the footer…). */
+  /** What every page's shell shows (site settings, content errors in a preview…). */
   shell: z.string(),
   /** Site-folder path of each page → hash of its inputs, and the page's size in bytes. */
   pages: z.record(z.string(), z.tuple([z.string(), z.number()])),
@@ -88,6 +90,7 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const shell = hash(JSON.stringify(shellInputs(archive)));
   const fits = (manifest: Manifest | undefined) =>
     manifest?.code === code && manifest.shell === shell ? manifest : undefined;
+  const years = `\n${archive.years.map((year) => year.url).join(" ")}`;
   const published = fits(await readManifest(sites.published));
   const recorded = sites.recycled ? await readManifest(sites.staging) : undefined;
   // Made by other code, the folder may hold files that this code no longer knows to remove.
@@ -103,7 +106,7 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
     render[list] = [];
     for (const item of archive[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
-      const inputs = hash(`${list}\n${pageInputs(item)}`);
+      const inputs = hash(`${list}\n${pageInputs(item)}${YEAR_LISTS.has(list) ? years : ""}`);
       plan.hashes.set(file, inputs);
       const size = sizeIfUnchanged(sites.staging, file, inputs, staged);
       if (size !== undefined) {
@@ -236,7 +239,7 @@ function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest
  */
 function shellInputs(archive: Archive): unknown {
   const { withdrawn: _withdrawn, pageSize: _pageSize, ...site } = archive.site;
-  return { site, years: archive.years.map((year) => year.url), problems: archive.problems, preview: archive.preview ?? false };
+  return { site, problems: archive.problems, preview: archive.preview ?? false };
 }
 
 /**

@@ -35,6 +35,11 @@ const CHANGES: Change[] = [
     await mkdir(join(c, "static"), { recursive: true });
     await writeFile(join(c, "static/note.txt"), "changed");
   }],
+  // Only the pages that list every year show the new one: not every page changes.
+  ["adding the first article of a new year", async (c) => {
+    await mkdir(join(c, "articles/2031"));
+    await writeFile(join(c, "articles/2031/first.md"), '---\ntitle: "A new year"\ndate: 2031-01-02\nauthor: Maria Okafor\n---\n\nText.\n');
+  }],
 ];
 
 /**
