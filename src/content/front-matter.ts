@@ -1,9 +1,10 @@
 // Stage 2, front matter: split each file into YAML front matter and Markdown body, keeping
 // where every key sits so that later problems can name the line.
 import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type KeyPath, locator, type PlaceTree, placeTree } from "./places.ts";
 import type { Place, Problems } from "./problems.ts";
 
-export type KeyPath = readonly (string | number)[];
+export type { KeyPath } from "./places.ts";
 
 export interface FrontMatter extends YamlMapping {
   body: string;
@@ -46,11 +47,17 @@ export function parseFrontMatter(
   const yaml = ["", ...lines.slice(1, closing)].join("\n");
   const mapping = parseYamlMapping(file, yaml, problems);
   if (!mapping) return undefined;
-  const bodyLines = lines.slice(closing + 1);
-  const blankLines = bodyLines.findIndex((line) => line.trim() !== "");
-  const bodyLine = closing + 2 + Math.max(0, blankLines);
+  const blankLines = lines.findIndex((line, i) => i > closing && line.trim() !== "");
+  const bodyLine = blankLines === -1 ? closing + 2 : blankLines + 1;
   const addKeyAt = { line: closing + 1 };
-  return { ...mapping, addKeyAt, body: bodyLines.join("\n"), bodyLine };
+  return { ...mapping, addKeyAt, body: source.slice(lineStart(lines, closing + 1)), bodyLine };
+}
+
+/** Where line `index` starts in the text the lines were split from. */
+function lineStart(lines: readonly string[], index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += lines[i]!.length + 1;
+  return offset;
 }
 
 const JUST_DASHES = "make the first line just --- (delete everything after it)";
@@ -113,6 +120,8 @@ export interface YamlMapping {
   data: Record<string, unknown>;
   /** The line and column of a key (or of its value), for messages. */
   locate(path: KeyPath): Place;
+  /** What `locate` reads: plain data, so that it can be kept without the parsed document. */
+  places: PlaceTree | null;
   /** Top-level keys with their places, in file order. */
   keys: { key: string; place: Place }[];
   /** Where a missing key would be added: front matter's closing `---`, a YAML file's top. */
@@ -142,16 +151,6 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
     problems.error(file, "yaml-not-mapping", "the YAML is not a list of `key: value` lines", "write each field as `key: value` on its own line", { line: 1 });
     return undefined;
   }
-  const locate = (path: KeyPath): Place => {
-    const node = doc.getIn(path, true) as Node | undefined;
-    if (node?.range) return at(node.range[0]);
-    // A key with an empty value has no value node: point at the key itself.
-    const pair = path.length === 1 && isMap(doc.contents) ? doc.contents.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path[0])) : undefined;
-    const key = pair?.key as Node | undefined;
-    if (key?.range) return at(key.range[0]);
-    const parent = path.length > 1 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined) : undefined;
-    return parent?.range ? at(parent.range[0]) : { line: 1 };
-  };
   const keys: YamlMapping["keys"] = [];
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
@@ -159,7 +158,8 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
       if (key?.range) keys.push({ key: String(key.value ?? key), place: at(key.range[0]) });
     }
   }
-  return { data: data as Record<string, unknown>, locate, keys, addKeyAt: { line: 1 } };
+  const places = placeTree(doc, lineCounter);
+  return { data: data as Record<string, unknown>, locate: locator(places), places, keys, addKeyAt: { line: 1 } };
 }
 
 function firstLine(message: string): string {
