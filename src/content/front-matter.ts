@@ -1,7 +1,7 @@
 // Stage 2, front matter: split each file into YAML front matter and Markdown body, keeping
 // where every key sits so that later problems can name the line.
 import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { type KeyPath, locator, type PlaceTree, placeTree } from "./places.ts";
+import { type KeyPath, locator, type PlaceList, placeList } from "./places.ts";
 import type { Place, Problems } from "./problems.ts";
 
 export type { KeyPath } from "./places.ts";
@@ -121,7 +121,7 @@ export interface YamlMapping {
   /** The line and column of a key (or of its value), for messages. */
   locate(path: KeyPath): Place;
   /** What `locate` reads: plain data, so that it can be kept without the parsed document. */
-  places: PlaceTree | null;
+  places: PlaceList;
   /** Top-level keys with their places, in file order. */
   keys: { key: string; place: Place }[];
   /** Where a missing key would be added: front matter's closing `---`, a YAML file's top. */
@@ -158,7 +158,7 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
       if (key?.range) keys.push({ key: String(key.value ?? key), place: at(key.range[0]) });
     }
   }
-  const places = placeTree(doc, lineCounter);
+  const places = placeList(doc, lineCounter);
   return { data: data as Record<string, unknown>, locate: locator(places), places, keys, addKeyAt: { line: 1 } };
 }
 

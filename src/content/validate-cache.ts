@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { SourceFile } from "./load.ts";
-import { isPlaceTree, locator, type PlaceTree } from "./places.ts";
+import { isPlaceList, locator, type PlaceList } from "./places.ts";
 import { type Problem, Problems } from "./problems.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, EntityFrontMatter } from "./schema.ts";
 import { EntityType } from "./schema.ts";
@@ -89,8 +89,8 @@ const AuthorFields: z.ZodType<AuthorFrontMatter> = z.strictObject({
 });
 
 const position = z.int().positive();
-/** A place tree is checked by hand: as a zod schema of unions it took a quarter of a second. */
-const places = z.custom<PlaceTree | null>((value) => value === null || isPlaceTree(value));
+/** Checked by hand: a place list's shape is its order, which no zod schema says cheaply. */
+const places = z.custom<PlaceList>(isPlaceList);
 const recordParts = { bodyStart: z.int().nonnegative(), bodyLine: position, places };
 
 const CachedRecord = z.discriminatedUnion("kind", [
@@ -246,15 +246,13 @@ function withFile(problem: CachedProblem, file: string): Problem {
 
 function restoreRecord(record: CachedRecord, file: SourceFile): FileValidation | undefined {
   const { places } = record;
-  const base = <T>(fields: T): Validated<T> => ({
-    file,
-    fields,
-    body: file.text.slice(record.bodyStart),
-    bodyLine: record.bodyLine,
-    locate: locator(places),
-  });
-  if (record.kind === "entity") return { kind: "entity", source: base(record.fields), places };
-  if (record.kind === "author") return { kind: "author", source: base(record.fields), places };
-  const source = withDates(base(record.fields));
+  if (record.kind === "entity") return { kind: "entity", source: validated(record, file), places };
+  if (record.kind === "author") return { kind: "author", source: validated(record, file), places };
+  const source = withDates(validated(record, file));
   return source && { kind: "article", source, places };
+}
+
+function validated<T>(record: CachedRecord & { fields: T }, file: SourceFile): Validated<T> {
+  const { fields, bodyStart, bodyLine, places } = record;
+  return { file, fields, body: file.text.slice(bodyStart), bodyLine, locate: locator(places) };
 }

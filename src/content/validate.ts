@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { type CalendarDate, parseCalendarDate } from "./dates.ts";
 import { type FrontMatter, type KeyPath, parseFrontMatter, type YamlMapping } from "./front-matter.ts";
 import type { SourceFile } from "./load.ts";
-import type { PlaceTree } from "./places.ts";
+import type { PlaceList } from "./places.ts";
 import type { Place, Problems } from "./problems.ts";
 import { ArticleFrontMatter, AuthorFrontMatter, EntityFrontMatter, KEY_HINTS, KNOWN_KEYS } from "./schema.ts";
 import type { ValidateCache } from "./validate-cache.ts";
@@ -38,7 +38,7 @@ export type SourceRecord =
   | { kind: "author"; source: AuthorSource };
 
 /** A file that validated: its record, and where its keys are, which a cache can keep. */
-export type FileValidation = SourceRecord & { places: PlaceTree | null };
+export type FileValidation = SourceRecord & { places: PlaceList };
 
 /**
  * Every file's record, in file order, each file's problems added in the same order. With a

@@ -1,12 +1,12 @@
-// Where keys are: the place tree kept with every record answers as the parsed YAML document
+// Where keys are: the place list kept with every record answers as the parsed YAML document
 // did, for every key path, present or not, and survives a trip through JSON.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isMap, LineCounter, type Node, parseDocument } from "yaml";
-import { isPlaceTree, type KeyPath, locator, placeTree } from "../../src/content/places.ts";
+import { isPlaceList, type KeyPath, locator, placeList } from "../../src/content/places.ts";
 import type { Place } from "../../src/content/problems.ts";
 
-/** How front matter was located before the place tree: by asking the parsed document. */
+/** How front matter was located before the place list: by asking the parsed document. */
 function documentLocator(source: string): (path: KeyPath) => Place {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, schema: "core" });
@@ -17,22 +17,25 @@ function documentLocator(source: string): (path: KeyPath) => Place {
   return (path) => {
     const node = doc.getIn(path, true) as Node | undefined;
     if (node?.range) return at(node.range[0]);
+    const keyText = (item: { key: unknown }) => String((item.key as { value?: unknown })?.value);
     const pair = path.length === 1 && isMap(doc.contents)
-      ? doc.contents.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path[0]))
+      ? doc.contents.items.find((item) => keyText(item) === String(path[0]))
       : undefined;
     const key = pair?.key as Node | undefined;
     if (key?.range) return at(key.range[0]);
-    const parent = path.length > 1 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined) : undefined;
+    const parent = path.length > 1
+      ? (doc.getIn(path.slice(0, -1), true) as Node | undefined)
+      : undefined;
     return parent?.range ? at(parent.range[0]) : { line: 1 };
   };
 }
 
-function treeLocator(source: string): (path: KeyPath) => Place {
+function listLocator(source: string): (path: KeyPath) => Place {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, schema: "core" });
-  const tree = JSON.parse(JSON.stringify(placeTree(doc, lineCounter))) as unknown;
-  assert.ok(tree === null || isPlaceTree(tree), "a place tree after JSON");
-  return locator(tree);
+  const list = JSON.parse(JSON.stringify(placeList(doc, lineCounter))) as unknown;
+  assert.ok(isPlaceList(list), `a place list after JSON: ${JSON.stringify(list)}`);
+  return locator(list);
 }
 
 const DOCUMENTS = [
@@ -64,20 +67,22 @@ function pathsOf(value: unknown, base: KeyPath = []): KeyPath[] {
 }
 
 for (const source of DOCUMENTS) {
-  test(`the place tree locates as the document did: ${JSON.stringify(source.slice(1, 40))}`, () => {
+  test(`the place list locates as the document did: ${JSON.stringify(source.slice(1, 40))}`, () => {
     const expected = documentLocator(source);
-    const actual = treeLocator(source);
+    const actual = listLocator(source);
     const data = parseDocument(source, { schema: "core" }).toJS() as unknown;
     const paths = [[], ...pathsOf(data), ["title"], ["entities", 1, "type"], ["a", "b", "c"]];
     for (const path of paths) assert.deepEqual(actual(path), expected(path), JSON.stringify(path));
   });
 }
 
-test("a damaged place tree is not one", () => {
+test("a damaged place list is not one", () => {
   const damaged: unknown[] = [
-    [1], [0, 1], [1, 1.5], ["1", 1], [1, 1, "map"], [1, 1, "map", [["a", 1, 1]]],
-    [1, 1, "seq", [[1]]], [1, 1, "list", []], [1, 1, "map", [[{}, 1, 1, null]]], {},
+    [], [1], [0, 0], [1, 1], [1, 1.5, 0], ["1", 1, 0], [1, 1, 0, 0], [1, 1, 1], [1, 1, 1, 1],
+    [1, 1, 1, 1, "a", 1, 1], [1, 1, 1, 1, {}, 1, 1, 0], [1, 1, 2, 2, 0], [1, 1, 3, 0],
+    [1, 1, 2, -1], [1, 1, 1, 1, "a", 0, 1, 0], {}, "0",
   ];
-  for (const value of damaged) assert.equal(isPlaceTree(value), false, JSON.stringify(value));
-  assert.equal(isPlaceTree([2, 8, "seq", [null, [2, 9]]]), true);
+  for (const value of damaged) assert.equal(isPlaceList(value), false, JSON.stringify(value));
+  const sound = [[0], [2, 8, 0], [2, 8, 2, 2, 0, 2, 9, 0], [1, 1, 1, 2, "a", 1, 1, 0, 7, 2, 1, 0]];
+  for (const value of sound) assert.equal(isPlaceList(value), true, JSON.stringify(value));
 });

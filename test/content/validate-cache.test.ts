@@ -235,7 +235,7 @@ const FOREIGN_ENTRIES: Record<string, (entry: unknown) => unknown> = {
   "a field of the wrong type": edit('"draft":false', '"draft":"no"'),
   "an unknown field": edit('"draft":false', '"draft":false,"extra":1'),
   "a line of zero": edit(/"bodyLine":\d+/, '"bodyLine":0'),
-  "a damaged place tree": edit('"map"', '"list"'),
+  "a damaged place list": edit('"places":[', '"places":[0,'),
   "another kind's record": edit('"kind":"article"', '"kind":"author"'),
   "a body past the end of the file": edit(/"bodyStart":\d+/, '"bodyStart":99999'),
   "a problem without a message":
