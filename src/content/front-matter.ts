@@ -27,8 +27,7 @@ export function parseFrontMatter(
   source: string,
   problems: Problems,
 ): FrontMatter | undefined {
-  const lines = source.split("\n");
-  const opening = lines[0] ?? "";
+  const opening = source.slice(0, lineEnd(source, 0));
   if (!opening.startsWith("---")) {
     problems.error(file, "front-matter-missing", "file has no front matter",
       "start the file with ---, then title, date and author lines, then ---", { line: 1 });
@@ -38,26 +37,44 @@ export function parseFrontMatter(
     reportOpeningLine(file, opening.slice(3), problems);
     return undefined;
   }
-  const closing = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (closing === -1) {
-    reportUnclosed(file, lines, problems);
+  const closing = findLine(source, opening.length + 1, 1, (line) => FENCE.test(line));
+  if (!closing) {
+    reportUnclosed(file, source.split("\n"), problems);
     return undefined;
   }
-  // An empty first line keeps the YAML's line numbers those of the file.
-  const yaml = ["", ...lines.slice(1, closing)].join("\n");
+  // The opening line's newline, kept, keeps the YAML's line numbers those of the file.
+  const yaml = source.slice(opening.length, Math.max(opening.length, closing.start - 1));
   const mapping = parseYamlMapping(file, yaml, problems);
   if (!mapping) return undefined;
-  const blankLines = lines.findIndex((line, i) => i > closing && line.trim() !== "");
-  const bodyLine = blankLines === -1 ? closing + 2 : blankLines + 1;
-  const addKeyAt = { line: closing + 1 };
-  return { ...mapping, addKeyAt, body: source.slice(lineStart(lines, closing + 1)), bodyLine };
+  const bodyStart = closing.end + 1;
+  const firstText = findLine(source, bodyStart, closing.index + 1, (line) => line.trim() !== "");
+  const bodyLine = (firstText?.index ?? closing.index + 1) + 1;
+  const addKeyAt = { line: closing.index + 1 };
+  return { ...mapping, addKeyAt, body: source.slice(bodyStart), bodyLine };
 }
 
-/** Where line `index` starts in the text the lines were split from. */
-function lineStart(lines: readonly string[], index: number): number {
-  let offset = 0;
-  for (let i = 0; i < index; i++) offset += lines[i]!.length + 1;
-  return offset;
+function lineEnd(source: string, start: number): number {
+  const end = source.indexOf("\n", start);
+  return end === -1 ? source.length : end;
+}
+
+/**
+ * The first line from `start` (line `index`, counted from 0) that `test` accepts, reading one
+ * line at a time: the front matter is a few lines at the top of a long body, which splitting
+ * the whole text into lines cut up for nothing.
+ */
+function findLine(
+  source: string,
+  start: number,
+  index: number,
+  test: (line: string) => boolean,
+): { index: number; start: number; end: number } | undefined {
+  for (let at = start, i = index; at <= source.length; i++) {
+    const end = lineEnd(source, at);
+    if (test(source.slice(at, end))) return { index: i, start: at, end };
+    at = end + 1;
+  }
+  return undefined;
 }
 
 const JUST_DASHES = "make the first line just --- (delete everything after it)";
