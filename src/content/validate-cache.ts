@@ -17,7 +17,7 @@ import { EntityType } from "./schema.ts";
 import type { SiteUrl } from "./paths.ts";
 import { type FileValidation, type Validated, validateFile, withDates } from "./validate.ts";
 
-/** Bump when the pack's layout changes (the code's own changes are covered by CACHE_SALT). */
+/** Bump when the pack's layout changes (the code's own changes are covered by the salt). */
 const FORMAT = "dateline-validate-1";
 
 /**
@@ -170,7 +170,12 @@ export class ValidateCache {
     if (!this.added && !dropped) return;
     const body = JSON.stringify({ salt: cacheSalt(), entries: Object.fromEntries(this.used) });
     const temporary = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
-    await writeFile(temporary, `${checksum(body)}\n${body}`);
+    try {
+      await writeFile(temporary, `${checksum(body)}\n${body}`);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
     try {
       await rename(temporary, this.path);
     } catch {
