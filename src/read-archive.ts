@@ -6,6 +6,7 @@ import { loadContent } from "./content/load.ts";
 import { type Problem, Problems } from "./content/problems.ts";
 import { readSiteConfig } from "./content/site.ts";
 import { validateContent } from "./content/validate.ts";
+import { ValidateCache } from "./content/validate-cache.ts";
 import { renderAll, startWorkerEarly } from "./markdown/render-all.ts";
 
 export interface ArchiveResult {
@@ -39,7 +40,12 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
 
   const loaded = await timed("load", () => loadContent(contentDir, problems));
   const site = readSiteConfig(loaded.siteYaml, problems);
-  const content = await timed("validate", () => validateContent(loaded.files, problems));
+  const content = await timed("validate", async () => {
+    const cache = options.cacheDir ? await ValidateCache.open(options.cacheDir) : undefined;
+    const validated = validateContent(loaded.files, problems, cache);
+    await cache?.save();
+    return validated;
+  });
   const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), timeLimitMs: options.markdownTimeLimitMs };
   let markdownMs = 0;
   const render = async (bodies: readonly string[]) => {

@@ -1,9 +1,10 @@
 // Stage 2, front matter: split each file into YAML front matter and Markdown body, keeping
 // where every key sits so that later problems can name the line.
 import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type KeyPath, locator, type PlaceList, placeList } from "./places.ts";
 import type { Place, Problems } from "./problems.ts";
 
-export type KeyPath = readonly (string | number)[];
+export type { KeyPath } from "./places.ts";
 
 export interface FrontMatter extends YamlMapping {
   body: string;
@@ -26,8 +27,7 @@ export function parseFrontMatter(
   source: string,
   problems: Problems,
 ): FrontMatter | undefined {
-  const lines = source.split("\n");
-  const opening = lines[0] ?? "";
+  const opening = source.slice(0, lineEnd(source, 0));
   if (!opening.startsWith("---")) {
     problems.error(file, "front-matter-missing", "file has no front matter",
       "start the file with ---, then title, date and author lines, then ---", { line: 1 });
@@ -37,20 +37,44 @@ export function parseFrontMatter(
     reportOpeningLine(file, opening.slice(3), problems);
     return undefined;
   }
-  const closing = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (closing === -1) {
-    reportUnclosed(file, lines, problems);
+  const closing = findLine(source, opening.length + 1, 1, (line) => FENCE.test(line));
+  if (!closing) {
+    reportUnclosed(file, source.split("\n"), problems);
     return undefined;
   }
-  // An empty first line keeps the YAML's line numbers those of the file.
-  const yaml = ["", ...lines.slice(1, closing)].join("\n");
+  // The opening line's newline, kept, keeps the YAML's line numbers those of the file.
+  const yaml = source.slice(opening.length, Math.max(opening.length, closing.start - 1));
   const mapping = parseYamlMapping(file, yaml, problems);
   if (!mapping) return undefined;
-  const bodyLines = lines.slice(closing + 1);
-  const blankLines = bodyLines.findIndex((line) => line.trim() !== "");
-  const bodyLine = closing + 2 + Math.max(0, blankLines);
-  const addKeyAt = { line: closing + 1 };
-  return { ...mapping, addKeyAt, body: bodyLines.join("\n"), bodyLine };
+  const bodyStart = closing.end + 1;
+  const firstText = findLine(source, bodyStart, closing.index + 1, (line) => line.trim() !== "");
+  const bodyLine = (firstText?.index ?? closing.index + 1) + 1;
+  const addKeyAt = { line: closing.index + 1 };
+  return { ...mapping, addKeyAt, body: source.slice(bodyStart), bodyLine };
+}
+
+function lineEnd(source: string, start: number): number {
+  const end = source.indexOf("\n", start);
+  return end === -1 ? source.length : end;
+}
+
+/**
+ * The first line from `start` (line `index`, counted from 0) that `test` accepts, reading one
+ * line at a time: the front matter is a few lines at the top of a long body, which splitting
+ * the whole text into lines cut up for nothing.
+ */
+function findLine(
+  source: string,
+  start: number,
+  index: number,
+  test: (line: string) => boolean,
+): { index: number; start: number; end: number } | undefined {
+  for (let at = start, i = index; at <= source.length; i++) {
+    const end = lineEnd(source, at);
+    if (test(source.slice(at, end))) return { index: i, start: at, end };
+    at = end + 1;
+  }
+  return undefined;
 }
 
 const JUST_DASHES = "make the first line just --- (delete everything after it)";
@@ -113,6 +137,8 @@ export interface YamlMapping {
   data: Record<string, unknown>;
   /** The line and column of a key (or of its value), for messages. */
   locate(path: KeyPath): Place;
+  /** What `locate` reads: plain data, so that it can be kept without the parsed document. */
+  places: PlaceList;
   /** Top-level keys with their places, in file order. */
   keys: { key: string; place: Place }[];
   /** Where a missing key would be added: front matter's closing `---`, a YAML file's top. */
@@ -142,16 +168,6 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
     problems.error(file, "yaml-not-mapping", "the YAML is not a list of `key: value` lines", "write each field as `key: value` on its own line", { line: 1 });
     return undefined;
   }
-  const locate = (path: KeyPath): Place => {
-    const node = doc.getIn(path, true) as Node | undefined;
-    if (node?.range) return at(node.range[0]);
-    // A key with an empty value has no value node: point at the key itself.
-    const pair = path.length === 1 && isMap(doc.contents) ? doc.contents.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path[0])) : undefined;
-    const key = pair?.key as Node | undefined;
-    if (key?.range) return at(key.range[0]);
-    const parent = path.length > 1 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined) : undefined;
-    return parent?.range ? at(parent.range[0]) : { line: 1 };
-  };
   const keys: YamlMapping["keys"] = [];
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
@@ -159,7 +175,8 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
       if (key?.range) keys.push({ key: String(key.value ?? key), place: at(key.range[0]) });
     }
   }
-  return { data: data as Record<string, unknown>, locate, keys, addKeyAt: { line: 1 } };
+  const places = placeList(doc, lineCounter);
+  return { data: data as Record<string, unknown>, locate: locator(places), places, keys, addKeyAt: { line: 1 } };
 }
 
 function firstLine(message: string): string {

@@ -1,7 +1,8 @@
 // Stage 1, load: find the archive's files and read each once, as checked UTF-8 text.
-import type { Dirent } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { type Dirent, readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { type SourcePath, sourcePath } from "./paths.ts";
 import type { Problems } from "./problems.ts";
 
@@ -16,6 +17,8 @@ export interface SourceFile {
   stem: string;
   /** Text with any BOM removed and CRLF/CR line endings made LF. */
   text: string;
+  /** A hash of the file's bytes as read: what the validate stage's cache knows it by. */
+  digest: string;
 }
 
 export interface LoadedContent {
@@ -40,22 +43,36 @@ export async function loadContent(contentDir: string, problems: Problems): Promi
   }
   const kinds = Object.keys(FOLDERS) as SourceKind[];
   const lists = await Promise.all(kinds.map((kind) => listSources(contentDir, kind, problems)));
-  const found = lists.flat();
-  const texts = await mapLimit(found, 64, ({ path }) => readText(path, problems));
-  const files: SourceFile[] = [];
-  found.forEach((entry, i) => {
-    const text = texts[i];
-    if (text !== undefined) files.push({ ...entry, text });
-  });
+  const files = await readSources(lists.flat(), problems);
   const sitePath = sourcePath(join(contentDir, "site.yaml"));
-  const siteText = (await exists(sitePath)) ? await readText(sitePath, problems) : undefined;
-  return siteText === undefined ? { files } : { files, siteYaml: { path: sitePath, text: siteText } };
+  const site = (await exists(sitePath)) ? readText(sitePath, problems) : undefined;
+  return site === undefined ? { files } : { files, siteYaml: { path: sitePath, text: site.text } };
+}
+
+/** Files read between two turns of the event loop, so that Ctrl-C is heard while reading. */
+const READ_BATCH = 256;
+
+/**
+ * Reads synchronously, in batches: for 11,000 files in the page cache, Node's asynchronous
+ * reads (open, stat, read, close, each a trip through the thread pool) took 1.2 s against
+ * 0.3 s, and a rebuild reads every file.
+ */
+async function readSources(found: readonly Listed[], problems: Problems): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  for (let start = 0; start < found.length; start += READ_BATCH) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const entry of found.slice(start, start + READ_BATCH)) {
+      const read = readText(entry.path, problems);
+      if (read) files.push({ ...entry, ...read });
+    }
+  }
+  return files;
 }
 
 /** A source's extension, in any case: `UPPER.MD` is as much an article as `lower.md`. */
 const MARKDOWN = /\.md$/i;
 
-type Listed = Omit<SourceFile, "text">;
+type Listed = Omit<SourceFile, "text" | "digest">;
 
 /**
  * Every entry under the kind's folder, so that a file that will not be published (`notes.txt`,
@@ -74,14 +91,16 @@ async function listSources(
   const sources: Listed[] = [];
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    const inFolder = relative(dir, path).split(sep);
+    // Cut rather than path.relative, which resolves both paths against the working folder:
+    // for 11,000 entries that was a tenth of a second. Every entry's path starts with `dir`.
+    const inFolder = path.slice(dir.length + 1).split(sep);
     if (entry.isDirectory() || inFolder.some((part) => part.startsWith("."))) continue;
     const reason = whyNotPublished(entry, folder, recursive || inFolder.length === 1);
     if (reason) {
       problems.warn(path, "not-published", reason.message, reason.fix);
       continue;
     }
-    const relativePath = relative(contentDir, path).split(sep).join("/");
+    const relativePath = [folder, ...inFolder].join("/");
     const stem = entry.name.replace(MARKDOWN, "");
     sources.push({ kind, path: sourcePath(path), relativePath, stem });
   }
@@ -123,14 +142,15 @@ function whyNotPublished(entry: Dirent, folder: string, inPlace: boolean): Reaso
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-async function readText(path: SourcePath, problems: Problems): Promise<string | undefined> {
-  const bytes = await readFile(path);
+function readText(path: SourcePath, problems: Problems): { text: string; digest: string } | undefined {
+  const bytes = readFileSync(path);
   if (bytes.byteLength > MAX_FILE_BYTES) {
     problems.error(path, "file-too-large", `file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split it, or move large data out of the article");
     return undefined;
   }
   try {
-    return normalizeText(utf8.decode(bytes));
+    const text = normalizeText(utf8.decode(bytes));
+    return { text, digest: createHash("sha256").update(bytes).digest("base64url") };
   } catch {
     problems.error(path, "invalid-utf8", "file is not valid UTF-8 text", "save it as UTF-8 in your editor (File → Save with encoding → UTF-8)", firstInvalidByte(bytes));
     return undefined;
@@ -138,7 +158,9 @@ async function readText(path: SourcePath, problems: Problems): Promise<string | 
 }
 
 export function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Most files have no CR at all: looking for one is cheaper than a replace that finds none.
+  return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
 }
 
 /** Finds the line of the first byte sequence that is not UTF-8, so the editor can go there. */
@@ -166,18 +188,4 @@ export async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Runs `fn` over items with at most `limit` at once, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -5,10 +5,12 @@ import type { z } from "zod";
 import { type CalendarDate, parseCalendarDate } from "./dates.ts";
 import { type FrontMatter, type KeyPath, parseFrontMatter, type YamlMapping } from "./front-matter.ts";
 import type { SourceFile } from "./load.ts";
+import type { PlaceList } from "./places.ts";
 import type { Place, Problems } from "./problems.ts";
 import { ArticleFrontMatter, AuthorFrontMatter, EntityFrontMatter, KEY_HINTS, KNOWN_KEYS } from "./schema.ts";
+import type { ValidateCache } from "./validate-cache.ts";
 
-interface Validated<T> {
+export interface Validated<T> {
   file: SourceFile;
   fields: T;
   body: string;
@@ -29,37 +31,71 @@ export interface ValidatedContent {
   authors: AuthorSource[];
 }
 
-export function validateContent(files: readonly SourceFile[], problems: Problems): ValidatedContent {
+/** One file's record, of the file's kind. */
+export type SourceRecord =
+  | { kind: "article"; source: ArticleSource }
+  | { kind: "entity"; source: EntitySource }
+  | { kind: "author"; source: AuthorSource };
+
+/** A file that validated: its record, and where its keys are, which a cache can keep. */
+export type FileValidation = SourceRecord & { places: PlaceList };
+
+/**
+ * Every file's record, in file order, each file's problems added in the same order. With a
+ * cache, a file whose bytes it has seen is not parsed again: its record and its problems,
+ * warnings included, come from the cache.
+ */
+export function validateContent(
+  files: readonly SourceFile[],
+  problems: Problems,
+  cache?: ValidateCache,
+): ValidatedContent {
   const content: ValidatedContent = { articles: [], entities: [], authors: [] };
   for (const file of files) {
-    const frontMatter = parseFrontMatter(file.path, file.text, problems);
-    if (!frontMatter) continue;
-    if (file.kind === "article") {
-      const article = validateArticle(file, frontMatter, problems);
-      if (article) content.articles.push(article);
-    } else if (file.kind === "entity") {
-      const entity = validateWith(EntityFrontMatter, KNOWN_KEYS.entity, file, frontMatter, problems);
-      if (entity) content.entities.push(entity);
-    } else {
-      const author = validateWith(AuthorFrontMatter, KNOWN_KEYS.author, file, frontMatter, problems);
-      if (author) content.authors.push(author);
-    }
+    const record = cache ? cache.validate(file, problems) : validateFile(file, problems);
+    if (record?.kind === "article") content.articles.push(record.source);
+    else if (record?.kind === "entity") content.entities.push(record.source);
+    else if (record?.kind === "author") content.authors.push(record.source);
   }
   return content;
 }
 
+/** Parses and checks one file; undefined when it has errors, which are in `problems`. */
+export function validateFile(file: SourceFile, problems: Problems): FileValidation | undefined {
+  const frontMatter = parseFrontMatter(file.path, file.text, problems);
+  if (!frontMatter) return undefined;
+  const { places } = frontMatter;
+  if (file.kind === "article") {
+    const source = validateArticle(file, frontMatter, problems);
+    return source && { kind: "article", source, places };
+  }
+  if (file.kind === "entity") {
+    const source = validateWith(EntityFrontMatter, KNOWN_KEYS.entity, file, frontMatter, problems);
+    return source && { kind: "entity", source, places };
+  }
+  const source = validateWith(AuthorFrontMatter, KNOWN_KEYS.author, file, frontMatter, problems);
+  return source && { kind: "author", source, places };
+}
+
 function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: Problems): ArticleSource | undefined {
-  const article = validateWith(ArticleFrontMatter, KNOWN_KEYS.article, file, frontMatter, problems);
+  const known = KNOWN_KEYS.article;
+  const validated = validateWith(ArticleFrontMatter, known, file, frontMatter, problems);
+  const article = validated && withDates(validated);
   if (!article) return undefined;
-  const { fields, locate } = article;
-  // The schema has already checked both dates, so these parse.
-  const date = parseCalendarDate(fields.date) as CalendarDate;
-  const updated = fields.updated ? (parseCalendarDate(fields.updated) as CalendarDate) : undefined;
+  const { date, updated, locate } = article;
   if (updated && updated.iso < date.iso) {
     problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
   }
   warnUnknownNestedKeys(file.path, frontMatter, problems);
   warnUnfinished(article, frontMatter, problems);
+  return article;
+}
+
+/** An article's dates as calendar dates; undefined if either is not one (the schema said so). */
+export function withDates(article: Validated<ArticleFrontMatter>): ArticleSource | undefined {
+  const date = parseCalendarDate(article.fields.date);
+  const updated = article.fields.updated ? parseCalendarDate(article.fields.updated) : undefined;
+  if ("problem" in date || (updated && "problem" in updated)) return undefined;
   return updated ? { ...article, date, updated } : { ...article, date };
 }
 
@@ -97,7 +133,19 @@ function warnUnfinished(
 /** Shared by every file kind: parse with the schema, report each issue at its key's line. */
 function validateWith<S extends z.ZodType>(schema: S, knownKeys: readonly string[], file: SourceFile, frontMatter: FrontMatter, problems: Problems): Validated<z.output<S>> | undefined {
   const fields = validateFields(schema, knownKeys, file.path, frontMatter, problems);
-  return fields === undefined ? undefined : { file, fields, body: frontMatter.body, bodyLine: frontMatter.bodyLine, locate: frontMatter.locate };
+  if (fields === undefined) return undefined;
+  // An empty key (`summary:`) leaves an undefined value in zod's output. It is dropped, so that
+  // a record reads the same whether it was validated now or kept as JSON by the cache.
+  const { body, bodyLine, locate } = frontMatter;
+  return { file, fields: withoutUndefined(fields), body, bodyLine, locate };
+}
+
+/** A copy of plain data without the object keys whose value is undefined, at any depth. */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+  return Object.fromEntries(entries.map(([key, item]) => [key, withoutUndefined(item)])) as T;
 }
 
 /** Checks parsed YAML against a schema: warnings for unknown keys, an error for each issue. */

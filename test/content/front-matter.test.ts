@@ -17,6 +17,20 @@ test("splits YAML front matter from the body and knows where the body starts", (
   assert.equal(result?.bodyLine, 6);
 });
 
+test("the body is all after the closing fence, and starts at its first line with text", () => {
+  const cases: [string, string, number][] = [
+    ["---\ntitle: A\n---", "", 4],
+    ["---\ntitle: A\n---\n", "", 4],
+    ["---\n---\nBody", "Body", 3],
+    ["---\ntitle: A\n---  \n \n\t\nBody\n---\nMore", " \n\t\nBody\n---\nMore", 6],
+  ];
+  for (const [text, body, bodyLine] of cases) {
+    const { result, problems } = parse(text);
+    assert.deepEqual(problems, [], JSON.stringify(text));
+    assert.deepEqual([result?.body, result?.bodyLine], [body, bodyLine], JSON.stringify(text));
+  }
+});
+
 test("dates stay strings: YAML 1.2 has no timestamps, so no time zone can shift them", () => {
   const { result } = parse("---\ndate: 2020-08-12\nupdated: 2020-08-12T23:30:00-11:00\n---\n");
   assert.equal(result?.data.date, "2020-08-12");
