@@ -75,7 +75,7 @@ const NEAR_MISSES: Record<string, string> = {
  * constructs: a tree parsed without autolinks decides whether they are needed (render.ts).
  */
 const AUTOLINK_PLACES: Record<string, string> = {
-  "a URL as a link's destination": "A [link](https://example.com/a \"t\") and [b](<https://b.c>).\n",
+  "a URL as a link's destination": "A [link](https://a.b/c \"t\") and [b](<https://b.c>).\n",
   "a URL in a definition": "[a]\n\n[a]: https://example.com/a\n",
   "a URL in a code span": "Run `curl https://example.com` now.\n",
   "a URL in a code block": "    www.example.com\n",
