@@ -1,6 +1,7 @@
 // Which of GitHub's extensions to Markdown a body can contain, told from its characters alone,
 // so that the parser runs only those (render.ts). Every test here is conservative: a body it
 // says cannot hold a construct parses to the same tree without that construct's extension.
+import type { Nodes, Root } from "mdast";
 import { decodeString } from "micromark-util-decode-string";
 
 /** GFM's constructs, each of which the parser can leave out; remark-gfm's order. */
@@ -60,4 +61,36 @@ function autolinksInDecodedText(markdown: string, found: readonly GfmConstruct[]
   if (missing.length === 0 || !/[\\&]/.test(markdown)) return [];
   const decoded = decodeString(markdown);
   return missing.filter((construct) => NEEDS[construct].test(decoded));
+}
+
+/** The autolinks, which can also be told from a tree parsed without them (autolinksInTree). */
+export const AUTOLINKS: readonly GfmConstruct[] = ["emailAutolink", "urlAutolink"];
+
+/**
+ * Which of the autolink `candidates` a tree parsed without them needs, from its text alone.
+ *
+ * Bodies name URLs mostly as link destinations (`[the report](https://…)`), which the
+ * character test above cannot tell from text, and the autolink extension costs a fifth of a
+ * parse. But an autolink literal is a run of characters (`http://`, `https://`, `www.`, an
+ * `@`) that, without the extension, micromark leaves as data in a text node: no CommonMark
+ * construct starts at a letter, and the constructs that start earlier (code, HTML, links'
+ * destinations) take the same characters either way. The extension's transform looks in text
+ * nodes alone too. So a tree none of whose text (image alts included, to be safe) holds a
+ * candidate's trigger is the tree that parsing with the candidate gives.
+ */
+export function autolinksInTree(tree: Root, candidates: readonly GfmConstruct[]): GfmConstruct[] {
+  const needs = candidates.filter(isAutolink);
+  const found = new Set<GfmConstruct>();
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0 && found.size < needs.length) {
+    const node = stack.pop()!;
+    const text = node.type === "text" ? node.value : "alt" in node ? node.alt : undefined;
+    if (text) for (const construct of needs) if (NEEDS[construct].test(text)) found.add(construct);
+    if ("children" in node) stack.push(...node.children);
+  }
+  return needs.filter((construct) => found.has(construct));
+}
+
+function isAutolink(construct: GfmConstruct): construct is "emailAutolink" | "urlAutolink" {
+  return AUTOLINKS.includes(construct);
 }

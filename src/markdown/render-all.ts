@@ -2,7 +2,7 @@
 // of the pipeline (render-cache.ts), so a rebuild only renders what changed; what is left to
 // render goes to worker threads (render-pool.ts), where a body that takes too long is stopped.
 import { availableParallelism } from "node:os";
-import type { RenderedBody, RenderResult } from "./render.ts";
+import type { RenderResult } from "./render.ts";
 import { RenderCache } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
 
@@ -35,42 +35,18 @@ export async function renderAll(
     ? keys.map((key) => cache.read(key))
     : new Array(bodies.length);
   const missing = bodies.flatMap((_, i) => (results[i] ? [] : [i]));
-  const saving = cache ? new CacheWrites(cache) : undefined;
   const progress = progressReporter(missing.length, options.onProgress);
   const rendered = await renderInWorkers(missing.map((i) => bodies[i]!), {
     workers: Math.max(1, options.workers ?? availableParallelism()),
     timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     onRendered: (i, result) => {
       progress();
-      if (!("failure" in result)) saving?.add(keys[missing[i]!]!, result);
+      if (!("failure" in result)) cache?.add(keys[missing[i]!]!, result);
     },
   });
   missing.forEach((index, i) => (results[index] = rendered[i]));
-  await saving?.done();
+  await cache?.close();
   return results as RenderResult[];
-}
-
-/**
- * Each rendered body is written to the cache as soon as it arrives, one write at a time, so
- * that the writes overlap the rendering instead of following it.
- */
-class CacheWrites {
-  private queue: Promise<void> = Promise.resolve();
-  private failure: { error: unknown } | undefined;
-
-  constructor(private readonly cache: RenderCache) {}
-
-  add(key: string, rendered: RenderedBody): void {
-    this.queue = this.queue
-      .then(() => this.cache.write(key, rendered))
-      .catch((error: unknown) => void (this.failure ??= { error }));
-  }
-
-  /** Resolves when every write has, and fails as the first write that failed. */
-  async done(): Promise<void> {
-    await this.queue;
-    if (this.failure) throw this.failure.error;
-  }
 }
 
 /** Called once a body, says how many are done now and then, for a large archive. */

@@ -9,7 +9,12 @@ import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { type Processor, unified } from "unified";
-import { type GfmConstruct, gfmConstructsIn } from "./gfm-constructs.ts";
+import {
+  AUTOLINKS,
+  autolinksInTree,
+  type GfmConstruct,
+  gfmConstructsIn,
+} from "./gfm-constructs.ts";
 import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
 import remarkGfmConstructs from "./plugins/remark-gfm-constructs.ts";
 import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
@@ -57,9 +62,20 @@ function parserFor(constructs: readonly GfmConstruct[]): Processor<MdastRoot> {
   return parser;
 }
 
-/** The body's syntax tree: CommonMark, with the GFM constructs it can contain. */
+/**
+ * The body's syntax tree: CommonMark, with the GFM constructs it can contain. Autolinks are
+ * left out first and looked for in the tree's text (autolinksInTree); only a body whose text
+ * has some is parsed again with them.
+ */
 export function parseMarkdown(markdown: string): MdastRoot {
-  return parserFor(gfmConstructsIn(markdown)).parse(markdown);
+  const constructs = gfmConstructsIn(markdown);
+  const withoutAutolinks = constructs.filter((construct) => !AUTOLINKS.includes(construct));
+  const tree = parserFor(withoutAutolinks).parse(markdown);
+  if (withoutAutolinks.length === constructs.length) return tree;
+  const autolinks = autolinksInTree(tree, constructs);
+  if (autolinks.length === 0) return tree;
+  const needed = constructs.filter((c) => !AUTOLINKS.includes(c) || autolinks.includes(c));
+  return parserFor(needed).parse(markdown);
 }
 
 const toHtml = unified()

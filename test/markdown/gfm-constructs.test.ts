@@ -17,7 +17,12 @@ import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { Problems } from "../../src/content/problems.ts";
 import { validateContent } from "../../src/content/validate.ts";
-import { gfmConstructsIn, GFM_CONSTRUCTS } from "../../src/markdown/gfm-constructs.ts";
+import {
+  AUTOLINKS,
+  autolinksInTree,
+  gfmConstructsIn,
+  GFM_CONSTRUCTS,
+} from "../../src/markdown/gfm-constructs.ts";
 import { type RenderedBody, renderMarkdown, renderTree } from "../../src/markdown/render.ts";
 
 const withGfm = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -58,6 +63,33 @@ const NEAR_MISSES: Record<string, string> = {
   "a footnote": "A claim.[^1]\n\n[^1]: The source.\n",
   "strikethrough with one tilde": "It was ~wrong~ right.\n",
   "emphasis against a tilde": "a *~b~* c\n",
+  "a URL after an escaped bracket, not a link's destination": "\\[a](https://example.com)\n",
+  "a URL after a label and a space": "[a] (https://example.com)\n",
+  "a URL in a table cell": "| a |\n| - |\n| https://example.com |\n",
+  "a www. address in a footnote": "A claim.[^1]\n\n[^1]: See www.example.com.\n",
+  "a URL in a heading": "# News from https://example.com\n",
+};
+
+/**
+ * URLs and addresses where a body can hold them without being an autolink, or inside other
+ * constructs: a tree parsed without autolinks decides whether they are needed (render.ts).
+ */
+const AUTOLINK_PLACES: Record<string, string> = {
+  "a URL as a link's destination": "A [link](https://a.b/c \"t\") and [b](<https://b.c>).\n",
+  "a URL in a definition": "[a]\n\n[a]: https://example.com/a\n",
+  "a URL in a code span": "Run `curl https://example.com` now.\n",
+  "a URL in a code block": "    www.example.com\n",
+  "a URL in raw HTML": "<a href=\"https://example.com\">x</a> and <img src=\"www.a.b\">\n",
+  "a URL in a link's text": "[see https://example.com today](/a)\n",
+  "a URL as an image's alt": "![https://example.com/a.png](/a.png) ![www.a.bc][i]\n\n[i]: /i.png\n",
+  "a URL in emphasis": "*https://example.com* and _www.example.com_\n",
+  "a URL broken by emphasis": "htt*p*://example.com and ww*w*.example.com\n",
+  "a URL broken across lines": "http:\n//example.com and www\n.example.com\n",
+  "an address as a mailto: link's destination": "[Write](mailto:desk@example.org) to us.\n",
+  "an address in a code span": "Use `desk@example.org`.\n",
+  "an address as a CommonMark autolink": "Write to <desk@example.org>.\n",
+  "an address as an image's alt": "![desk@example.org](/a.png)\n",
+  "an address in a link's text": "[desk@example.org](/contact)\n",
 };
 
 /** Every input, each with a name that says where it came from. */
@@ -74,7 +106,7 @@ function inputs(): [string, string][] {
     const [[before, first], [after, second]] = [specExamples[i - 1]!, specExamples[i]!];
     all.push([`${before} then ${after}`, `${first}\n${second}`]);
   }
-  all.push(...Object.entries(NEAR_MISSES));
+  all.push(...Object.entries(NEAR_MISSES), ...Object.entries(AUTOLINK_PLACES));
   return all;
 }
 
@@ -143,4 +175,22 @@ test("a body is parsed with the constructs it can contain, and only those", () =
   for (const [markdown, constructs] of cases) {
     assert.deepEqual(gfmConstructsIn(markdown), constructs, JSON.stringify(markdown));
   }
+});
+
+test("autolinks are parsed only when a tree's text holds one", () => {
+  const cases: [string, string[]][] = [
+    ["A [link](https://example.org/a) and [mail](mailto:desk@example.org).", []],
+    ["`www.example.org` and `desk@example.org`", []],
+    ["Read https://example.org.", ["urlAutolink"]],
+    ["Visit WWW.EXAMPLE.ORG.", ["urlAutolink"]],
+    ["![see www.example.org](/a.png)", ["urlAutolink"]],
+    ["Write to desk&#64;example.org.", ["emailAutolink"]],
+    ["desk@example.org, www.example.org", ["emailAutolink", "urlAutolink"]],
+  ];
+  for (const [markdown, autolinks] of cases) {
+    const tree = commonMarkOnly.parse(markdown);
+    assert.deepEqual(autolinksInTree(tree, AUTOLINKS), autolinks, JSON.stringify(markdown));
+  }
+  const tree = commonMarkOnly.parse("Read https://example.org.");
+  assert.deepEqual(autolinksInTree(tree, ["emailAutolink"]), [], "only the candidates asked");
 });

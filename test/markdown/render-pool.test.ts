@@ -2,10 +2,12 @@
 // the one that renders, and it never holds the process open.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import {
   renderInWorkers,
   startWorkerEarly,
+  WORKER_PACKAGES,
   workersStarted,
 } from "../../src/markdown/render-pool.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
@@ -43,4 +45,23 @@ test("a process that started a worker early and rendered nothing exits", HANG, a
   const code = await new Promise((resolve) => child.on("close", resolve));
   assert.equal(code, 0);
   assert.equal(stdout.trim(), "started");
+});
+
+/** The packages a module and the modules it imports import, types and Node's own left out. */
+function packagesImported(module: URL, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(module.href)) return packages;
+  seen.add(module.href);
+  const source = readFileSync(module, "utf8");
+  for (const [, type, specifier] of source.matchAll(/^import (type )?[^;]*?"([^"]+)";/gms)) {
+    if (type || specifier!.startsWith("node:")) continue;
+    if (!specifier!.startsWith(".")) packages.add(specifier!);
+    else for (const name of packagesImported(new URL(specifier!, module), seen)) packages.add(name);
+  }
+  return packages;
+}
+
+test("a worker loads every package it needs before the TypeScript loader", () => {
+  const worker = new URL("../../src/markdown/render-worker.ts", import.meta.url);
+  assert.deepEqual([...WORKER_PACKAGES].sort(), [...packagesImported(worker)].sort());
 });
