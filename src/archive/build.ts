@@ -8,9 +8,10 @@ import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } fr
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
-import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityCount, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
+import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
+import { EntityCounter, linkRelated } from "./relations.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
@@ -50,9 +51,11 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   articles.sort(newestFirst);
   linkNeighbours(articles);
 
-  const entities = buildEntities(articles, entityRefs, bodies);
-  const authors = buildAuthors(articles, authorRefs, bodies);
-  linkRelated(articles, entities);
+  const counter = new EntityCounter(articles);
+  const entities = buildEntities(articles, entityRefs, bodies, counter);
+  const authors = buildAuthors(articles, authorRefs, bodies, counter);
+  const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link };
+  linkRelated(articles, entities, related);
 
   const { years, months } = buildDateArchives(articles);
   const archive: Archive = {
@@ -180,26 +183,38 @@ function linkNeighbours(articles: Article[]): void {
   });
 }
 
-function buildEntities(articles: readonly Article[], refs: Map<Registered<EntitySource>, EntityRef>, bodies: ReadonlyMap<BodySource, RenderedBody>): Entity[] {
+function buildEntities(
+  articles: readonly Article[],
+  refs: Map<Registered<EntitySource>, EntityRef>,
+  bodies: ReadonlyMap<BodySource, RenderedBody>,
+  counter: EntityCounter,
+): Entity[] {
   const entities = [...refs].map(([{ source }, ref]): Entity => {
     const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
     if (source?.fields.description) entity.description = source.fields.description;
     return withSource(entity, source, bodies);
   });
   gatherArticles(entities, articles, (article) => article.entities);
-  for (const entity of entities) entity.coMentions = countEntities(entity.articles, entity.slug).slice(0, CO_MENTION_COUNT);
-  return entities.sort(byName);
+  for (const entity of entities) {
+    entity.coMentions = counter.top(entity.articles, CO_MENTION_COUNT, entity.slug);
+  }
+  return sortByName(entities);
 }
 
-function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorSource>, AuthorRef>, bodies: ReadonlyMap<BodySource, RenderedBody>): Author[] {
+function buildAuthors(
+  articles: readonly Article[],
+  refs: Map<Registered<AuthorSource>, AuthorRef>,
+  bodies: ReadonlyMap<BodySource, RenderedBody>,
+  counter: EntityCounter,
+): Author[] {
   const authors = [...refs].map(([{ source }, ref]): Author => {
     const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
     if (source?.fields.bio) author.bio = source.fields.bio;
     return withSource(author, source, bodies);
   });
   gatherArticles(authors, articles, (article) => article.authors);
-  for (const author of authors) author.topEntities = countEntities(author.articles).slice(0, CO_MENTION_COUNT);
-  return authors.sort(byName);
+  for (const author of authors) author.topEntities = counter.top(author.articles, CO_MENTION_COUNT);
+  return sortByName(authors);
 }
 
 /** Where an entity or author came from, and its file's body, when it has a file. */
@@ -217,52 +232,11 @@ function gatherArticles(items: readonly { slug: Slug; articles: Article[] }[], a
   for (const article of articles) for (const ref of named(article)) bySlug.get(ref.slug)?.articles.push(article);
 }
 
-function byName(a: { name: string; slug: Slug }, b: { name: string; slug: Slug }): number {
-  return compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug);
-}
-
-/** How often each entity appears across the articles, most first, then by name. */
-function countEntities(articles: readonly Article[], except?: Slug): EntityCount[] {
-  const counts = new Map<Slug, EntityCount>();
-  for (const article of articles) {
-    for (const entity of article.entities) {
-      if (entity.slug === except) continue;
-      const count = counts.get(entity.slug);
-      if (count) count.count++;
-      else counts.set(entity.slug, { entity, count: 1 });
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || compareText(a.entity.name, b.entity.name));
-}
-
-/**
- * Related articles score shared entities by rarity (an inverse document frequency), so two
- * articles about the same small event outrank two that both mention a big company. Very
- * common entities are skipped when gathering candidates: they add little and cost the most.
- */
-function linkRelated(articles: readonly Article[], entities: readonly Entity[]): void {
-  const bySlug = new Map(entities.map((entity) => [entity.slug, entity]));
-  const total = articles.length;
-  const candidateLimit = RELATED_CANDIDATE_LIMIT;
-  const index = new Map(articles.map((article, i) => [article, i]));
-  for (const article of articles) {
-    const scores = new Map<number, number>();
-    for (const ref of article.entities) {
-      const mentions = bySlug.get(ref.slug)?.articles ?? [];
-      if (mentions.length < 2 || mentions.length > candidateLimit) continue;
-      const weight = Math.log(1 + total / mentions.length);
-      for (const other of mentions) {
-        if (other === article) continue;
-        const i = index.get(other)!;
-        scores.set(i, (scores.get(i) ?? 0) + weight);
-      }
-    }
-    const self = index.get(article)!;
-    article.related = [...scores]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - self) - Math.abs(b - self) || a - b)
-      .slice(0, RELATED_COUNT)
-      .map(([i]) => link(articles[i]!));
-  }
+/** By name in any case, then by slug; each name folded once, not at every comparison. */
+function sortByName<T extends { name: string; slug: Slug }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ item, name: item.name.toLowerCase() }));
+  keyed.sort((a, b) => compareText(a.name, b.name) || compareText(a.item.slug, b.item.slug));
+  return keyed.map(({ item }) => item);
 }
 
 function buildDateArchives(articles: readonly Article[]): { years: YearArchive[]; months: MonthArchive[] } {
