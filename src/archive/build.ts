@@ -3,7 +3,8 @@
 // co-mentions. Everything a template shows is decided here.
 import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dates.ts";
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
-import type { Problems } from "../content/problems.ts";
+import type { KeyPath } from "../content/front-matter.ts";
+import type { Place, Problems } from "../content/problems.ts";
 import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderResult } from "../markdown/render-all.ts";
@@ -36,11 +37,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   // Entity and author files are published even when no article names them yet.
 
   const sources = content.articles.filter((source) => options.includeDrafts || !source.fields.draft);
-  const mentions = sources.map((source) => ({
-    // locate() falls back to the key itself when `author` is one name rather than a list.
-    authors: dedupeWarning(source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", i]) })), (author) => problems.warn(source.file.path, "author-repeated", `author "${author.name}" is listed more than once`, "list each author once", source.locate(["author"]))),
-    entities: dedupe(source.fields.entities.map((mention, i) => entityRegistry.resolve({ ...mentionName(mention), file: source.file.path, place: source.locate(["entities", i]) }))),
-  }));
+  const registries = { authors: authorRegistry, entities: entityRegistry };
+  const mentions = sources.map((source) => namesIn(source, registries, problems));
   const published = options.publishedSlugs ?? { entities: new Map(), authors: new Map() };
   const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
   const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
@@ -104,6 +102,37 @@ function renamedEntityRedirects(published: PublishedSlugs["entities"], registry:
 function withdrawnPage(page: SiteConfig["withdrawn"][number]): WithdrawnPage {
   const date = parseCalendarDate(page.date) as CalendarDate;
   return page.reason ? { url: page.url, date, reason: page.reason } : { url: page.url, date };
+}
+
+/** The authors and entities an article names, each resolved once; a repeated author warned. */
+function namesIn(
+  source: ArticleSource,
+  registries: { authors: NameRegistry<AuthorSource>; entities: NameRegistry<EntitySource> },
+  problems: Problems,
+): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[] } {
+  const file = source.file.path;
+  // locate() falls back to the key itself when `author` is one name rather than a list.
+  const authors = source.fields.author.map((name, i) =>
+    registries.authors.resolve({ name, file, place: placeIn(source, ["author", i]) }),
+  );
+  const entities = source.fields.entities.map((mention, i) => {
+    const place = placeIn(source, ["entities", i]);
+    return registries.entities.resolve({ ...mentionName(mention), file, place });
+  });
+  const repeated = (author: Registered<AuthorSource>) => {
+    const message = `author "${author.name}" is listed more than once`;
+    const place = source.locate(["author"]);
+    problems.warn(file, "author-repeated", message, "list each author once", place);
+  };
+  return { authors: dedupeWarning(authors, repeated), entities: dedupe(entities) };
+}
+
+/**
+ * Where a name is written, looked up only if asked (for a warning). Not an arrow function in
+ * place: tsx keeps the names of those, at a cost per function made, and there is one per name.
+ */
+function placeIn(source: ArticleSource, path: KeyPath): () => Place {
+  return () => source.locate(path);
 }
 
 function mentionName(mention: EntityMention): { name: string; type?: EntityType } {
