@@ -47,13 +47,17 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
-  linkNeighbours(articles);
+  const linkTo = sharedLinks();
+  linkNeighbours(articles, linkTo);
 
   const counter = new EntityCounter(articles);
   const entities = buildEntities(articles, entityRefs, bodies, counter);
   const authors = buildAuthors(articles, authorRefs, bodies, counter);
-  const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link };
+  const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link: linkTo };
   linkRelated(articles, entities, related);
+  // Nothing changes an article once it is linked; frozen, it cannot, and page input hashing
+  // (src/publish/page-inputs.ts) may then keep what a list shows of it.
+  for (const article of articles) deepFreeze(article);
 
   const { years, months } = buildDateArchives(articles);
   const archive: Archive = {
@@ -203,7 +207,17 @@ function link(article: Article): ArticleLink {
   return article.summary ? { title: article.title, url: article.url, date: article.date, summary: article.summary } : { title: article.title, url: article.url, date: article.date };
 }
 
-function linkNeighbours(articles: Article[]): void {
+/** One link to each article, shared by every article that links to it. */
+function sharedLinks(): (article: Article) => ArticleLink {
+  const links = new Map<Article, ArticleLink>();
+  return (article) => {
+    let shared = links.get(article);
+    if (!shared) links.set(article, (shared = link(article)));
+    return shared;
+  };
+}
+
+function linkNeighbours(articles: Article[], link: (article: Article) => ArticleLink): void {
   articles.forEach((article, i) => {
     const newer = articles[i - 1];
     const older = articles[i + 1];
@@ -298,6 +312,13 @@ function paginate(articles: Article[], size: number, urlFor: (pageNumber: number
     if (i + 1 < pageCount) page.nextUrl = siteUrl(urlFor(i + 2));
     return page;
   });
+}
+
+/** Freezes `value` and the arrays and objects it holds. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const part of Object.values(value)) deepFreeze(part);
 }
 
 function dedupe<T>(items: T[]): T[] {
