@@ -3,14 +3,16 @@
 // co-mentions. Everything a template shows is decided here.
 import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dates.ts";
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
-import type { Problems } from "../content/problems.ts";
+import type { KeyPath } from "../content/front-matter.ts";
+import type { Place, Problems } from "../content/problems.ts";
 import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
-import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityCount, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
+import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
+import { EntityCounter, linkRelated } from "./relations.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
@@ -35,11 +37,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   // Entity and author files are published even when no article names them yet.
 
   const sources = content.articles.filter((source) => options.includeDrafts || !source.fields.draft);
-  const mentions = sources.map((source) => ({
-    // locate() falls back to the key itself when `author` is one name rather than a list.
-    authors: dedupeWarning(source.fields.author.map((name, i) => authorRegistry.resolve({ name, file: source.file.path, place: source.locate(["author", i]) })), (author) => problems.warn(source.file.path, "author-repeated", `author "${author.name}" is listed more than once`, "list each author once", source.locate(["author"]))),
-    entities: dedupe(source.fields.entities.map((mention, i) => entityRegistry.resolve({ ...mentionName(mention), file: source.file.path, place: source.locate(["entities", i]) }))),
-  }));
+  const registries = { authors: authorRegistry, entities: entityRegistry };
+  const mentions = sources.map((source) => namesIn(source, registries, problems));
   const published = options.publishedSlugs ?? { entities: new Map(), authors: new Map() };
   const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
   const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
@@ -48,11 +47,17 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
-  linkNeighbours(articles);
+  const linkTo = sharedLinks();
+  linkNeighbours(articles, linkTo);
 
-  const entities = buildEntities(articles, entityRefs, bodies);
-  const authors = buildAuthors(articles, authorRefs, bodies);
-  linkRelated(articles, entities);
+  const counter = new EntityCounter(articles);
+  const entities = buildEntities(articles, entityRefs, bodies, counter);
+  const authors = buildAuthors(articles, authorRefs, bodies, counter);
+  const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link: linkTo };
+  linkRelated(articles, entities, related);
+  // Nothing changes an article once it is linked; frozen, it cannot, and page input hashing
+  // (src/publish/page-inputs.ts) may then keep what a list shows of it.
+  for (const article of articles) deepFreeze(article);
 
   const { years, months } = buildDateArchives(articles);
   const archive: Archive = {
@@ -101,6 +106,37 @@ function renamedEntityRedirects(published: PublishedSlugs["entities"], registry:
 function withdrawnPage(page: SiteConfig["withdrawn"][number]): WithdrawnPage {
   const date = parseCalendarDate(page.date) as CalendarDate;
   return page.reason ? { url: page.url, date, reason: page.reason } : { url: page.url, date };
+}
+
+/** The authors and entities an article names, each resolved once; a repeated author warned. */
+function namesIn(
+  source: ArticleSource,
+  registries: { authors: NameRegistry<AuthorSource>; entities: NameRegistry<EntitySource> },
+  problems: Problems,
+): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[] } {
+  const file = source.file.path;
+  // locate() falls back to the key itself when `author` is one name rather than a list.
+  const authors = source.fields.author.map((name, i) =>
+    registries.authors.resolve({ name, file, place: placeIn(source, ["author", i]) }),
+  );
+  const entities = source.fields.entities.map((mention, i) => {
+    const place = placeIn(source, ["entities", i]);
+    return registries.entities.resolve({ ...mentionName(mention), file, place });
+  });
+  const repeated = (author: Registered<AuthorSource>) => {
+    const message = `author "${author.name}" is listed more than once`;
+    const place = source.locate(["author"]);
+    problems.warn(file, "author-repeated", message, "list each author once", place);
+  };
+  return { authors: dedupeWarning(authors, repeated), entities: dedupe(entities) };
+}
+
+/**
+ * Where a name is written, looked up only if asked (for a warning). Not an arrow function in
+ * place: tsx keeps the names of those, at a cost per function made, and there is one per name.
+ */
+function placeIn(source: ArticleSource, path: KeyPath): () => Place {
+  return () => source.locate(path);
 }
 
 function mentionName(mention: EntityMention): { name: string; type?: EntityType } {
@@ -171,7 +207,17 @@ function link(article: Article): ArticleLink {
   return article.summary ? { title: article.title, url: article.url, date: article.date, summary: article.summary } : { title: article.title, url: article.url, date: article.date };
 }
 
-function linkNeighbours(articles: Article[]): void {
+/** One link to each article, shared by every article that links to it. */
+function sharedLinks(): (article: Article) => ArticleLink {
+  const links = new Map<Article, ArticleLink>();
+  return (article) => {
+    let shared = links.get(article);
+    if (!shared) links.set(article, (shared = link(article)));
+    return shared;
+  };
+}
+
+function linkNeighbours(articles: Article[], link: (article: Article) => ArticleLink): void {
   articles.forEach((article, i) => {
     const newer = articles[i - 1];
     const older = articles[i + 1];
@@ -180,26 +226,38 @@ function linkNeighbours(articles: Article[]): void {
   });
 }
 
-function buildEntities(articles: readonly Article[], refs: Map<Registered<EntitySource>, EntityRef>, bodies: ReadonlyMap<BodySource, RenderedBody>): Entity[] {
+function buildEntities(
+  articles: readonly Article[],
+  refs: Map<Registered<EntitySource>, EntityRef>,
+  bodies: ReadonlyMap<BodySource, RenderedBody>,
+  counter: EntityCounter,
+): Entity[] {
   const entities = [...refs].map(([{ source }, ref]): Entity => {
     const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
     if (source?.fields.description) entity.description = source.fields.description;
     return withSource(entity, source, bodies);
   });
   gatherArticles(entities, articles, (article) => article.entities);
-  for (const entity of entities) entity.coMentions = countEntities(entity.articles, entity.slug).slice(0, CO_MENTION_COUNT);
-  return entities.sort(byName);
+  for (const entity of entities) {
+    entity.coMentions = counter.top(entity.articles, CO_MENTION_COUNT, entity.slug);
+  }
+  return sortByName(entities);
 }
 
-function buildAuthors(articles: readonly Article[], refs: Map<Registered<AuthorSource>, AuthorRef>, bodies: ReadonlyMap<BodySource, RenderedBody>): Author[] {
+function buildAuthors(
+  articles: readonly Article[],
+  refs: Map<Registered<AuthorSource>, AuthorRef>,
+  bodies: ReadonlyMap<BodySource, RenderedBody>,
+  counter: EntityCounter,
+): Author[] {
   const authors = [...refs].map(([{ source }, ref]): Author => {
     const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
     if (source?.fields.bio) author.bio = source.fields.bio;
     return withSource(author, source, bodies);
   });
   gatherArticles(authors, articles, (article) => article.authors);
-  for (const author of authors) author.topEntities = countEntities(author.articles).slice(0, CO_MENTION_COUNT);
-  return authors.sort(byName);
+  for (const author of authors) author.topEntities = counter.top(author.articles, CO_MENTION_COUNT);
+  return sortByName(authors);
 }
 
 /** Where an entity or author came from, and its file's body, when it has a file. */
@@ -217,52 +275,11 @@ function gatherArticles(items: readonly { slug: Slug; articles: Article[] }[], a
   for (const article of articles) for (const ref of named(article)) bySlug.get(ref.slug)?.articles.push(article);
 }
 
-function byName(a: { name: string; slug: Slug }, b: { name: string; slug: Slug }): number {
-  return compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug);
-}
-
-/** How often each entity appears across the articles, most first, then by name. */
-function countEntities(articles: readonly Article[], except?: Slug): EntityCount[] {
-  const counts = new Map<Slug, EntityCount>();
-  for (const article of articles) {
-    for (const entity of article.entities) {
-      if (entity.slug === except) continue;
-      const count = counts.get(entity.slug);
-      if (count) count.count++;
-      else counts.set(entity.slug, { entity, count: 1 });
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || compareText(a.entity.name, b.entity.name));
-}
-
-/**
- * Related articles score shared entities by rarity (an inverse document frequency), so two
- * articles about the same small event outrank two that both mention a big company. Very
- * common entities are skipped when gathering candidates: they add little and cost the most.
- */
-function linkRelated(articles: readonly Article[], entities: readonly Entity[]): void {
-  const bySlug = new Map(entities.map((entity) => [entity.slug, entity]));
-  const total = articles.length;
-  const candidateLimit = RELATED_CANDIDATE_LIMIT;
-  const index = new Map(articles.map((article, i) => [article, i]));
-  for (const article of articles) {
-    const scores = new Map<number, number>();
-    for (const ref of article.entities) {
-      const mentions = bySlug.get(ref.slug)?.articles ?? [];
-      if (mentions.length < 2 || mentions.length > candidateLimit) continue;
-      const weight = Math.log(1 + total / mentions.length);
-      for (const other of mentions) {
-        if (other === article) continue;
-        const i = index.get(other)!;
-        scores.set(i, (scores.get(i) ?? 0) + weight);
-      }
-    }
-    const self = index.get(article)!;
-    article.related = [...scores]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - self) - Math.abs(b - self) || a - b)
-      .slice(0, RELATED_COUNT)
-      .map(([i]) => link(articles[i]!));
-  }
+/** By name in any case, then by slug; each name folded once, not at every comparison. */
+function sortByName<T extends { name: string; slug: Slug }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ item, name: item.name.toLowerCase() }));
+  keyed.sort((a, b) => compareText(a.name, b.name) || compareText(a.item.slug, b.item.slug));
+  return keyed.map(({ item }) => item);
 }
 
 function buildDateArchives(articles: readonly Article[]): { years: YearArchive[]; months: MonthArchive[] } {
@@ -295,6 +312,13 @@ function paginate(articles: Article[], size: number, urlFor: (pageNumber: number
     if (i + 1 < pageCount) page.nextUrl = siteUrl(urlFor(i + 2));
     return page;
   });
+}
+
+/** Freezes `value` and the arrays and objects it holds. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const part of Object.values(value)) deepFreeze(part);
 }
 
 function dedupe<T>(items: T[]): T[] {

@@ -19,7 +19,8 @@ interface Mention {
   name: string;
   type?: EntityType;
   file: string;
-  place: Place;
+  /** Where the name is written: looked up only for a warning, as most names need none. */
+  place: () => Place;
 }
 
 /**
@@ -31,6 +32,8 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
   private readonly byLooseKey = new Map<string, Registered<S>>();
   /** Which file claimed each key, and whether as a name or an alias, for messages. */
   private readonly claims = new Map<string, { file: string; as: "name" | "alias" }>();
+  /** Each spelling's key: a name is written in many articles, and folding it costs. */
+  private readonly keys = new Map<string, string>();
 
   constructor(
     private readonly what: "entity" | "author",
@@ -73,17 +76,17 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
 
   /** The thing a written name stands for, registering it if it is new. */
   resolve(mention: Mention): Registered<S> {
-    const key = nameKey(mention.name);
+    const key = this.keyOf(mention.name);
     const known = this.byKey.get(key);
     if (known) {
       if (known.source && !known.spellings.has(mention.name.trim())) {
-        this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by case from "${known.name}" and is taken to be the same`, `write "${known.name}"`, mention.place);
+        this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by case from "${known.name}" and is taken to be the same`, `write "${known.name}"`, mention.place());
       }
       return known;
     }
     const nearly = this.byLooseKey.get(looseNameKey(mention.name));
     if (nearly?.source) {
-      this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by accents from "${nearly.name}" and is taken to be the same`, `write "${nearly.name}" (or add "${mention.name}" to its aliases)`, mention.place);
+      this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by accents from "${nearly.name}" and is taken to be the same`, `write "${nearly.name}" (or add "${mention.name}" to its aliases)`, mention.place());
       this.byKey.set(key, nearly);
       return nearly;
     }
@@ -91,6 +94,12 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
     this.byKey.set(key, entry);
     this.byLooseKey.set(looseNameKey(mention.name), entry);
     return entry;
+  }
+
+  private keyOf(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) this.keys.set(name, (key = nameKey(name)));
+    return key;
   }
 
   /**

@@ -11,10 +11,11 @@ import {
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
-import type { Archive, Article } from "../archive/model.ts";
+import type { Archive } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
+import { pageInputText } from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -247,19 +248,7 @@ function shellInputs(archive: Archive): unknown {
  * so that editing an article's body re-renders its page and not every list it is in.
  */
 export function pageInputs(item: unknown): string {
-  return JSON.stringify(item, function (this: unknown, _key, value: unknown) {
-    if (value !== item && isArticle(value)) return listedArticle(value);
-    return value;
-  });
-}
-
-function isArticle(value: unknown): value is Article {
-  return typeof value === "object" && value !== null && "wordCount" in value && "html" in value;
-}
-
-/** What layouts/components/ArticleList.tsx shows of an article. */
-function listedArticle(article: Article): unknown {
-  return [article.url, article.title, article.date, article.summary, article.draft, article.authors];
+  return pageInputText(item);
 }
 
 /** One hash of the code that makes pages: templates, Dateline's source and the lock file. */

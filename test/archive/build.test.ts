@@ -115,4 +115,7 @@ test("years before 1000 keep four digits in URLs", async () => {
 test("the model is frozen: templates cannot change it", async () => {
   const archive = await archiveOf({ "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: "[X]" }) });
   assert.ok(Object.isFrozen(archive));
+  const [first] = archive.articles;
+  const held = [first, first?.date, first?.authors, first?.authors[0], first?.entities[0], first?.related];
+  assert.ok(held.every((value) => Object.isFrozen(value)), "an article and all it holds");
 });

@@ -1,0 +1,107 @@
+// Incremental publishing (./incremental.ts): what a page shows, as text to hash. Every page
+// is written out so on every build to tell whether it changed, so it must be cheap: written
+// out whole, the pages of 10,000 articles come to over 150 MB of text.
+import { createHash } from "node:crypto";
+import type { Article, ArticleLink } from "../archive/model.ts";
+
+/**
+ * A page's inputs: its own item, whole; the articles it lists only as far as a list shows
+ * them, so that editing an article's body re-renders its page and not every list it is in.
+ */
+export function pageInputText(item: unknown): string {
+  const page = isArticle(item) ? articlePage(item) : item;
+  return jsonReplacingObjects(page, (value) =>
+    value !== page && isArticle(value) ? listedForm(value) : value,
+  );
+}
+
+function isArticle(value: unknown): value is Article {
+  return typeof value === "object" && value !== null && "wordCount" in value && "html" in value;
+}
+
+/**
+ * An article's page: the article, whole, with its body and its links to other articles as
+ * digests. A link to an article is on a dozen pages, a body is long: digests keep the text
+ * to hash short, and a link is written once while it lives, once it cannot change.
+ */
+function articlePage(article: Article): object {
+  const { html, related, previous, next } = article;
+  const links = {
+    related: related.map(linkForm),
+    ...(previous ? { previous: linkForm(previous) } : {}),
+    ...(next ? { next: linkForm(next) } : {}),
+  };
+  return { ...article, html: digest(html), ...links };
+}
+
+/** What layouts/components/ArticleList.tsx shows of an article, as a digest. */
+function listedForm(article: Article): string {
+  const kept = keptForms.get(article);
+  if (kept !== undefined) return kept;
+  const { url, title, date, summary, draft, authors } = article;
+  const parts = [url, title, date, summary, draft, authors];
+  return keep(article, parts, [article, date, authors, ...authors]);
+}
+
+function linkForm(link: ArticleLink): string {
+  return keptForms.get(link) ?? keep(link, link, [link, link.date]);
+}
+
+const keptForms = new WeakMap<object, string>();
+
+/**
+ * The digest of `parts` as JSON, kept for `object` while it lives when it cannot change: when
+ * it and every object its parts hold (`holding`) are frozen, as the archive model's articles
+ * are (src/archive/build.ts).
+ */
+function keep(object: object, parts: unknown, holding: readonly object[]): string {
+  const form = digest(JSON.stringify(parts));
+  if (holding.every((held) => Object.isFrozen(held))) keptForms.set(object, form);
+  return form;
+}
+
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}
+
+type Replace = (object: object) => unknown;
+
+/**
+ * What `JSON.stringify(value, replacer)` gives for a replacer that replaces objects only
+ * (`replace` returns its argument to keep it), with the replacing done first and the text
+ * then written by JSON.stringify alone: a replacer is called for every value, scalars too,
+ * which costs seconds over a large archive. Parts holding nothing to replace are shared, not
+ * copied. Only arrays and plain objects are looked into, as the archive model has no other;
+ * anything else is written exactly as JSON.stringify writes it.
+ */
+export function jsonReplacingObjects(value: unknown, replace: Replace): string {
+  return JSON.stringify(replaced(value, replace));
+}
+
+function replaced(value: unknown, replace: Replace): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  return withPartsReplaced(replace(value), replace);
+}
+
+/** `value` with its elements or fields replaced; a copy only when one of them is. */
+function withPartsReplaced(value: unknown, replace: Replace): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i];
+      const part = replaced(element, replace);
+      if (part !== element) (copy ??= [...value])[i] = part;
+    }
+    return copy ?? value;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const field: unknown = (value as Record<string, unknown>)[key];
+    const part = replaced(field, replace);
+    if (part !== field) (copy ??= { ...value })[key] = part;
+  }
+  return copy ?? value;
+}
