@@ -79,7 +79,8 @@ async function buildShard(shard: Shard, job: ShardJob, signal: AbortSignal): Pro
     return { reused: true, pages: await indexedPages(bundle), fingerprint: kept };
   }
   await indexShard(shard, bundle, job, signal);
-  return { reused: false, pages: await indexedPages(bundle), fingerprint: await fingerprint(bundle) };
+  const pages = await indexedPages(bundle);
+  return { reused: false, pages, fingerprint: await fingerprint(bundle) };
 }
 
 /**
@@ -125,8 +126,10 @@ async function indexShard(shard: Shard, bundle: string, job: ShardJob, signal: A
 function foldersOf(files: readonly string[]): string[] {
   const folders = new Set<string>();
   for (const file of files) {
-    for (let folder = dirname(file); folder !== "." && !folders.has(folder); folder = dirname(folder)) {
+    let folder = dirname(file);
+    while (folder !== "." && !folders.has(folder)) {
       folders.add(folder);
+      folder = dirname(folder);
     }
   }
   return [...folders].sort();
@@ -151,7 +154,9 @@ async function linkTree(from: string, to: string): Promise<void> {
  */
 async function fingerprint(folder: string): Promise<string> {
   const files = (await filesIn(folder)).sort();
-  const hashFile = async (file: string) => createHash("sha256").update(await readFile(join(folder, file))).digest();
+  const hashFile = async (file: string) => {
+    return createHash("sha256").update(await readFile(join(folder, file))).digest();
+  };
   const hashes = await atOnce(files, FILES_AT_ONCE, hashFile);
   const digest = createHash("sha256");
   files.forEach((file, i) => digest.update(`${file}\0`).update(hashes[i]!));

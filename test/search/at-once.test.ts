@@ -44,13 +44,15 @@ test("every item, at most `limit` at a time, results in the items' order", async
 test("a failure starts nothing more, stops the calls running, and waits for them", async () => {
   const { work, started, ended } = controlled();
   const failure = new Error("Pagefind failed (exit code 101)");
-  const failing = (item: number, signal: AbortSignal) => (item === 2 ? Promise.reject(failure) : work(item, signal));
+  const failing = (item: number, signal: AbortSignal) => {
+    return item === 2 ? Promise.reject(failure) : work(item, signal);
+  };
   await assert.rejects(atOnce([1, 2, 3, 4], 2, failing), failure);
   assert.deepEqual(started, [1], "item 3 and 4 never started");
   assert.deepEqual(ended, [1], "item 1 was stopped and had ended");
 });
 
-test("a stop signal ends it with the stop's reason, once the running calls have ended", async () => {
+test("a stop signal ends it with the stop's reason once the running calls end", async () => {
   const { work, started, ended } = controlled();
   const stop = new AbortController();
   const all = atOnce([1, 2, 3], 2, work, stop.signal);
