@@ -2,6 +2,7 @@
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
 import type { Article, ArticleLink } from "../src/archive/model.ts";
 import { absoluteUrl } from "../src/archive/pages.ts";
+import { entityFilterKey } from "../src/search/filters.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { jsonForScript, typeLabel } from "./components/format.ts";
@@ -85,6 +86,8 @@ export function render({ archive, article }: Data) {
 /**
  * Filters for Pagefind, kept out of the indexed text and away from readers and screen readers.
  * Pagefind stores them as decoded text: the search page must show them as text, never as HTML.
+ * Each entity twice: under `entity`, for the list of names in a search's results, and under its
+ * bucket's key, for filtering by it (src/search/filters.ts).
  */
 function SearchFilters({ article }: { article: Article }) {
   return (
@@ -93,7 +96,10 @@ function SearchFilters({ article }: { article: Article }) {
         <span data-pagefind-filter="author">{author.name}</span>
       ))}
       {article.entities.map((entity) => (
-        <span data-pagefind-filter="entity">{entity.name}</span>
+        <>
+          <span data-pagefind-filter="entity">{entity.name}</span>
+          <span data-pagefind-filter={entityFilterKey(entity.name)}>{entity.name}</span>
+        </>
       ))}
     </div>
   );

@@ -1,16 +1,29 @@
 // Search: a plain GET form to `/search/?q=`, which search.js turns into instant search over
 // Pagefind's index, with filters (author, entity, year) and their counts, sorting, and the
-// whole state kept in the address so that a search can be shared.
+// whole state kept in the address so that a search can be shared. The form names the search
+// shards (src/search/shards.ts), which follow from the archive's years, so that the page needs
+// no request to find them.
+import { ENTITY_BUCKETS } from "../src/search/filters.ts";
+import { shardNames } from "../src/search/shards.ts";
 import { Page } from "./components/Page.tsx";
 import type { PageData } from "./page-context.ts";
 
 export const data = { permalink: "/search/" };
 
 export function render({ archive }: PageData) {
+  const shards = JSON.stringify(shardNames(archive.years.map((year) => year.year)));
   return (
     <Page archive={archive} url="/search/" title="Search" description={`Search every article in ${archive.site.title}.`} head={<script type="module" src="/assets/search.js" />}>
       <h1>Search</h1>
-      <form class="search-form" action="/search/" method="get" role="search" data-search-form>
+      <form
+        class="search-form"
+        action="/search/"
+        method="get"
+        role="search"
+        data-search-form
+        data-search-shards={shards}
+        data-search-entity-buckets={ENTITY_BUCKETS}
+      >
         <label for="search-query">Search the archive</label>
         <div class="search-box">
           <input id="search-query" type="search" name="q" autocomplete="off" spellcheck={false} />
@@ -30,7 +43,12 @@ export function render({ archive }: PageData) {
           <summary>Filters</summary>
           <div class="search-filters" data-search-filters />
         </details>
-        <section class="search-results" aria-label="Results">
+        <section
+          class="search-results"
+          aria-label="Results"
+          aria-busy="false"
+          data-search-results-section
+        >
           <p class="search-status" role="status" aria-live="polite" data-search-status>
             <noscript>Search needs JavaScript. You can still browse by <a href="/entities/">entity</a>, by <a href="/authors/">author</a> or by date from the archive links below.</noscript>
           </p>

@@ -5,21 +5,34 @@
 // HTML: an author or entity named `<img onerror=…>` would run script in the reader's browser.
 // Everything from the index is put on the page as text; only the excerpt's <mark> is kept.
 //
-// The index comes in shards, one per span of years, newest first (/pagefind/shards.json; see
-// src/search/shards.ts). Each shard is its own Pagefind instance rather than one merged with
-// `mergeIndex`: a merged search re-sorts every result by relevance score, so a date sort would
-// come back in score order with no way to tell which shard a result came from. Kept apart, the
-// shards' results merge here: by score for relevance, as `mergeIndex` does, and for a date sort
-// one shard after the other, which is a global order because their spans of years are disjoint.
+// The index comes in shards, one per span of years, newest first (named on the form; see
+// src/search/shards.ts), and a reader downloads only what a search needs:
+// - One Pagefind runtime serves every shard: the first shard needed is imported from its bundle
+//   and the others are merged into it (`mergeIndex`), so that the script and the WebAssembly
+//   download once. Each shard carries a synthetic filter naming it (`shard`), so that a search
+//   can keep to one shard.
+// - Best match searches every shard at once; Pagefind merges the results by score. A date sort
+//   searches one shard at a time, newest (or oldest) first, only as far as the results shown
+//   need: the shards' spans of years are disjoint, so their date-sorted results one after the
+//   other are one global order. Until every shard is searched, the count says which years it
+//   covers. A year filter skips the shards that cannot match.
+// - Filter values come with the results: the short lists of authors and years with every
+//   search, the long list of entities (thousands of names a shard) when the reader asks for it.
+//   Filtering by an entity reads its bucket's key instead, a sixteenth of that list
+//   (src/search/filters.ts).
 
 const FILTERS = [
   { key: "author", label: "Author" },
-  { key: "entity", label: "In the article" },
+  { key: "entity", label: "In the article", load: "Show the names in these results" },
   { key: "year", label: "Year" },
 ];
+/** Filters whose values (and counts) come with every search; the others when asked for. */
+const EAGER_FILTERS = ["author", "year"];
 const PAGE_SIZE = 10;
 const SHOWN_VALUES = 8;
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const UNAVAILABLE = "Search is not available: the search index could not be read.";
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
 
 const form = document.querySelector("[data-search-form]");
 const input = form?.querySelector('input[name="q"]');
@@ -28,6 +41,7 @@ const sortSelect = sortLabel?.querySelector("select");
 const filterPanel = document.querySelector("[data-search-filter-panel]");
 const filtersBox = document.querySelector("[data-search-filters]");
 const status = document.querySelector("[data-search-status]");
+const resultsSection = document.querySelector("[data-search-results-section]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
 
@@ -35,28 +49,29 @@ const more = document.querySelector("[data-search-more]");
 const state = readAddress();
 /** Which filter groups the reader has expanded to show every value. */
 const expanded = new Set();
-let results = [];
+/** Filters whose values are loaded with each search: the eager ones, and those asked for. */
+const facets = new Set(EAGER_FILTERS);
+/** The search whose results are on the page (see `startSearch`), and how many are shown. */
+let current;
 let shown = 0;
+let entityBuckets = 1;
 
-if (form && input && list && status && filterPanel && filtersBox && more && sortLabel && sortSelect) start();
+const ready = form && input && list && status && resultsSection && filterPanel && filtersBox;
+if (ready && more && sortLabel && sortSelect) start();
 
-async function start() {
-  let shards;
-  try {
-    shards = await loadShards();
-  } catch {
-    status.textContent = "Search is not available: the search index is missing. Run the build again.";
+function start() {
+  entityBuckets = Number(form.getAttribute("data-search-entity-buckets")) || 1;
+  const shards = readShards(form.getAttribute("data-search-shards"));
+  if (shards.length === 0) {
+    status.textContent = `${UNAVAILABLE} Run the build again.`;
     return;
   }
-  const totals = sumCounts(await Promise.all(shards.map((shard) => shard.filters())));
+  const index = shardIndex(shards);
   // A reader may have typed before the script was ready: their words win over the address.
   if (input.value.trim()) state.q = input.value.trim();
   else input.value = state.q;
   sortSelect.value = state.sort;
   sortLabel.hidden = false;
-  filterPanel.hidden = false;
-  // Beside the results on wide screens; on a phone, folded away above them until asked for.
-  filterPanel.open = window.matchMedia("(min-width: 52rem)").matches || activeCount() > 0;
 
   let latest = 0;
   const run = async (debounce) => {
@@ -64,22 +79,26 @@ async function start() {
     writeAddress();
     const filters = activeFilters();
     if (!state.q && Object.keys(filters).length === 0) {
-      results = [];
-      renderFilters(totals);
-      renderResults();
-      status.textContent = "";
+      showNothing();
       return;
     }
+    busy(true);
     if (debounce) await new Promise((resolve) => setTimeout(resolve, 200));
     if (mine !== latest) return; // a newer search replaced this one
-    const search = await searchShards(shards, state.q || null, filters, state.sort);
-    if (mine !== latest) return;
-    results = search.results;
-    shown = 0;
-    renderFilters(search.filters);
-    await renderResults();
-    const count = results.length === 1 ? "1 result" : `${results.length.toLocaleString("en")} results`;
-    status.textContent = state.q ? `${count} for “${state.q}”` : count;
+    try {
+      const search = startSearch(index, state.q || null, filters, state.sort);
+      await search.fill(PAGE_SIZE + 1);
+      if (mine !== latest) return;
+      current = search;
+      shown = 0;
+      showFilters(search);
+      await renderResults();
+      if (mine !== latest) return;
+      status.textContent = statusLine(search);
+    } catch {
+      if (mine === latest) status.textContent = `${UNAVAILABLE} Reload the page.`;
+    }
+    if (mine === latest) busy(false);
   };
 
   form.addEventListener("submit", (event) => {
@@ -105,57 +124,162 @@ async function start() {
     void run(false);
   });
   filtersBox.addEventListener("click", (event) => {
-    const button = event.target instanceof Element ? event.target.closest("[data-expand]") : null;
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target?.closest("[data-expand], [data-load]");
     if (!button) return;
-    expanded.add(button.getAttribute("data-expand"));
+    const expand = button.getAttribute("data-expand");
+    if (expand) expanded.add(expand);
+    const load = button.getAttribute("data-load");
+    if (load) facets.add(load);
     void run(false);
   });
-  more.addEventListener("click", () => void renderResults(true));
-  await run(false);
+  more.addEventListener("click", () => void showMore());
+  void run(false);
+}
+
+/** The next page of results, searching further shards first if a date sort needs them. */
+async function showMore() {
+  const search = current;
+  if (!search) return;
+  more.disabled = true;
+  busy(true);
+  try {
+    await search.fill(shown + 2 * PAGE_SIZE + 1);
+    if (search !== current) return;
+    await renderResults(true);
+    status.textContent = statusLine(search);
+  } catch {
+    status.textContent = `${UNAVAILABLE} Reload the page.`;
+  } finally {
+    more.disabled = false;
+    if (search === current) busy(false);
+  }
+}
+
+function showNothing() {
+  current = undefined;
+  filterPanel.hidden = true;
+  list.replaceChildren();
+  more.hidden = true;
+  status.textContent = "";
+  busy(false);
+}
+
+/** Results are busy while a search or its next page is loading (and tests wait on it). */
+function busy(on) {
+  resultsSection.setAttribute("aria-busy", on ? "true" : "false");
+}
+
+/** The shard names on the form, newest first, with the span of years each holds. */
+function readShards(attribute) {
+  try {
+    const names = JSON.parse(attribute ?? "[]");
+    return names.map((name) => {
+      const [from, to] = name.split("-").map(Number);
+      return { name, from, to };
+    });
+  } catch {
+    return [];
+  }
 }
 
 /**
- * Every shard's Pagefind, newest shard first, each imported from its own bundle: a separate
- * module, since Pagefind's WebAssembly glue is one per module. Instances made with
- * `createInstance` from one import share it, and a search on one then traps ("unreachable",
- * Pagefind 1.6) when another has loaded. Without a web worker (`noWorker`): a worker per shard
- * would cost a reader one more script per shard, and a search in one shard takes milliseconds.
+ * The shards' Pagefind, merged into one runtime as they are first needed. `noWorker`: a web
+ * worker would cost one more script, and a search in one shard takes milliseconds.
  */
-async function loadShards() {
-  const response = await fetch("/pagefind/shards.json");
-  if (!response.ok) throw new Error(`shards.json: ${response.status}`);
-  const { shards: names } = await response.json();
-  return Promise.all(
-    names.map(async (name) => {
-      const pagefind = await import(`/pagefind/${encodeURIComponent(name)}/pagefind.js`);
-      await pagefind.options({ excerptLength: 30, noWorker: true });
-      return pagefind;
-    }),
-  );
+function shardIndex(shards) {
+  let runtime;
+  const merged = new Map();
+  const bundle = (shard) => `/pagefind/${encodeURIComponent(shard.name)}/`;
+  const options = (shard) => ({ excerptLength: 30, mergeFilter: { shard: shard.name } });
+  const startRuntime = async (shard) => {
+    const pagefind = await import(`${bundle(shard)}pagefind.js`);
+    await pagefind.options({ ...options(shard), noWorker: true });
+    await pagefind.init();
+    return pagefind;
+  };
+  const load = async (shard) => {
+    if (!runtime) {
+      runtime = startRuntime(shard);
+      await runtime;
+    } else {
+      await (await runtime).mergeIndex(bundle(shard), options(shard));
+    }
+  };
+  return {
+    shards,
+    /** Pagefind, once every shard in `needed` is part of it. */
+    async with(needed) {
+      for (const shard of needed) if (!merged.has(shard.name)) merged.set(shard.name, load(shard));
+      await Promise.all(needed.map((shard) => merged.get(shard.name)));
+      return runtime;
+    },
+  };
 }
 
-/** One search over every shard, its results in one global order, its filter counts summed. */
-async function searchShards(shards, term, filters, sort) {
+/** One query's results in the chosen order, fetched as far as asked for (`fill`). */
+function startSearch(index, term, filters, sort) {
   const direction = sort ? sort.split(":")[1] : "";
-  const options = { filters, ...(direction ? { sort: { date: direction } } : {}) };
-  const searches = await Promise.all(shards.map((shard) => shard.search(term, options)));
-  let results;
-  if (!direction) results = searches.flatMap((s) => s.results).sort((a, b) => b.score - a.score);
-  else if (direction === "desc") results = searches.flatMap((s) => s.results);
-  else results = searches.toReversed().flatMap((s) => s.results);
-  return { results, filters: sumCounts(searches.map((s) => s.filters)) };
+  const years = (filters.year?.any ?? []).map(Number);
+  const holds = (shard) => (year) => year >= shard.from && year <= shard.to;
+  const mayMatch = (shard) => years.length === 0 || years.some(holds(shard));
+  const candidates = index.shards.filter(mayMatch);
+  const pending = direction === "asc" ? candidates.toReversed() : candidates;
+  // A filter that excludes nothing still makes Pagefind load its values, so that the results
+  // come with their counts.
+  const withFacets = { ...filters };
+  for (const key of facets) withFacets[key] ??= { none: [] };
+  const search = {
+    results: [],
+    counts: {},
+    /** The shards searched so far, in the order searched. */
+    searched: [],
+    get complete() {
+      return pending.length === 0;
+    },
+    async fill(wanted) {
+      if (!direction && pending.length) {
+        const pagefind = await index.with(pending);
+        const found = await pagefind.search(term, { filters: withFacets });
+        search.results = found.results;
+        search.counts = found.filters;
+        search.searched.push(...pending.splice(0));
+      }
+      while (direction && search.results.length < wanted && pending.length) {
+        const shard = pending[0];
+        const pagefind = await index.with([shard]);
+        const filters = { ...withFacets, shard: shard.name };
+        const found = await pagefind.search(term, { filters, sort: { date: direction } });
+        search.results.push(...found.results);
+        addCounts(search.counts, found.filters);
+        search.searched.push(pending.shift());
+      }
+    },
+  };
+  return search;
 }
 
-/** Filter counts of several shards: value → count, summed per filter. */
-function sumCounts(counts) {
-  const sum = {};
-  for (const shard of counts) {
-    for (const [key, values] of Object.entries(shard ?? {})) {
-      sum[key] ??= {};
-      for (const [value, count] of Object.entries(values)) sum[key][value] = (sum[key][value] ?? 0) + count;
+/** Adds one shard's filter counts to the sum so far: value → count, per filter. */
+function addCounts(sum, counts) {
+  for (const [key, values] of Object.entries(counts ?? {})) {
+    sum[key] ??= {};
+    for (const [value, count] of Object.entries(values)) {
+      sum[key][value] = (sum[key][value] ?? 0) + count;
     }
   }
-  return sum;
+}
+
+/** "12 results for “x”", and which years they are from while some shards are unsearched. */
+function statusLine(search) {
+  const total = search.results.length;
+  const count = total === 1 ? "1 result" : `${total.toLocaleString("en")} results`;
+  const line = state.q ? `${count} for “${state.q}”` : count;
+  const last = search.searched.at(-1);
+  if (search.complete || !last) return line;
+  if (state.sort === "date:asc") {
+    return `${line} until ${last.to}; later years are searched as you show more`;
+  }
+  return `${line} since ${last.from}; earlier years are searched as you show more`;
 }
 
 function readAddress() {
@@ -163,13 +287,16 @@ function readAddress() {
   const filters = {};
   for (const { key } of FILTERS) filters[key] = params.getAll(key);
   const sort = params.get("sort") ?? "";
-  return { q: (params.get("q") ?? "").trim(), sort: ["date:desc", "date:asc"].includes(sort) ? sort : "", filters };
+  const q = (params.get("q") ?? "").trim();
+  return { q, sort: ["date:desc", "date:asc"].includes(sort) ? sort : "", filters };
 }
 
 function writeAddress() {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
-  for (const { key } of FILTERS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  for (const { key } of FILTERS) {
+    for (const value of state.filters[key] ?? []) params.append(key, value);
+  }
   if (state.sort) params.set("sort", state.sort);
   const query = params.toString();
   window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
@@ -179,46 +306,92 @@ function activeCount() {
   return FILTERS.reduce((sum, { key }) => sum + (state.filters[key]?.length ?? 0), 0);
 }
 
+/** Pagefind's filters for the chosen values: any of each filter's, every filter at once. */
 function activeFilters() {
   const filters = {};
-  for (const { key } of FILTERS) if (state.filters[key]?.length) filters[key] = { any: state.filters[key] };
+  for (const { key } of FILTERS) {
+    const values = state.filters[key] ?? [];
+    if (values.length === 0) continue;
+    if (key === "entity") filters.any = values.map((name) => ({ [entityFilterKey(name)]: name }));
+    else filters[key] = { any: values };
+  }
   return filters;
 }
 
-/** One fieldset per filter, values by count; the chosen ones always shown and checked. */
+/** As src/search/filters.ts: FNV-1a of the name, whitespace collapsed, into a bucket. */
+function entityFilterKey(name) {
+  const text = name.replace(/\s+/g, " ").trim();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return `entity-${hash % entityBuckets}`;
+}
+
+/** The filter panel for a search: beside the results on wide screens, folded on a phone. */
+function showFilters(search) {
+  const wasHidden = filterPanel.hidden;
+  renderFilters(search.counts);
+  filterPanel.hidden = false;
+  const wide = window.matchMedia("(min-width: 52rem)").matches;
+  if (wasHidden) filterPanel.open = wide || activeCount() > 0;
+}
+
+/**
+ * One fieldset per filter, values by count; the chosen ones always shown and checked. A filter
+ * whose values are not loaded shows the chosen ones, and a button to load the others.
+ */
 function renderFilters(counts) {
   filtersBox.replaceChildren();
   const active = activeCount();
   filterPanel.querySelector("summary").textContent = active ? `Filters (${active})` : "Filters";
-  for (const { key, label } of FILTERS) {
+  for (const { key, label, load } of FILTERS) {
     const chosen = state.filters[key] ?? [];
-    const values = Object.entries(counts[key] ?? {})
-      .filter(([value, count]) => count > 0 || chosen.includes(value))
-      .sort(([a, x], [b, y]) => (key === "year" ? b.localeCompare(a) : y - x || a.localeCompare(b)));
-    if (values.length === 0) continue;
+    const loaded = key in counts;
+    const entries = loaded ? Object.entries(counts[key]) : chosen.map((value) => [value]);
+    const byCount = ([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || a.localeCompare(b);
+    const values = entries
+      .filter(([value, count]) => count !== 0 || chosen.includes(value))
+      .sort(key === "year" ? ([a], [b]) => b.localeCompare(a) : byCount);
+    if (values.length === 0 && (loaded || facets.has(key))) continue;
     const fieldset = element("fieldset", { class: "search-filter" });
     fieldset.append(element("legend", {}, label));
-    const visible = expanded.has(key) ? values : values.filter(([value], i) => i < SHOWN_VALUES || chosen.includes(value));
-    const ul = element("ul");
-    for (const [value, count] of visible) {
-      const id = `filter-${key}-${values.findIndex(([v]) => v === value)}`;
-      const box = element("input", { type: "checkbox", name: key, id });
-      box.value = value;
-      box.checked = chosen.includes(value);
-      const text = element("label", { for: id }, value);
-      text.append(" ", element("span", { class: "count" }, `${count}`));
-      const li = element("li");
-      li.append(box, text);
-      ul.append(li);
+    const visible = expanded.has(key)
+      ? values
+      : values.filter(([value], i) => i < SHOWN_VALUES || chosen.includes(value));
+    if (visible.length) fieldset.append(valueList(key, values, visible, chosen));
+    const button = (attribute, text) => {
+      return element("button", { type: "button", class: "link-button", [attribute]: key }, text);
+    };
+    if (!loaded) fieldset.append(button("data-load", load ?? `Show ${label}`));
+    else if (visible.length < values.length) {
+      fieldset.append(button("data-expand", `Show all ${values.length}`));
     }
-    fieldset.append(ul);
-    if (visible.length < values.length) fieldset.append(element("button", { type: "button", class: "link-button", "data-expand": key }, `Show all ${values.length}`));
     filtersBox.append(fieldset);
   }
 }
 
+/** A checkbox per value, with its count when known. */
+function valueList(key, values, visible, chosen) {
+  const ul = element("ul");
+  for (const [value, count] of visible) {
+    const id = `filter-${key}-${values.findIndex(([v]) => v === value)}`;
+    const box = element("input", { type: "checkbox", name: key, id });
+    box.value = value;
+    box.checked = chosen.includes(value);
+    const text = element("label", { for: id }, value);
+    if (count !== undefined) text.append(" ", element("span", { class: "count" }, `${count}`));
+    const li = element("li");
+    li.append(box, text);
+    ul.append(li);
+  }
+  return ul;
+}
+
+/** Shows the next page of results (or the first), once each one's text has arrived. */
 async function renderResults(append = false) {
   if (!append) list.replaceChildren();
+  const results = current?.results ?? [];
   const page = results.slice(shown, shown + PAGE_SIZE);
   const items = await Promise.all(page.map((result) => result.data()));
   for (const item of items) list.append(resultItem(item));
@@ -232,9 +405,10 @@ function resultItem(item) {
   heading.append(element("a", { href: item.url }, item.meta?.title ?? item.url));
   li.append(heading);
   const meta = element("p", { class: "meta" });
-  if (item.meta?.date) meta.append(element("time", { datetime: item.meta.date }, readableDate(item.meta.date)));
+  const date = item.meta?.date;
+  if (date) meta.append(element("time", { datetime: date }, readableDate(date)));
   const authors = item.filters?.author ?? [];
-  if (authors.length) meta.append(`${item.meta?.date ? " · " : ""}By ${authors.join(", ")}`);
+  if (authors.length) meta.append(`${date ? " · " : ""}By ${authors.join(", ")}`);
   li.append(meta, excerpt(item.excerpt ?? ""));
   return li;
 }
@@ -244,7 +418,8 @@ function excerpt(html) {
   const paragraph = element("p", { class: "summary" });
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
   for (const node of parsed.body.firstChild?.childNodes ?? []) {
-    paragraph.append(node.nodeName === "MARK" ? element("mark", {}, node.textContent ?? "") : (node.textContent ?? ""));
+    const text = node.textContent ?? "";
+    paragraph.append(node.nodeName === "MARK" ? element("mark", {}, text) : text);
   }
   return paragraph;
 }

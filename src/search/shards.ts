@@ -51,6 +51,12 @@ export function planShards(articles: readonly Pick<Article, "url" | "date">[], c
   });
 }
 
+/** The names of the shards that hold articles of these years, newest first, as in planShards. */
+export function shardNames(years: Iterable<number>): string[] {
+  const names = new Set([...years].map(shardName));
+  return [...names].sort((a, b) => startYear(b) - startYear(a));
+}
+
 export function shardName(year: number): string {
   const start = Math.floor(year / YEARS_PER_SHARD) * YEARS_PER_SHARD;
   return `${start}-${start + YEARS_PER_SHARD - 1}`;

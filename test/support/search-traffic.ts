@@ -25,13 +25,29 @@ export interface SearchTraffic {
   results: [string, string];
 }
 
-/** Serves `siteDir`, opens `/search/?q=<first>` in a fresh context, then types `followUp`. */
-export async function measureSearch(browser: Browser, siteDir: string, first: string, followUp: string): Promise<SearchTraffic> {
+/** A search to measure: the query typed first, the one typed next, and more of the address. */
+export interface SearchPlan {
+  first: string;
+  followUp: string;
+  /** Other parameters of the first address, such as `entity` or `sort`. */
+  params?: Record<string, string>;
+}
+
+/**
+ * Serves `siteDir`, opens `/search/?q=<first>` (with `params`) in a fresh context, then types
+ * `followUp` in the box.
+ */
+export async function measureSearch(
+  browser: Browser,
+  siteDir: string,
+  plan: SearchPlan,
+): Promise<SearchTraffic> {
+  const { first, followUp, params = {} } = plan;
   const server = await countingServer(siteDir);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(first)}`);
+    await page.goto(`${server.url}/search/?${new URLSearchParams({ q: first, ...params })}`);
     const firstStatus = await shownResults(page, first);
     const firstTraffic = summary(server.sent.splice(0));
     await page.locator("#search-query").fill(followUp);
@@ -43,10 +59,15 @@ export async function measureSearch(browser: Browser, siteDir: string, first: st
   }
 }
 
-/** The status line is written once every shown result's data has arrived (search.js). */
+/**
+ * The status line is written once every shown result's data has arrived, and the results are
+ * no longer busy once everything that search asked for has (search.js).
+ */
 async function shownResults(page: Page, query: string): Promise<string> {
   const status = page.locator("[data-search-status]");
   await status.filter({ hasText: `for “${query}”` }).waitFor({ timeout: 60_000 });
+  const settled = () => !document.querySelector('[aria-busy="true"]');
+  await page.waitForFunction(settled, null, { timeout: 60_000 });
   return (await status.textContent()) ?? "";
 }
 
