@@ -7,7 +7,7 @@ import { join, relative, sep } from "node:path";
 import { z } from "zod";
 import { nameKey, type SiteUrl, siteUrl, type Slug, type SourcePath } from "../content/paths.ts";
 import type { Problems } from "../content/problems.ts";
-import type { Archive } from "./model.ts";
+import type { Archive, Article } from "./model.ts";
 import { compareText } from "./registry.ts";
 import { type Output, PERMANENT } from "./pages.ts";
 
@@ -78,19 +78,41 @@ function toRecord(file: SourcePath, parsed: z.infer<typeof RecordFile>, text: st
  */
 export function checkPublishedUrls(record: PublishedRecord, outputs: readonly Output[], archive: Archive, contentDir: string, problems: Problems): void {
   const published = new Set(outputs.map((output) => output.url));
+  let articles: ArticlesBy | undefined;
   for (const [url, label] of record.urls) {
     if (published.has(url)) continue;
-    const { cause, fix } = explainMissing(url, label, archive, contentDir);
+    articles ??= articlesBy(archive, contentDir);
+    const { cause, fix } = explainMissing(url, label, articles, contentDir);
     problems.error(record.file, "url-dropped", `${url} was published (${label}) and this build would no longer publish it: ${cause}`, fix, { line: record.lines.get(url) ?? 1 });
   }
 }
 
-function explainMissing(url: SiteUrl, label: string, archive: Archive, contentDir: string): { cause: string; fix: string } {
+/**
+ * The archive's articles by file and by title, the first of each, to say where a dropped
+ * article went: made once, for what can be thousands of dropped URLs (a folder renamed).
+ */
+interface ArticlesBy {
+  file: Map<string, Article>;
+  title: Map<string, Article>;
+}
+
+function articlesBy(archive: Archive, contentDir: string): ArticlesBy {
+  const by: ArticlesBy = { file: new Map(), title: new Map() };
+  for (const article of archive.articles) {
+    const file = relativePath(contentDir, article.sourcePath);
+    if (!by.file.has(file)) by.file.set(file, article);
+    if (!by.title.has(article.title)) by.title.set(article.title, article);
+  }
+  return by;
+}
+
+function explainMissing(url: SiteUrl, label: string, articles: ArticlesBy, contentDir: string): { cause: string; fix: string } {
   const withdraw = `or list it in site.yaml under withdrawn: - { url: ${url}, date: YYYY-MM-DD }`;
   const source = /\(([^()]+\.md)\)$/i.exec(label)?.[1];
   if (label.startsWith("article")) {
     const title = /^article "(.*)" \(/.exec(label)?.[1];
-    const same = archive.articles.find((article) => relativePath(contentDir, article.sourcePath) === source) ?? archive.articles.find((article) => article.title === title);
+    const byFile = source === undefined ? undefined : articles.file.get(source);
+    const same = byFile ?? (title === undefined ? undefined : articles.title.get(title));
     if (same) {
       const how = relativePath(contentDir, same.sourcePath) === source ? "its slug or date changed" : `the file was renamed to ${relativePath(contentDir, same.sourcePath)}`;
       return { cause: `${how}, so it is now at ${same.url}`, fix: `add aliases: [${url}] to ${relativePath(contentDir, same.sourcePath)} to keep the old URL as a redirect, ${withdraw}` };

@@ -84,7 +84,8 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       }
       return known;
     }
-    const nearly = this.byLooseKey.get(looseNameKey(mention.name));
+    const loose = looseNameKey(mention.name);
+    const nearly = this.byLooseKey.get(loose);
     if (nearly?.source) {
       this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by accents from "${nearly.name}" and is taken to be the same`, `write "${nearly.name}" (or add "${mention.name}" to its aliases)`, mention.place());
       this.byKey.set(key, nearly);
@@ -92,7 +93,7 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
     }
     const entry: Registered<S> = { key, name: mention.name.trim(), spellings: new Set(), type: mention.type ?? "organization", slug: "" as Slug };
     this.byKey.set(key, entry);
-    this.byLooseKey.set(looseNameKey(mention.name), entry);
+    this.byLooseKey.set(loose, entry);
     return entry;
   }
 

@@ -10,9 +10,26 @@ import type { Article, ArticleLink } from "../archive/model.ts";
  */
 export function pageInputText(item: unknown): string {
   const page = isArticle(item) ? articlePage(item) : item;
-  return jsonReplacingObjects(page, (value) =>
-    value !== page && isArticle(value) ? listedForm(value) : value,
-  );
+  return jsonReplacingObjects(page, (value) => (value === page ? value : shortForm(value)));
+}
+
+/**
+ * What a page shows of an object in its item: a listed article as a list shows it, and an
+ * object that cannot change (a date, an author or entity named) as the digest of its JSON,
+ * kept while it lives: the same few thousand are named across thousands of pages.
+ */
+function shortForm(value: object): unknown {
+  if (isArticle(value)) return listedForm(value);
+  return keptForms.get(value) ?? (frozenScalars(value) ? keep(value, value, [value]) : value);
+}
+
+/** A frozen plain object whose fields are all scalars: nothing in it can change. */
+function frozenScalars(value: object): boolean {
+  if (!Object.isFrozen(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const field of Object.values(value)) {
+    if (typeof field === "object" && field !== null) return false;
+  }
+  return true;
 }
 
 function isArticle(value: unknown): value is Article {

@@ -71,22 +71,39 @@ test("a body edit changes the article's own page only", async (t) => {
   assert.deepEqual(changed(inputsByUrl(first), inputsByUrl(second)), ["/2020/06/15/a6/"]);
 });
 
-test("a frozen article's kept form equals an unfrozen copy's, which is read anew", async (t) => {
+test("kept forms of frozen objects equal fresh copies'; unfrozen ones are read anew", async (t) => {
   const { articles, months } = await modelOf(await writeArchive(FILES, t));
   const frozen = articles[0]!;
   assert.ok(Object.isFrozen(frozen) && Object.isFrozen(frozen.date));
   assert.ok(Object.isFrozen(frozen.authors) && Object.isFrozen(frozen.authors[0]));
-  const copy = structuredClone(frozen) as Article;
   const month = (listed: Article) => pageInputs({ ...months[0]!, articles: [listed] });
-  assert.equal(month(frozen), month(copy));
-  assert.equal(pageInputs(frozen), pageInputs(copy));
+  const fresh = deepFrozen(structuredClone(frozen));
+  assert.equal(month(frozen), month(fresh));
+  assert.equal(pageInputs(frozen), pageInputs(fresh));
+  const copy = structuredClone(frozen) as Article;
   const before = month(copy);
   copy.title = "Changed in place";
   assert.notEqual(month(copy), before, "a title changed in place shows");
   copy.title = frozen.title;
   copy.date.iso = "1999-01-01";
   assert.notEqual(month(copy), before, "a date changed in place shows");
+  const page = pageInputs(copy);
+  copy.authors[0]!.name = "Someone Else";
+  assert.notEqual(pageInputs(copy), page, "an author renamed in place shows on the article's page");
+  const inner = { name: "a" };
+  const holder = { url: "/x/", held: [Object.freeze({ inner })] };
+  const held = pageInputs(holder);
+  inner.name = "b";
+  assert.notEqual(pageInputs(holder), held, "what a frozen object holds unfrozen is read anew");
 });
+
+function deepFrozen<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const part of Object.values(value)) deepFrozen(part);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 test("jsonReplacingObjects writes what JSON.stringify with the same replacer writes", () => {
   const shared = { kind: "shared", at: [1, 2] };
