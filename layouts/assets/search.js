@@ -110,6 +110,9 @@ function start() {
     state.q = input.value.trim();
     void run(true);
   });
+  // A reader about to type will most likely search the newest shard first: start on it now.
+  const prepare = () => void index.with([shards[0]]).catch(() => {});
+  input.addEventListener("focus", prepare, { once: true });
   sortSelect.addEventListener("change", () => {
     state.sort = sortSelect.value;
     void run(false);

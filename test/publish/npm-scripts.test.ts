@@ -17,7 +17,7 @@ function npm(args: string[], env: NodeJS.ProcessEnv = {}) {
 test("every npm script runs its command with node --import tsx, in one process", async () => {
   const manifest = await readFile(join(PROJECT_ROOT, "package.json"), "utf8");
   const { scripts } = JSON.parse(manifest) as { scripts: Record<string, string> };
-  for (const name of ["build", "start", "check", "new", "bench", "generate"]) {
+  for (const name of ["build", "start", "check", "new", "bench", "bench:search", "generate"]) {
     assert.match(scripts[name] ?? "", /^node --import tsx (src|scripts)\/\S+\.ts$/, name);
   }
 });
@@ -43,7 +43,7 @@ test("Ctrl-C on npm run build stops it cleanly: the site stays, nothing is left"
   assert.ok(run.signal === "SIGINT" || run.code === 130, ended);
 });
 
-test("npm start, check, new, bench and generate start", async (t) => {
+test("npm start, check, new, bench, bench:search and generate start", async (t) => {
   const parent = await tempDir(t, "npm-scripts");
   const check = await npm(["check"], { CONTENT_DIR: FIXTURE }).exited;
   assert.equal(check.code, 0, check.stderr);
@@ -54,6 +54,9 @@ test("npm start, check, new, bench and generate start", async (t) => {
   const bench = await npm(["bench", "--", "none"]).exited;
   assert.equal(bench.code, 2, bench.stderr);
   assert.match(bench.stderr, /usage: npm run bench/);
+  const searchBench = await npm(["bench:search", "--", join(parent, "no-site")]).exited;
+  assert.equal(searchBench.code, 2, searchBench.stderr);
+  assert.match(searchBench.stderr, /usage: npm run bench:search/);
   const generated = await npm(["generate", "--", "2", join(parent, "corpus")]).exited;
   assert.equal(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /^2 articles/);
