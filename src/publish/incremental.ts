@@ -11,11 +11,11 @@ import {
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
-import type { Archive } from "../archive/model.ts";
+import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
-import { pageInputText } from "./page-inputs.ts";
+import { pageInputText, searchInputText } from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -77,6 +77,8 @@ export interface PagePlan {
   emptyStaging: boolean;
   /** Input hashes of every page, for the next manifest. */
   hashes: Map<string, string>;
+  /** Hashes of what each article page gives the search index, by site-folder path. */
+  searchHashes: Map<string, string>;
   /** Sizes of the pages kept or linked, as their manifests recorded and the disk confirmed. */
   sizes: Map<string, number>;
   code: string;
@@ -99,6 +101,7 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const staged = fits(base);
   const plan: PagePlan = {
     render: {} as PageSelection, link: [], kept: 0, remove: [], hashes: new Map(),
+    searchHashes: new Map(),
     sizes: new Map(), code, shell, emptyStaging: sites.recycled && !base,
     stagedShards: base?.search,
   };
@@ -109,6 +112,9 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
       const file = fileForUrl(item.url);
       const inputs = hash(`${list}\n${pageInputs(item)}${YEAR_LISTS.has(list) ? years : ""}`);
       plan.hashes.set(file, inputs);
+      if (list === "articles") {
+        plan.searchHashes.set(file, hash(searchInputText(item as Article)));
+      }
       const size = sizeIfUnchanged(sites.staging, file, inputs, staged);
       if (size !== undefined) {
         plan.kept += 1;

@@ -14,6 +14,18 @@ export function pageInputText(item: unknown): string {
 }
 
 /**
+ * What an article's page gives the search index: the article itself, without its links to
+ * other articles. layouts/article.11ty.tsx keeps those links out of the indexed region
+ * (`data-pagefind-ignore`), so that adding or deleting an article, which changes the related
+ * and neighbouring links of articles in every year, re-indexes only the shard it is in.
+ */
+export function searchInputText(article: Article): string {
+  const { related: _related, previous: _previous, next: _next, ...indexed } = article;
+  const page = { ...indexed, html: digest(article.html) };
+  return jsonReplacingObjects(page, (value) => (value === page ? value : shortForm(value)));
+}
+
+/**
  * What a page shows of an object in its item: a listed article as a list shows it, and an
  * object that cannot change (a date, an author or entity named) as the digest of its JSON,
  * kept while it lives: the same few thousand are named across thousands of pages.

@@ -106,7 +106,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
 /** The search index in shards: only those whose pages changed are indexed again. */
 async function buildSearch(archive: Archive, pagePlan: PagePlan, options: BuildOptions, stagingDir: string, signal: AbortSignal) {
   const { language } = archive.site;
-  const context = { pageHashes: pagePlan.hashes, code: pagePlan.code, shell: pagePlan.shell, pagefindVersion: await pagefindVersion(), language };
+  const context = { searchHashes: pagePlan.searchHashes, code: pagePlan.code, shell: pagePlan.shell, pagefindVersion: await pagefindVersion(), language };
   const shards = planShards(archive.articles, context);
   const previous = await publishedShards(options.outputDir);
   const staged = pagePlan.stagedShards;

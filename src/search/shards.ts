@@ -26,8 +26,8 @@ export interface Shard {
 
 /** What every shard's index also depends on besides its pages. */
 export interface ShardContext {
-  /** Page input hashes by site-folder path, from the page plan. */
-  pageHashes: ReadonlyMap<string, string>;
+  /** What each article page gives the index, hashed, by site-folder path (the page plan's). */
+  searchHashes: ReadonlyMap<string, string>;
   /** The page plan's code and shell hashes: when they change, every page does. */
   code: string;
   shell: string;
@@ -70,6 +70,6 @@ function shardInputs(files: string[], context: ShardContext): string {
   const digest = createHash("sha256");
   const { code, shell, pagefindVersion, language } = context;
   digest.update(JSON.stringify({ code, shell, pagefindVersion, language })).update("\0");
-  for (const file of files) digest.update(`${file}\0${context.pageHashes.get(file) ?? ""}\0`);
+  for (const file of files) digest.update(`${file}\0${context.searchHashes.get(file) ?? ""}\0`);
   return digest.digest("base64url");
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { Archive, Article } from "../../src/archive/model.ts";
 import { pageInputs } from "../../src/publish/incremental.ts";
-import { jsonReplacingObjects } from "../../src/publish/page-inputs.ts";
+import { jsonReplacingObjects, searchInputText } from "../../src/publish/page-inputs.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
 
@@ -69,6 +69,23 @@ test("a body edit changes the article's own page only", async (t) => {
   await writeFile(join(content, EDITED), `${FILES[EDITED]}\nOne more paragraph.\n`);
   const second = await modelOf(content);
   assert.deepEqual(changed(inputsByUrl(first), inputsByUrl(second)), ["/2020/06/15/a6/"]);
+});
+
+test("what an article gives the search index changes with the article, not with its links", async (t) => {
+  const content = await writeArchive(FILES, t);
+  const searchInputs = (archive: Archive) => {
+    return new Map(archive.articles.map((listed) => [listed.url, searchInputText(listed)]));
+  };
+  const first = await modelOf(content);
+  const edited = first.articles.find((listed) => listed.title === "Story 6")!;
+  await writeFile(join(content, EDITED), FILES[EDITED]!.replace("title: Story 6", "title: Six"));
+  const second = await modelOf(content);
+  const linking = pagesShowing(first, edited.url).filter((url) => url !== edited.url);
+  assert.ok(linking.some((url) => first.articles.some((listed) => listed.url === url)));
+  assert.deepEqual(changed(searchInputs(first), searchInputs(second)), [edited.url]);
+  await writeFile(join(content, EDITED), `${FILES[EDITED]}\nOne more paragraph.\n`);
+  const third = await modelOf(content);
+  assert.deepEqual(changed(searchInputs(second), searchInputs(third)), [edited.url]);
 });
 
 test("kept forms of frozen objects equal fresh copies'; unfrozen ones are read anew", async (t) => {
