@@ -1,7 +1,7 @@
 // Search: a plain GET form to `/search/?q=`, which search.js turns into instant search over
 // Pagefind's index, with filters (author, entity, year) and their counts, sorting, and the
 // whole state kept in the address so that a search can be shared. The form names the search
-// shards (src/search/shards.ts), which follow from the archive's years, so that the page needs
+// shards (src/search/shards.ts), which follow from the articles' dates, so that the page needs
 // no request to find them.
 import { ENTITY_BUCKETS } from "../src/search/filters.ts";
 import { shardNames } from "../src/search/shards.ts";
@@ -11,7 +11,7 @@ import type { PageData } from "./page-context.ts";
 export const data = { permalink: "/search/" };
 
 export function render({ archive }: PageData) {
-  const shards = JSON.stringify(shardNames(archive.years.map((year) => year.year)));
+  const shards = JSON.stringify(shardNames(archive.articles.map((article) => article.date)));
   return (
     <Page archive={archive} url="/search/" title="Search" description={`Search every article in ${archive.site.title}.`} head={<script type="module" src="/assets/search.js" />}>
       <h1>Search</h1>

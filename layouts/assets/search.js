@@ -177,13 +177,17 @@ function busy(on) {
 function readShards(attribute) {
   try {
     const names = JSON.parse(attribute ?? "[]");
-    return names.map((name) => {
-      const [from, to] = name.split("-").map(Number);
-      return { name, from, to };
-    });
+    return names.map((name) => ({ name, ...shardYears(name) }));
   } catch {
     return [];
   }
+}
+
+/** The years a shard covers, from its name: `2015-2019`, `2017`, `2017-q3` or `2017-03`. */
+function shardYears(name) {
+  const [first, second] = name.split("-");
+  const from = Number(first);
+  return { from, to: second?.length === 4 ? Number(second) : from };
 }
 
 /**

@@ -1,22 +1,31 @@
 // Which search shard each article page belongs to, and what each shard is made from.
 //
-// A shard holds the articles of a fixed span of years. The rule depends on nothing but an
-// article's own date, so adding, editing or deleting one article changes one shard; and since
-// shards cover disjoint, ordered spans of time, the search page gets a global date order by
-// putting the shards' own date-sorted results one after the other (layouts/assets/search.js).
+// A shard holds the articles of a span of the calendar: five years, or, where those hold more
+// than a shard may, each of their years, a year's quarters, a quarter's months. Spans are fixed
+// by the calendar and split only past a size, so adding, editing or deleting one article
+// changes one shard (and, when a span crosses the size, its parts once). Since shards cover
+// disjoint, ordered spans of time, the search page gets a global date order by putting the
+// shards' own date-sorted results one after the other (layouts/assets/search.js).
 import { createHash } from "node:crypto";
 import type { Article } from "../archive/model.ts";
+import type { CalendarDate } from "../content/dates.ts";
 import { fileForUrl } from "../content/paths.ts";
 
 /**
  * Years per shard. Measured at 10,000 articles over 25 years (README, "How it works"): one
- * shard per year means 25 Pagefind bundles, each with its own WebAssembly, for every search; five
- * years keeps a first search to five bundles and a one-article rebuild to a fifth of the index.
+ * shard per year means 25 Pagefind bundles for every search; five years keeps a first search
+ * to five bundles and a one-article rebuild to a fifth of the index.
  */
 export const YEARS_PER_SHARD = 5;
+/**
+ * The most articles a shard holds before its span is split. Pagefind holds its whole index
+ * in memory while it writes it, about 300 MB a thousand pages: a 100,000-article archive in
+ * five-year shards would need 6 GB for one of them.
+ */
+export const MAX_SHARD_ARTICLES = 5_000;
 
 export interface Shard {
-  /** `2015-2019`: also its folder under /pagefind/. */
+  /** `2015-2019`, `2017`, `2017-q3` or `2017-03`: also its folder under /pagefind/. */
   name: string;
   /** Site-folder paths of its article pages. */
   files: string[];
@@ -35,35 +44,109 @@ export interface ShardContext {
   language: string;
 }
 
+type Dated = Pick<CalendarDate, "year" | "month">;
+
 /** The shards of an archive, newest first. */
-export function planShards(articles: readonly Pick<Article, "url" | "date">[], context: ShardContext): Shard[] {
-  const byName = new Map<string, string[]>();
-  for (const article of articles) {
-    const name = shardName(article.date.year);
-    const files = byName.get(name) ?? [];
-    files.push(fileForUrl(article.url));
-    byName.set(name, files);
-  }
-  const names = [...byName.keys()].sort((a, b) => startYear(b) - startYear(a));
+export function planShards(
+  articles: readonly Pick<Article, "url" | "date">[],
+  context: ShardContext,
+): Shard[] {
+  const names = shardNames(articles.map((article) => article.date));
+  const files = new Map(names.map((name) => [name, [] as string[]]));
+  const nameOf = shardOf(names);
+  for (const article of articles) files.get(nameOf(article.date))!.push(fileForUrl(article.url));
   return names.map((name) => {
-    const files = byName.get(name)!.sort();
-    return { name, files, inputs: shardInputs(files, context) };
+    const sorted = files.get(name)!.sort();
+    return { name, files: sorted, inputs: shardInputs(sorted, context) };
   });
 }
 
-/** The names of the shards that hold articles of these years, newest first, as in planShards. */
-export function shardNames(years: Iterable<number>): string[] {
-  const names = new Set([...years].map(shardName));
-  return [...names].sort((a, b) => startYear(b) - startYear(a));
+/** The names of the shards that hold articles of these dates, newest first. */
+export function shardNames(dates: Iterable<Dated>): string[] {
+  const months = new Map<number, number>();
+  for (const { year, month } of dates) {
+    const at = year * 12 + month - 1;
+    months.set(at, (months.get(at) ?? 0) + 1);
+  }
+  const firsts = [...new Set([...months.keys()].map((at) => fiveYearsOf(Math.floor(at / 12))))];
+  const spans = firsts.flatMap((first) => split(fiveYears(first), months));
+  return spans.sort((a, b) => b.from - a.from).map((span) => span.name);
 }
 
-export function shardName(year: number): string {
-  const start = Math.floor(year / YEARS_PER_SHARD) * YEARS_PER_SHARD;
-  return `${start}-${start + YEARS_PER_SHARD - 1}`;
+/** A span of months, `from` and `to` counted as year × 12 + month − 1. */
+interface Span {
+  name: string;
+  from: number;
+  to: number;
 }
 
-function startYear(name: string): number {
-  return Number.parseInt(name, 10);
+/** The span itself when it is small enough, or its parts, each split as far as it needs. */
+function split(span: Span, months: ReadonlyMap<number, number>): Span[] {
+  let count = 0;
+  for (let at = span.from; at <= span.to; at++) count += months.get(at) ?? 0;
+  if (count === 0) return [];
+  const parts = count > MAX_SHARD_ARTICLES ? partsOf(span) : [];
+  return parts.length ? parts.flatMap((part) => split(part, months)) : [span];
+}
+
+function fiveYearsOf(year: number): number {
+  return Math.floor(year / YEARS_PER_SHARD) * YEARS_PER_SHARD;
+}
+
+function fiveYears(first: number): Span {
+  const last = first + YEARS_PER_SHARD - 1;
+  return { name: `${first}-${last}`, from: first * 12, to: last * 12 + 11 };
+}
+
+/** Five years into years, a year into quarters, a quarter into months; a month is whole. */
+function partsOf(span: Span): Span[] {
+  const months = span.to - span.from + 1;
+  const year = Math.floor(span.from / 12);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (months > 12) {
+    return Array.from({ length: months / 12 }, (_, i) => {
+      const from = span.from + i * 12;
+      return { name: `${year + i}`, from, to: from + 11 };
+    });
+  }
+  if (months === 12) {
+    return [0, 1, 2, 3].map((q) => {
+      const from = span.from + q * 3;
+      return { name: `${year}-q${q + 1}`, from, to: from + 2 };
+    });
+  }
+  if (months === 3) {
+    return [0, 1, 2].map((m) => {
+      const at = span.from + m;
+      return { name: `${year}-${pad((at % 12) + 1)}`, from: at, to: at };
+    });
+  }
+  return [];
+}
+
+/** Which of these shards a date falls in. */
+function shardOf(names: readonly string[]): (date: Dated) => string {
+  const spans = names.map(spanOf);
+  return (date) => {
+    const at = date.year * 12 + date.month - 1;
+    return spans.find((span) => at >= span.from && at <= span.to)!.name;
+  };
+}
+
+/** A shard's span, read back from its name. */
+export function spanOf(name: string): Span {
+  const [, first, second] = /^(\d{4})(?:-(\d{4}|q[1-4]|\d{2}))?$/.exec(name) ?? [];
+  const year = Number(first);
+  if (second === undefined) return { name, from: year * 12, to: year * 12 + 11 };
+  if (second.startsWith("q")) {
+    const from = year * 12 + (Number(second.slice(1)) - 1) * 3;
+    return { name, from, to: from + 2 };
+  }
+  if (second.length === 2) {
+    const at = year * 12 + Number(second) - 1;
+    return { name, from: at, to: at };
+  }
+  return { name, from: year * 12, to: Number(second) * 12 + 11 };
 }
 
 function shardInputs(files: string[], context: ShardContext): string {
