@@ -10,6 +10,8 @@ declare module "@11ty/eleventy" {
     addExtension(extensions: string | string[], options: { key: string; compile?: (this: unknown) => (this: TemplateEngineContext, data: unknown) => Promise<string> }): void;
     setTemplateFormats(formats: string | string[]): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
+    /** Globs of input files not to process, relative to the project's folder. */
+    ignores: Set<string>;
   }
 
   export interface EleventyOptions {

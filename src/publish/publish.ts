@@ -3,7 +3,6 @@
 import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { Eleventy } from "@11ty/eleventy";
 import type { Archive } from "../archive/model.ts";
 import { type Output, outputFiles } from "../archive/pages.ts";
 import { type BuildOptions, PROJECT_ROOT } from "../config/options.ts";
@@ -17,9 +16,10 @@ import {
   beginPublishing, type Publication, SITE_MARKER, whyNotReplaceable, writeSiteMarker,
 } from "./atomic.ts";
 import {
-  type PagePlan, type PageSelection, planPages, preparePages, publishedShards, writeManifest,
+  type PagePlan, planPages, preparePages, publishedShards, writeManifest,
 } from "./incremental.ts";
 import { copyStaticFiles, STATIC_FOLDER } from "./static-files.ts";
+import { writePages } from "./write-pages.ts";
 
 
 export interface PublishReport {
@@ -137,29 +137,6 @@ async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): P
   const clash = holds(contentDir) ? `the output folder holds the content folder ${contentDir}, which publishing would delete` : holds(PROJECT_ROOT) ? `the output folder holds Dateline's own folder ${PROJECT_ROOT}, which publishing would delete` : await whyNotReplaceable(outputDir);
   if (clash) {
     throw new ContentError([{ severity: "error", file: outputDir, rule: "output-not-replaceable", message: clash, fix: "set OUTPUT_DIR (or --output) to a new or empty folder, or to one Dateline built, such as _site" }]);
-  }
-}
-
-/** Eleventy renders the selected pages; every template also sees the whole model. */
-async function writePages(archive: Archive, pages: PageSelection, outputDir: string): Promise<void> {
-  const previousCwd = process.cwd();
-  // Eleventy resolves its input, config and passthrough paths against the working folder.
-  process.chdir(PROJECT_ROOT);
-  try {
-    const eleventy = new Eleventy("layouts", outputDir, {
-      configPath: ".eleventy.ts",
-      quietMode: true,
-      runMode: "build",
-      config: (config) => {
-        config.addGlobalData("archive", archive);
-        config.addGlobalData("pages", pages);
-      },
-    });
-    // Its summary line ("Wrote N files") is printed even in quiet mode; the build reports its own.
-    eleventy.disableLogger();
-    await eleventy.write();
-  } finally {
-    process.chdir(previousCwd);
   }
 }
 
