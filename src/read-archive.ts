@@ -3,7 +3,7 @@
 import { buildArchive, type ArchiveOptions } from "./archive/build.ts";
 import type { Archive } from "./archive/model.ts";
 import { loadContent } from "./content/load.ts";
-import { type Problem, Problems } from "./content/problems.ts";
+import { errorReason, type Problem, Problems } from "./content/problems.ts";
 import { readSiteConfig } from "./content/site.ts";
 import { validateContent } from "./content/validate.ts";
 import { ValidateCache } from "./content/validate-cache.ts";
@@ -40,13 +40,28 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
 
   const loaded = await timed("load", () => loadContent(contentDir, problems));
   const site = readSiteConfig(loaded.siteYaml, problems);
+  // A cache that cannot be read or written costs time, never the build: it is a warning.
+  const cacheProblem = (cache: string) => (reason: string) => {
+    const fix = "free disk space or make the cache folder writable (DATELINE_CACHE_DIR moves it)";
+    const message = `the ${cache} cache in ${options.cacheDir} could not be used (${reason}), ` +
+      "so the next build does this work again";
+    problems.warn(options.cacheDir ?? contentDir, "cache-unwritable", message, fix);
+  };
   const content = await timed("validate", async () => {
-    const cache = options.cacheDir ? await ValidateCache.open(options.cacheDir) : undefined;
-    const validated = validateContent(loaded.files, problems, cache);
-    await cache?.save();
+    const onProblem = cacheProblem("validation");
+    const cache = options.cacheDir
+      ? await ValidateCache.open(options.cacheDir).catch((e: unknown) => onProblem(errorReason(e)))
+      : undefined;
+    const validated = validateContent(loaded.files, problems, cache ?? undefined);
+    await cache?.save().catch((error: unknown) => onProblem(errorReason(error)));
     return validated;
   });
-  const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), timeLimitMs: options.markdownTimeLimitMs };
+  const renderOptions = {
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    timeLimitMs: options.markdownTimeLimitMs,
+    onCacheProblem: cacheProblem("Markdown"),
+  };
   let markdownMs = 0;
   const render = async (bodies: readonly string[]) => {
     const start = performance.now();

@@ -77,3 +77,8 @@ function byPlace(a: Problem, b: Problem): number {
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? noun : nouns}`;
 }
+
+/** What went wrong with a file operation, in a few words: its error code when it has one. */
+export function errorReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+}

@@ -2,6 +2,7 @@
 // of the pipeline (render-cache.ts), so a rebuild only renders what changed; what is left to
 // render goes to worker threads (render-pool.ts), where a body that takes too long is stopped.
 import { availableParallelism } from "node:os";
+import { errorReason } from "../content/problems.ts";
 import type { RenderResult } from "./render.ts";
 import { RenderCache } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
@@ -23,13 +24,15 @@ export interface RenderAllOptions {
   workers?: number;
   /** Longest one body may take to render, in milliseconds (DEFAULT_TIME_LIMIT_MS). */
   timeLimitMs?: number;
+  /** Told why the cache could not be opened or written: the bodies render all the same. */
+  onCacheProblem?: (reason: string) => void;
 }
 
 export async function renderAll(
   bodies: readonly string[],
   options: RenderAllOptions = {},
 ): Promise<RenderResult[]> {
-  const cache = options.cacheDir ? await RenderCache.open(options.cacheDir) : undefined;
+  const cache = options.cacheDir ? await openCache(options.cacheDir, options) : undefined;
   const keys = cache ? bodies.map((body) => cache.key(body)) : [];
   const results: (RenderResult | undefined)[] = cache
     ? keys.map((key) => cache.read(key))
@@ -45,8 +48,18 @@ export async function renderAll(
     },
   });
   missing.forEach((index, i) => (results[index] = rendered[i]));
-  await cache?.close();
+  await cache?.close().catch((error: unknown) => options.onCacheProblem?.(errorReason(error)));
   return results as RenderResult[];
+}
+
+/** The cache, or none when its folder cannot be made or read (a full or read-only disk). */
+async function openCache(dir: string, options: RenderAllOptions): Promise<RenderCache | undefined> {
+  try {
+    return await RenderCache.open(dir);
+  } catch (error) {
+    options.onCacheProblem?.(errorReason(error));
+    return undefined;
+  }
 }
 
 /** Called once a body, says how many are done now and then, for a large archive. */

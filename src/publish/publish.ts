@@ -6,7 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { type Output, outputFiles } from "../archive/pages.ts";
 import { type BuildOptions, PROJECT_ROOT } from "../config/options.ts";
-import { ContentError, type Problem } from "../content/problems.ts";
+import { ContentError, errorReason, type Problem } from "../content/problems.ts";
 import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
 import { planSite } from "../pipeline.ts";
 import { indexShards } from "../search/index-shards.ts";
@@ -119,7 +119,7 @@ async function keepRecord(options: BuildOptions, record: string, warnings: Probl
   try {
     await writePublishedUrls(options.contentDir, record);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = errorReason(error);
     warnings.push({ severity: "warning", file: options.contentDir, rule: "url-record-unwritten", message: `the site was published, but ${RECORD_FILE} could not be written (${reason}), so its new URLs are not protected`, fix: "make the content folder writable and build again" });
   }
 }

@@ -1,6 +1,6 @@
 // `npm run check` and `npm run build` read the archive alike, so they list the same problems.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -34,4 +34,18 @@ test("check and build list the same problems, a Unicode space after --- included
   assert.match(listed[1]!, /articles\/b\.md:3:7 {2}"date" "2020-13-45" has no month 13/);
   assert.match(listed[2]!, /articles\/c\.md:7:1 {2}unknown key "sumary"/);
   assert.deepEqual(problemLines(build.stderr), listed);
+});
+
+test("a cache folder that cannot be made costs a warning, never the build", async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-cache-file-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const content = await writeArchive({ "articles/a.md": article(VALID) }, join(parent, "content"));
+  const cache = join(parent, "cache");
+  await writeFile(cache, "a file where the cache folder should be\n");
+  const build = await runBuild(content, join(parent, "site"), { DATELINE_CACHE_DIR: cache });
+  assert.equal(build.code, 0, build.stderr);
+  const output = `${build.stdout}\n${build.stderr}`;
+  assert.match(output, /the validation cache in \S+ could not be used \(ENOTDIR\)/);
+  assert.match(output, /the Markdown cache in \S+ could not be used \(ENOTDIR\)/);
+  assert.match(output, /Published 1 article/);
 });

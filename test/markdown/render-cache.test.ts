@@ -22,6 +22,7 @@ import { renderAll } from "../../src/markdown/render-all.ts";
 import { PACK_FOLDER, RenderCache } from "../../src/markdown/render-cache.ts";
 import type { RenderedBody } from "../../src/markdown/render.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
+import { mountTmpfs, tempDir } from "../support/temp.ts";
 
 const BODY = "Hello *world*, again.";
 const RENDERED = {
@@ -193,6 +194,24 @@ test("a rendering that UTF-8 cannot carry is returned, and rendered again next t
   const [first] = await renderAll([body], { cacheDir });
   assert.ok(first && "html" in first && first.html.includes("\ud800"), "kept as it came");
   assert.deepEqual(await renderAll([body], { cacheDir }), [first]);
+});
+
+test("a cache that cannot be made or written is reported, and the bodies render all the same", async (t) => {
+  const parent = await tempDir(t, "cache-unwritable");
+  const file = join(parent, "not-a-folder");
+  await writeFile(file, "");
+  const problems: string[] = [];
+  const onCacheProblem = (reason: string) => void problems.push(reason);
+  assert.deepEqual(await renderAll([BODY], { cacheDir: file, onCacheProblem }), [RENDERED]);
+  assert.deepEqual(problems, ["ENOTDIR"]);
+
+  const disk = join(parent, "disk");
+  await mkdir(disk);
+  if (!mountTmpfs(t, disk, "64k")) return;
+  const long = `${"A long paragraph of words. ".repeat(8_000)}\n`;
+  const rendered = await renderAll([long], { cacheDir: disk, onCacheProblem });
+  assert.ok("html" in rendered[0]! && rendered[0].html.length > long.length);
+  assert.deepEqual(problems, ["ENOTDIR", "ENOSPC"]);
 });
 
 test("a pack that cannot be read is rendered again and replaced", async (t) => {
