@@ -4,7 +4,7 @@ import { ArticleList } from "./components/ArticleList.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count } from "./components/format.ts";
 import { Links } from "./components/Links.tsx";
-import { Page } from "./components/Page.tsx";
+import { feedLink, Page } from "./components/Page.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"author", Author>;
@@ -13,7 +13,7 @@ export const data = onePagePer("pages.authors", "author");
 
 export function render({ archive, author }: Data) {
   return (
-    <Page archive={archive} url={author.url} title={author.name} description={author.bio ?? `Articles by ${author.name}.`}>
+    <Page archive={archive} url={author.url} feed={feedLink(author, archive)} title={author.name} description={author.bio ?? `Articles by ${author.name}.`}>
       <p class="breadcrumb">
         <a href="/authors/">Authors</a>
       </p>

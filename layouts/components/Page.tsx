@@ -1,7 +1,8 @@
 // The page shell every HTML page shares: head, skip link, masthead, navigation, footer.
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
-import { absoluteUrl } from "../../src/archive/pages.ts";
+import { absoluteUrl, subjectFeedUrl } from "../../src/archive/pages.ts";
+import type { SiteUrl } from "../../src/content/paths.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
 
 export interface PageProps {
@@ -16,6 +17,8 @@ export interface PageProps {
   /** Marks pages that only the dev server shows. */
   draft?: boolean;
   ogType?: "website" | "article";
+  /** The page's own Atom feed (an author's, an entity's), offered beside the site's. */
+  feed?: { url: string; title: string };
 }
 
 const NAV = [
@@ -25,7 +28,7 @@ const NAV = [
   { href: "/search/", label: "Search" },
 ];
 
-export function Page({ archive, title, description, url, children, head, draft, ogType = "website" }: PageProps) {
+export function Page({ archive, title, description, url, children, head, draft, ogType = "website", feed }: PageProps) {
   const { site } = archive;
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = description ?? site.description;
@@ -46,6 +49,7 @@ export function Page({ archive, title, description, url, children, head, draft, 
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
+        {feed ? <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} /> : null}
         {head}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
@@ -94,6 +98,11 @@ export function Page({ archive, title, description, url, children, head, draft, 
       </body>
     </html>
   );
+}
+
+/** The Atom feed beside an author's or entity's page, as its head offers it. */
+export function feedLink(subject: { name: string; url: SiteUrl }, archive: Archive) {
+  return { url: subjectFeedUrl(subject.url), title: `${subject.name} · ${archive.site.title} (Atom)` };
 }
 
 function isCurrent(url: string, href: string): boolean {

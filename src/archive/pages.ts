@@ -52,6 +52,11 @@ export function absoluteUrl(archive: Archive, path: string): string {
   return new URL(path, archive.site.url).href;
 }
 
+/** The Atom feed of an author's or entity's page, beside it. */
+export function subjectFeedUrl(page: SiteUrl): SiteUrl {
+  return siteUrl(`${page}feed.xml`);
+}
+
 export function siteOutputs(archive: Archive): Output[] {
   const outputs: Output[] = [];
   const add = (url: SiteUrl, kind: OutputKind, label: string, articles: readonly Article[] = [], from: { sourcePath?: SourcePath; place?: Place } = {}) => {
@@ -64,6 +69,8 @@ export function siteOutputs(archive: Archive): Output[] {
   for (const month of archive.months) add(month.url, "month", `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`, month.articles);
   for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
   for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);
+  for (const author of archive.authors) add(subjectFeedUrl(author.url), "file", `the feed of author "${author.name}"`);
+  for (const entity of archive.entities) add(subjectFeedUrl(entity.url), "file", `the feed of "${entity.name}"`);
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
   for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);

@@ -10,6 +10,7 @@ import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
+import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -24,10 +25,20 @@ export interface PageSelection {
   entities: Archive["entities"];
   redirects: Archive["redirects"];
   withdrawn: Archive["withdrawn"];
+  /** The Atom feeds of authors and entities (src/feeds/feeds.ts). */
+  authorFeeds: SubjectFeed[];
+  entityFeeds: SubjectFeed[];
 }
 
 type ListName = keyof PageSelection;
-const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn"];
+const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn", "authorFeeds", "entityFeeds"];
+
+/** Every page and feed the archive has, list by list. */
+function allPages(archive: Archive): PageSelection {
+  const { articles, homePages, years, months, authors, entities, redirects, withdrawn } = archive;
+  const lists = { articles, homePages, years, months, authors, entities, redirects, withdrawn };
+  return { ...lists, authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
+}
 
 const Manifest = z.strictObject({
   version: z.literal(1),
@@ -62,11 +73,14 @@ export async function planPages(archive: Archive, publishedDir: string): Promise
   const usable = previous?.code === code && previous.shell === shell ? previous : undefined;
   const render = {} as Record<ListName, { url: SiteUrl }[]>;
   const reuse: string[] = [];
+  const pages = allPages(archive);
   for (const list of LISTS) {
     render[list] = [];
-    for (const item of archive[list] as readonly { url: SiteUrl }[]) {
+    const isFeed = list === "authorFeeds" || list === "entityFeeds";
+    for (const item of pages[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
-      const inputs = hash(`${list}\n${pageInputs(item)}`);
+      const shown = isFeed ? feedInputs(item as SubjectFeed) : pageInputs(item);
+      const inputs = hash(`${list}\n${shown}`);
       hashes.set(file, inputs);
       if (usable && (await unchanged(publishedDir, file, inputs, usable))) reuse.push(file);
       else render[list].push(item);
@@ -141,6 +155,20 @@ export function pageInputs(item: unknown): string {
     if (value !== item && isArticle(value)) return listedArticle(value);
     return value;
   });
+}
+
+/**
+ * A feed's inputs: unlike a list, it shows its articles' bodies, last updates and entities
+ * (src/feeds/feeds.ts, feedEntry), so all of those count.
+ */
+export function feedInputs(feed: SubjectFeed): string {
+  const articles = feed.articles.map((article) => [
+    ...(listedArticle(article) as unknown[]),
+    article.updated,
+    article.html,
+    article.entities.map((entity) => entity.name),
+  ]);
+  return JSON.stringify([feed.url, feed.page, feed.name, articles]);
 }
 
 function isArticle(value: unknown): value is Article {

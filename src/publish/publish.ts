@@ -88,7 +88,9 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const warnings = plan.problems.filter((p) => p.severity === "warning");
     if (record !== undefined) await keepRecord(options, record, warnings);
     const searchShards = { indexed, reused };
-    return { archive, warnings, pages, reused: pagePlan.reuse.length, searchPages: search.pages, searchShards, timings };
+    // Pages, as `pages` counts them: the feeds of authors and entities are reused too.
+    const reusedPages = pagePlan.reuse.filter((file) => file.endsWith(".html")).length;
+    return { archive, warnings, pages, reused: reusedPages, searchPages: search.pages, searchShards, timings };
   } catch (error) {
     await staging.discard();
     throw error;
