@@ -84,7 +84,10 @@ export function publicationMoment(date: CalendarDate, timeZone: string): Date {
   if (date.written.length > 10) return instant(date);
   const { year, month, day } = date;
   const noon = DateTime.fromObject({ year, month, day, hour: 12 }, { zone: timeZone });
-  return noon.isValid ? noon.toJSDate() : instant(date);
+  // Feeds carry the years 0000 to 9999 (see parseCalendarDate): at their edges, noon UTC.
+  const utcYear = noon.toUTC().year;
+  if (!noon.isValid || utcYear < 0 || utcYear > 9999) return new Date(`${date.iso}T12:00:00.000Z`);
+  return noon.toJSDate();
 }
 
 /** A full RFC 3339 timestamp in UTC, for feeds; parseCalendarDate keeps its year in 0000–9999. */
