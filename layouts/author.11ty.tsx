@@ -13,7 +13,13 @@ export const data = onePagePer("pages.authors", "author");
 
 export function render({ archive, author }: Data) {
   return (
-    <Page archive={archive} url={author.url} feed={feedLink(author, archive)} title={author.name} description={author.bio ?? `Articles by ${author.name}.`}>
+    <Page
+      archive={archive}
+      url={author.url}
+      title={author.name}
+      description={author.bio ?? `Articles by ${author.name}.`}
+      feed={feedLink(author, archive)}
+    >
       <p class="breadcrumb">
         <a href="/authors/">Authors</a>
       </p>

@@ -13,7 +13,13 @@ export const data = onePagePer("pages.entities", "entity");
 
 export function render({ archive, entity }: Data) {
   return (
-    <Page archive={archive} url={entity.url} feed={feedLink(entity, archive)} title={entity.name} description={entity.description ?? `Articles about ${entity.name}.`}>
+    <Page
+      archive={archive}
+      url={entity.url}
+      title={entity.name}
+      description={entity.description ?? `Articles about ${entity.name}.`}
+      feed={feedLink(entity, archive)}
+    >
       <p class="breadcrumb">
         <a href="/entities/">Entities</a> · <a href={`/entities/#${entity.type}`}>{typeLabel(entity.type, true)}</a>
       </p>

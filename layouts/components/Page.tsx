@@ -28,7 +28,8 @@ const NAV = [
   { href: "/search/", label: "Search" },
 ];
 
-export function Page({ archive, title, description, url, children, head, draft, ogType = "website", feed }: PageProps) {
+export function Page(props: PageProps) {
+  const { archive, title, description, url, children, head, draft, ogType = "website", feed } = props;
   const { site } = archive;
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = description ?? site.description;
@@ -49,7 +50,9 @@ export function Page({ archive, title, description, url, children, head, draft, 
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
-        {feed ? <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} /> : null}
+        {feed ? (
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
+        ) : null}
         {head}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
@@ -102,7 +105,8 @@ export function Page({ archive, title, description, url, children, head, draft, 
 
 /** The Atom feed beside an author's or entity's page, as its head offers it. */
 export function feedLink(subject: { name: string; url: SiteUrl }, archive: Archive) {
-  return { url: subjectFeedUrl(subject.url), title: `${subject.name} · ${archive.site.title} (Atom)` };
+  const title = `${subject.name} · ${archive.site.title} (Atom)`;
+  return { url: subjectFeedUrl(subject.url), title };
 }
 
 function isCurrent(url: string, href: string): boolean {

@@ -69,8 +69,10 @@ export function siteOutputs(archive: Archive): Output[] {
   for (const month of archive.months) add(month.url, "month", `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`, month.articles);
   for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
   for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);
-  for (const author of archive.authors) add(subjectFeedUrl(author.url), "file", `the feed of author "${author.name}"`);
-  for (const entity of archive.entities) add(subjectFeedUrl(entity.url), "file", `the feed of "${entity.name}"`);
+  for (const { url, name } of archive.authors) {
+    add(subjectFeedUrl(url), "file", `the feed of author "${name}"`);
+  }
+  for (const { url, name } of archive.entities) add(subjectFeedUrl(url), "file", `the feed of "${name}"`);
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
   for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);

@@ -31,7 +31,10 @@ export interface PageSelection {
 }
 
 type ListName = keyof PageSelection;
-const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn", "authorFeeds", "entityFeeds"];
+const LISTS: readonly ListName[] = [
+  ...["articles", "homePages", "years", "months", "authors", "entities"] as const,
+  ...["redirects", "withdrawn", "authorFeeds", "entityFeeds"] as const,
+];
 
 /** Every page and feed the archive has, list by list. */
 function allPages(archive: Archive): PageSelection {

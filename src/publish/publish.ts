@@ -90,7 +90,8 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const searchShards = { indexed, reused };
     // Pages, as `pages` counts them: the feeds of authors and entities are reused too.
     const reusedPages = pagePlan.reuse.filter((file) => file.endsWith(".html")).length;
-    return { archive, warnings, pages, reused: reusedPages, searchPages: search.pages, searchShards, timings };
+    const searchPages = search.pages;
+    return { archive, warnings, pages, reused: reusedPages, searchPages, searchShards, timings };
   } catch (error) {
     await staging.discard();
     throw error;
