@@ -239,7 +239,7 @@ test(BUILD, { timeout: 300_000 }, async (t) => {
     checkFeed(kiritimati!, expected);
     const page = await readFile(join(sites["America/Adak"]!, fileForUrl(subject.page)), "utf8");
     const alternates = allElements(parsePageHtml(page))
-      .filter(({ tagName, properties }) => tagName === "link" && `${properties.rel}` === "alternate")
+      .filter((el) => el.tagName === "link" && `${el.properties.rel}` === "alternate")
       .map(({ properties: { type, title, href } }) => [type, title, href]);
     assert.deepEqual(alternates.at(-1), [
       "application/atom+xml",
