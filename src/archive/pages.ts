@@ -33,6 +33,7 @@ export const FIXED_FILES = [
   "/rss.xml",
   "/feed.json",
   "/sitemap.xml",
+  "/news-sitemap.xml",
   "/robots.txt",
 ];
 
@@ -80,10 +81,13 @@ export function siteOutputs(archive: Archive): Output[] {
   return outputs;
 }
 
+/** Pages a search engine has nothing to take from: the search page, empty until one types. */
+const UNLISTED = new Set(["/search/"]);
+
 /** Every page for the sitemap, with the date of its newest article where it has one. */
 export function pageEntries(archive: Archive): PageEntry[] {
   return siteOutputs(archive)
-    .filter((output) => BROWSED.has(output.kind))
+    .filter((output) => BROWSED.has(output.kind) && !UNLISTED.has(output.url))
     .map(({ url, lastmod }) => (lastmod ? { url, lastmod } : { url }));
 }
 
