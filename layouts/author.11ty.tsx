@@ -3,7 +3,9 @@ import type { Author } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count } from "./components/format.ts";
+import { JsonLd } from "./components/JsonLd.tsx";
 import { Links } from "./components/Links.tsx";
+import { profilePage } from "./components/structured-data.ts";
 import { feedLink, Page } from "./components/Page.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
@@ -19,6 +21,7 @@ export function render({ archive, author }: Data) {
       title={author.name}
       description={author.bio ?? `Articles by ${author.name}.`}
       feed={feedLink(author, archive)}
+      head={<JsonLd data={profilePage(archive, author)} />}
     >
       <p class="breadcrumb">
         <a href="/authors/">Authors</a>

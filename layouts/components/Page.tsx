@@ -19,6 +19,8 @@ export interface PageProps {
   ogType?: "website" | "article";
   /** The page's own Atom feed (an author's, an entity's), offered beside the site's. */
   feed?: { url: string; title: string };
+  /** The page's picture for link previews (OpenGraph, Twitter's large card), an absolute URL. */
+  image?: { url: string; alt: string };
 }
 
 const NAV = [
@@ -29,7 +31,8 @@ const NAV = [
 ];
 
 export function Page(props: PageProps) {
-  const { archive, title, description, url, children, head, draft, ogType = "website", feed } = props;
+  const { archive, title, description, url, children, head, draft, ogType = "website" } = props;
+  const { feed, image } = props;
   const { site } = archive;
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = description ?? site.description;
@@ -47,6 +50,9 @@ export function Page(props: PageProps) {
         <meta property="og:type" content={ogType} />
         <meta property="og:url" content={absoluteUrl(archive, url)} />
         {summary ? <meta property="og:description" content={summary} /> : null}
+        {image ? <meta property="og:image" content={image.url} /> : null}
+        {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
+        <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />

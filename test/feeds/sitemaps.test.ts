@@ -33,7 +33,7 @@ const AUGUST = {
   unpublished: { title: "Draft", date: "2020-08-14", draft: "true" },
 };
 
-test("the news sitemap lists the articles of the archive's last two days, as Google reads", async () => {
+test("the news sitemap lists the articles of the archive's last two days", async () => {
   const archive = await archiveOf(AUGUST);
   const urlset = parseStrictXml(newsSitemap(archive));
   assert.equal(urlset.attributes["xmlns:news"], "http://www.google.com/schemas/sitemap-news/0.9");
@@ -77,7 +77,7 @@ test("Google News language codes: ISO 639, and Chinese as zh-cn or zh-tw", () =>
   for (const [tag, code] of cases) assert.equal(newsLanguage(tag), code, tag);
 });
 
-test("the sitemap leaves out the search page and dates pages by their newest `updated`", async () => {
+test("the sitemap leaves out the search page, dates pages by their newest `updated`", async () => {
   const archive = await archiveOf(AUGUST);
   const urls = childrenNamed(parseStrictXml(sitemap(archive)), "url");
   const lastmod = new Map(urls.map((url) => [textOf(url, "loc"), url]));
