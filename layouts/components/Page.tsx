@@ -35,7 +35,9 @@ export function Page(props: PageProps) {
   const { feed, image } = props;
   const { site } = archive;
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
-  const summary = description ?? site.description;
+  // Every page has a description, for search results and link previews: the page's own, the
+  // site's, or at least its title.
+  const summary = description || site.description || fullTitle;
   return (
     <html lang={site.language}>
       <head>
