@@ -41,6 +41,7 @@ export function render({ archive, article }: Data) {
               </>
             ) : null}
           </p>
+          <CorrectionNote article={article} />
         </header>
         {article.image ? (
           <figure class="story-image">
@@ -49,6 +50,7 @@ export function render({ archive, article }: Data) {
           </figure>
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <Corrections article={article} />
         {article.tags.length ? (
           <p class="story-tags">
             <span class="label">Topics</span> {article.tags.join(" · ")}
@@ -90,6 +92,38 @@ export function render({ archive, article }: Data) {
         </nav>
       </aside>
     </Page>
+  );
+}
+
+/** Under the headline: that the article was corrected, and where to read how. */
+function CorrectionNote({ article }: { article: Article }) {
+  const latest = article.corrections.at(-1);
+  if (!latest) return null;
+  const what = article.corrections.length === 1 ? "the correction" : "the corrections";
+  return (
+    <p class="correction-note">
+      Corrected <DateTime date={latest.date} />: <a href="#corrections">read {what}</a> at the
+      foot of this article.
+    </p>
+  );
+}
+
+/** At the foot of the article: each correction, dated, oldest first. */
+function Corrections({ article }: { article: Article }) {
+  if (!article.corrections.length) return null;
+  return (
+    <section class="story-corrections" id="corrections" aria-labelledby="corrections-title">
+      <h2 id="corrections-title">
+        {article.corrections.length === 1 ? "Correction" : "Corrections"}
+      </h2>
+      <ul>
+        {article.corrections.map((correction, index) => (
+          <li id={`correction-${index + 1}`}>
+            <DateTime date={correction.date} />: {correction.text}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

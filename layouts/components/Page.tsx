@@ -102,7 +102,8 @@ export function Page(props: PageProps) {
             </nav>
           ) : null}
           <p>
-            <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON Feed</a> · <a href="/sitemap.xml">Sitemap</a>
+            <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON Feed</a> ·{" "}
+            <a href="/corrections/">Corrections</a> · <a href="/sitemap.xml">Sitemap</a>
           </p>
           <p class="colophon">Published with Dateline.</p>
         </footer>

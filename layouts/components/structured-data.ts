@@ -66,6 +66,15 @@ export function newsArticle(archive: Archive, article: Article): WithContext<New
     about: article.entities.map((entity) => thing(archive, entity)),
     ...(image ? { image } : {}),
     mainEntityOfPage: absoluteUrl(archive, article.url),
+    ...(article.corrections.length
+      ? {
+          correction: article.corrections.map((correction) => ({
+            "@type": "CorrectionComment" as const,
+            text: correction.text,
+            datePublished: correction.date.written,
+          })),
+        }
+      : {}),
     publisher: {
       "@type": "Organization",
       name: archive.site.title,

@@ -24,8 +24,12 @@ export interface PageEntry {
   lastmod?: string;
 }
 
+/** The list of every correction, and its Atom feed. */
+export const CORRECTIONS_URL = "/corrections/";
+export const CORRECTIONS_FEED_URL = "/corrections/feed.xml";
+
 /** Pages at fixed URLs, whatever the archive holds. */
-export const FIXED_PAGES = ["/authors/", "/entities/", "/search/"];
+export const FIXED_PAGES = ["/authors/", "/entities/", "/search/", CORRECTIONS_URL];
 /** Files at fixed URLs that are not pages a reader browses. */
 export const FIXED_FILES = [
   "/404.html",
@@ -34,6 +38,7 @@ export const FIXED_FILES = [
   "/feed.json",
   "/sitemap.xml",
   "/news-sitemap.xml",
+  CORRECTIONS_FEED_URL,
   "/robots.txt",
 ];
 

@@ -51,6 +51,12 @@ export const EntityMention = z.union([
 ]);
 export type EntityMention = z.infer<typeof EntityMention>;
 
+/** A dated correction notice, shown on the article and on /corrections/. */
+const Correction = z.object(
+  { date: dateString, text: requiredText },
+  { error: "must be { date, text }" },
+);
+
 export const ArticleFrontMatter = z.object({
   title: requiredText,
   date: dateString,
@@ -63,6 +69,7 @@ export const ArticleFrontMatter = z.object({
   slug: optional(requiredText),
   image: optional(z.object({ src: imageUrl, alt: optional(text), caption: optional(text) }, { error: "must be { src, alt, caption }" })),
   aliases: list(sitePath),
+  corrections: list(Correction),
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
 
@@ -157,5 +164,6 @@ export const KEY_HINTS: Record<string, string> = {
   language: "write a BCP 47 language tag, e.g. language: en, or pt-BR for Brazilian Portuguese",
   timezone: "write the newsroom's time zone from the IANA list, e.g. timezone: Europe/Lisbon",
   pageSize: "write a whole number, e.g. pageSize: 20",
+  corrections: 'list each as - { date: 2020-08-14, text: "We misspelt her name." }',
   withdrawn: "list each URL taken down as - { url: /2020/01/02/story/, date: 2024-05-01, reason: … }",
 };

@@ -11,7 +11,13 @@ import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { visit } from "unist-util-visit";
 import type { Archive, Article, Author, Entity } from "../archive/model.ts";
-import { absoluteUrl, subjectFeedUrl } from "../archive/pages.ts";
+import type { CorrectionNotice } from "../archive/model.ts";
+import {
+  absoluteUrl,
+  CORRECTIONS_FEED_URL,
+  CORRECTIONS_URL,
+  subjectFeedUrl,
+} from "../archive/pages.ts";
 import { publicationMoment } from "../content/dates.ts";
 import type { SiteUrl } from "../content/paths.ts";
 import { xmlSafe } from "./xml-text.ts";
@@ -208,6 +214,53 @@ export function subjectAtomFeed(archive: Archive, feed: SubjectFeed): string {
     updated: new Date(newest),
     entries,
   });
+}
+
+/**
+ * Every correction as an entry of its own, newest first: a reader who follows the corrections
+ * sees each one once, on its day, with a link to where the article shows it.
+ */
+export function correctionsFeed(archive: Archive): string {
+  const { timezone } = archive.site;
+  const entries = archive.corrections.slice(0, FEED_SIZE).map((correction) => {
+    const moment = publicationMoment(correction.date, timezone);
+    return correctionEntry(archive, correction, moment);
+  });
+  const alternate = absoluteUrl(archive, CORRECTIONS_URL);
+  return writeAtom(archive, {
+    id: alternate,
+    title: `${feedText(archive.site.title)}: corrections`,
+    subtitle: "",
+    self: absoluteUrl(archive, CORRECTIONS_FEED_URL),
+    alternate,
+    updated: entries[0]?.updated ?? new Date(0),
+    entries,
+  });
+}
+
+function correctionEntry(archive: Archive, correction: CorrectionNotice, moment: Date): FeedEntry {
+  const { article } = correction;
+  const url = `${absoluteUrl(archive, article.url)}#${correction.anchor}`;
+  const text = feedText(correction.text);
+  return {
+    url,
+    title: feedText(`Correction: ${article.title}`),
+    summary: text,
+    // Through the HTML serializer, which escapes what the text holds.
+    html: toHtml({
+      type: "element",
+      tagName: "p",
+      properties: {},
+      children: [{ type: "text", value: text }],
+    }),
+    published: moment,
+    updated: moment,
+    authors: article.authors.map((author) => ({
+      name: feedText(author.name),
+      url: absoluteUrl(archive, author.url),
+    })),
+    categories: [],
+  };
 }
 
 export function rssFeed(archive: Archive): string {

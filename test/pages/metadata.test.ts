@@ -83,7 +83,8 @@ function headOf(page: unknown): Head {
     const key = properties.property ?? properties.name;
     if (tagName === "meta" && key) meta.set(String(key), String(properties.content));
   }
-  const isCanonical = (el: Element) => el.tagName === "link" && `${el.properties.rel}` === "canonical";
+  const isCanonical = (el: Element) =>
+    el.tagName === "link" && `${el.properties.rel}` === "canonical";
   const canonical = elements.find(isCanonical);
   const scripts = elements.filter((el) => el.properties.type === "application/ld+json");
   const jsonLd = scripts.map((script) => JSON.parse(textOf(script)) as unknown);
