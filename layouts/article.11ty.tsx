@@ -1,12 +1,13 @@
 // Article: headline, summary, byline, dateline, entities, body, related and neighbouring
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
 import type { Article, ArticleLink } from "../src/archive/model.ts";
-import { absoluteUrl } from "../src/archive/pages.ts";
 import { entityFilterKey } from "../src/search/filters.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
-import { jsonForScript, typeLabel } from "./components/format.ts";
+import { typeLabel } from "./components/format.ts";
+import { JsonLd } from "./components/JsonLd.tsx";
 import { Page } from "./components/Page.tsx";
+import { newsArticle, previewImage } from "./components/structured-data.ts";
 import { onePagePer, type PageData, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"article", Article>;
@@ -15,7 +16,16 @@ export const data = onePagePer("pages.articles", "article");
 
 export function render({ archive, article }: Data) {
   return (
-    <Page archive={archive} url={article.url} title={article.title} description={article.summary} draft={article.draft} ogType="article" head={<StructuredData archive={archive} article={article} />}>
+    <Page
+      archive={archive}
+      url={article.url}
+      title={article.title}
+      description={article.summary}
+      draft={article.draft}
+      ogType="article"
+      head={<StructuredData archive={archive} article={article} />}
+      image={previewImage(archive, article)}
+    >
       <article class="story" data-pagefind-body>
         <header class="story-header">
           <h1 data-pagefind-meta="title">{article.title}</h1>
@@ -31,6 +41,7 @@ export function render({ archive, article }: Data) {
               </>
             ) : null}
           </p>
+          <CorrectionNote article={article} />
         </header>
         {article.image ? (
           <figure class="story-image">
@@ -39,6 +50,7 @@ export function render({ archive, article }: Data) {
           </figure>
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <Corrections article={article} />
         {article.tags.length ? (
           <p class="story-tags">
             <span class="label">Topics</span> {article.tags.join(" · ")}
@@ -83,6 +95,38 @@ export function render({ archive, article }: Data) {
   );
 }
 
+/** Under the headline: that the article was corrected, and where to read how. */
+function CorrectionNote({ article }: { article: Article }) {
+  const latest = article.corrections.at(-1);
+  if (!latest) return null;
+  const what = article.corrections.length === 1 ? "the correction" : "the corrections";
+  return (
+    <p class="correction-note">
+      Corrected <DateTime date={latest.date} />: <a href="#corrections">read {what}</a> at the
+      foot of this article.
+    </p>
+  );
+}
+
+/** At the foot of the article: each correction, dated, oldest first. */
+function Corrections({ article }: { article: Article }) {
+  if (!article.corrections.length) return null;
+  return (
+    <section class="story-corrections" id="corrections" aria-labelledby="corrections-title">
+      <h2 id="corrections-title">
+        {article.corrections.length === 1 ? "Correction" : "Corrections"}
+      </h2>
+      <ul>
+        {article.corrections.map((correction, index) => (
+          <li id={`correction-${index + 1}`}>
+            <DateTime date={correction.date} />: {correction.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * Filters for Pagefind, kept out of the indexed text and away from readers and screen readers.
  * Pagefind stores them as decoded text: the search page must show them as text, never as HTML.
@@ -119,17 +163,5 @@ function LinkList({ links }: { links: readonly ArticleLink[] }) {
 
 /** schema.org NewsArticle, so search engines and link previews read the article right. */
 function StructuredData({ archive, article }: Pick<PageData, "archive"> & { article: Article }) {
-  const json = {
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
-    headline: article.title,
-    ...(article.summary ? { description: article.summary } : {}),
-    datePublished: article.date.written,
-    ...(article.updated ? { dateModified: article.updated.written } : {}),
-    author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absoluteUrl(archive, author.url) })),
-    about: article.entities.map((entity) => ({ "@type": "Thing", name: entity.name, url: absoluteUrl(archive, entity.url) })),
-    mainEntityOfPage: absoluteUrl(archive, article.url),
-    publisher: { "@type": "Organization", name: archive.site.title },
-  };
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(json) }} />;
+  return <JsonLd data={newsArticle(archive, article)} />;
 }

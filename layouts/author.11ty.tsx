@@ -3,8 +3,10 @@ import type { Author } from "../src/archive/model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count } from "./components/format.ts";
+import { JsonLd } from "./components/JsonLd.tsx";
 import { Links } from "./components/Links.tsx";
-import { Page } from "./components/Page.tsx";
+import { profilePage } from "./components/structured-data.ts";
+import { feedLink, Page } from "./components/Page.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"author", Author>;
@@ -13,7 +15,14 @@ export const data = onePagePer("pages.authors", "author");
 
 export function render({ archive, author }: Data) {
   return (
-    <Page archive={archive} url={author.url} title={author.name} description={author.bio ?? `Articles by ${author.name}.`}>
+    <Page
+      archive={archive}
+      url={author.url}
+      title={author.name}
+      description={author.bio ?? `Articles by ${author.name}.`}
+      feed={feedLink(author, archive)}
+      head={<JsonLd data={profilePage(archive, author)} />}
+    >
       <p class="breadcrumb">
         <a href="/authors/">Authors</a>
       </p>

@@ -4,7 +4,7 @@ import { ArticleList } from "./components/ArticleList.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count, typeLabel } from "./components/format.ts";
 import { Links } from "./components/Links.tsx";
-import { Page } from "./components/Page.tsx";
+import { feedLink, Page } from "./components/Page.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
 type Data = PaginatedData<"entity", Entity>;
@@ -13,7 +13,13 @@ export const data = onePagePer("pages.entities", "entity");
 
 export function render({ archive, entity }: Data) {
   return (
-    <Page archive={archive} url={entity.url} title={entity.name} description={entity.description ?? `Articles about ${entity.name}.`}>
+    <Page
+      archive={archive}
+      url={entity.url}
+      title={entity.name}
+      description={entity.description ?? `Articles about ${entity.name}.`}
+      feed={feedLink(entity, archive)}
+    >
       <p class="breadcrumb">
         <a href="/entities/">Entities</a> · <a href={`/entities/#${entity.type}`}>{typeLabel(entity.type, true)}</a>
       </p>

@@ -1,5 +1,7 @@
-// The machine-readable files: Atom, RSS and JSON feeds, sitemap and robots.txt, one page each.
-import { atomFeed, FEED_URLS, jsonFeed, rssFeed } from "../src/feeds/feeds.ts";
+// The machine-readable files: Atom, RSS and JSON feeds, sitemaps and robots.txt, one page each.
+import { CORRECTIONS_FEED_URL } from "../src/archive/pages.ts";
+import { atomFeed, correctionsFeed, FEED_URLS, jsonFeed, rssFeed } from "../src/feeds/feeds.ts";
+import { NEWS_SITEMAP_URL, newsSitemap } from "../src/feeds/news-sitemap.ts";
 import { robotsTxt, sitemap } from "../src/feeds/sitemap.ts";
 import type { PageData } from "./page-context.ts";
 
@@ -7,7 +9,9 @@ const FILES = [
   { url: FEED_URLS.atom, write: atomFeed },
   { url: FEED_URLS.rss, write: rssFeed },
   { url: FEED_URLS.json, write: jsonFeed },
+  { url: CORRECTIONS_FEED_URL, write: correctionsFeed },
   { url: "/sitemap.xml", write: sitemap },
+  { url: NEWS_SITEMAP_URL, write: newsSitemap },
   { url: "/robots.txt", write: robotsTxt },
 ];
 

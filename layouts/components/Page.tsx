@@ -1,7 +1,8 @@
 // The page shell every HTML page shares: head, skip link, masthead, navigation, footer.
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
-import { absoluteUrl } from "../../src/archive/pages.ts";
+import { absoluteUrl, subjectFeedUrl } from "../../src/archive/pages.ts";
+import type { SiteUrl } from "../../src/content/paths.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
 
 export interface PageProps {
@@ -22,6 +23,10 @@ export interface PageProps {
    * article of a new year re-renders those pages only (src/publish/incremental.ts).
    */
   years?: boolean;
+  /** The page's own Atom feed (an author's, an entity's), offered beside the site's. */
+  feed?: { url: string; title: string };
+  /** The page's picture for link previews (OpenGraph, Twitter's large card), an absolute URL. */
+  image?: { url: string; alt: string };
 }
 
 const NAV = [
@@ -33,9 +38,12 @@ const NAV = [
 
 export function Page(props: PageProps) {
   const { archive, title, description, url, children, head, draft, ogType = "website" } = props;
+  const { feed, image } = props;
   const { site } = archive;
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
-  const summary = description ?? site.description;
+  // Every page has a description, for search results and link previews: the page's own, the
+  // site's, or at least its title.
+  const summary = description || site.description || fullTitle;
   return (
     <html lang={site.language}>
       <head>
@@ -50,9 +58,15 @@ export function Page(props: PageProps) {
         <meta property="og:type" content={ogType} />
         <meta property="og:url" content={absoluteUrl(archive, url)} />
         {summary ? <meta property="og:description" content={summary} /> : null}
+        {image ? <meta property="og:image" content={image.url} /> : null}
+        {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
+        <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
+        {feed ? (
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
+        ) : null}
         {head}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
@@ -100,13 +114,20 @@ export function Page(props: PageProps) {
                 {" · "}
               </>
             )}
-            <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON Feed</a> · <a href="/sitemap.xml">Sitemap</a>
+            <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON Feed</a> ·{" "}
+            <a href="/corrections/">Corrections</a> · <a href="/sitemap.xml">Sitemap</a>
           </p>
           <p class="colophon">Published with Dateline.</p>
         </footer>
       </body>
     </html>
   );
+}
+
+/** The Atom feed beside an author's or entity's page, as its head offers it. */
+export function feedLink(subject: { name: string; url: SiteUrl }, archive: Archive) {
+  const title = `${subject.name} · ${archive.site.title} (Atom)`;
+  return { url: subjectFeedUrl(subject.url), title };
 }
 
 function isCurrent(url: string, href: string): boolean {

@@ -9,7 +9,7 @@ import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } fr
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
-import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
+import type { Archive, Article, ArticleLink, Author, AuthorRef, Correction, CorrectionNotice, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
@@ -71,6 +71,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
     redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
     withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),
+    corrections: correctionNotices(articles),
     problems: [],
     ...(articles[0] ? { lastUpdated: articles[0].updated ?? articles[0].date } : {}),
   };
@@ -182,11 +183,37 @@ function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef
     html: body.html,
     wordCount: body.wordCount,
     related: [],
+    corrections: corrections(fields.corrections),
   };
   if (fields.summary) article.summary = fields.summary;
   if (source.updated) article.updated = source.updated;
   if (fields.image) article.image = { src: fields.image.src, alt: fields.image.alt ?? "", ...(fields.image.caption ? { caption: fields.image.caption } : {}) };
   return article;
+}
+
+/** Validated already: each date parses. Oldest first, whatever order they were written in. */
+function corrections(written: ArticleSource["fields"]["corrections"]): Correction[] {
+  const parsed = written.map(({ date, text }) => ({
+    date: parseCalendarDate(date) as CalendarDate,
+    text,
+  }));
+  return parsed.sort((a, b) => -newerCorrection(a, b));
+}
+
+function newerCorrection(a: Correction, b: Correction): number {
+  return compareText(b.date.iso, a.date.iso) || compareText(b.date.written, a.date.written);
+}
+
+/** Every article's corrections, newest first, each with the article and its anchor there. */
+function correctionNotices(articles: readonly Article[]): CorrectionNotice[] {
+  const notices = articles.flatMap((article) =>
+    article.corrections.map((correction, index) => ({
+      ...correction,
+      article: { ...link(article), authors: article.authors },
+      anchor: `correction-${index + 1}`,
+    })),
+  );
+  return notices.sort(newerCorrection);
 }
 
 function checkUniqueUrls(articles: readonly Article[], sources: readonly ArticleSource[], problems: Problems): void {

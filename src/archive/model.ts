@@ -34,6 +34,19 @@ export interface ArticleImage {
   caption?: string;
 }
 
+/** A dated correction notice (front matter `corrections`). */
+export interface Correction {
+  date: CalendarDate;
+  text: string;
+}
+
+/** A correction with the article it corrects, for /corrections/ and its feed. */
+export interface CorrectionNotice extends Correction {
+  article: ArticleLink & { authors: AuthorRef[] };
+  /** The fragment of the article page that shows it: `correction-1`, `correction-2`… */
+  anchor: string;
+}
+
 export interface Article extends ArticleLink {
   sourcePath: SourcePath;
   slug: Slug;
@@ -43,6 +56,8 @@ export interface Article extends ArticleLink {
   tags: string[];
   draft: boolean;
   image?: ArticleImage;
+  /** Oldest first, as they were made. */
+  corrections: Correction[];
   /** Sanitized HTML of the body. */
   html: string;
   wordCount: number;
@@ -141,6 +156,8 @@ export interface Archive {
   entityGroups: EntityGroup[];
   redirects: Redirect[];
   withdrawn: WithdrawnPage[];
+  /** Every correction of a published article, newest first. */
+  corrections: CorrectionNotice[];
   /** The newest date in the archive: stands for "now" in feeds, so output is reproducible. */
   lastUpdated?: CalendarDate;
   /** Content errors, shown on every page by the dev server; always empty in a published site. */

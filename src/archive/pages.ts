@@ -24,8 +24,12 @@ export interface PageEntry {
   lastmod?: string;
 }
 
+/** The list of every correction, and its Atom feed. */
+export const CORRECTIONS_URL = "/corrections/";
+export const CORRECTIONS_FEED_URL = "/corrections/feed.xml";
+
 /** Pages at fixed URLs, whatever the archive holds. */
-export const FIXED_PAGES = ["/authors/", "/entities/", "/search/"];
+export const FIXED_PAGES = ["/authors/", "/entities/", "/search/", CORRECTIONS_URL];
 /** Files at fixed URLs that are not pages a reader browses. */
 export const FIXED_FILES = [
   "/404.html",
@@ -33,6 +37,8 @@ export const FIXED_FILES = [
   "/rss.xml",
   "/feed.json",
   "/sitemap.xml",
+  "/news-sitemap.xml",
+  CORRECTIONS_FEED_URL,
   "/robots.txt",
 ];
 
@@ -52,6 +58,11 @@ export function absoluteUrl(archive: Archive, path: string): string {
   return new URL(path, archive.site.url).href;
 }
 
+/** The Atom feed of an author's or entity's page, beside it. */
+export function subjectFeedUrl(page: SiteUrl): SiteUrl {
+  return siteUrl(`${page}feed.xml`);
+}
+
 export function siteOutputs(archive: Archive): Output[] {
   const outputs: Output[] = [];
   const add = (url: SiteUrl, kind: OutputKind, label: string, articles: readonly Article[] = [], from: { sourcePath?: SourcePath; place?: Place } = {}) => {
@@ -64,6 +75,10 @@ export function siteOutputs(archive: Archive): Output[] {
   for (const month of archive.months) add(month.url, "month", `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`, month.articles);
   for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
   for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);
+  for (const { url, name } of archive.authors) {
+    add(subjectFeedUrl(url), "file", `the feed of author "${name}"`);
+  }
+  for (const { url, name } of archive.entities) add(subjectFeedUrl(url), "file", `the feed of "${name}"`);
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
   for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);
@@ -71,10 +86,13 @@ export function siteOutputs(archive: Archive): Output[] {
   return outputs;
 }
 
+/** Pages a search engine has nothing to take from: the search page, empty until one types. */
+const UNLISTED = new Set(["/search/"]);
+
 /** Every page for the sitemap, with the date of its newest article where it has one. */
 export function pageEntries(archive: Archive): PageEntry[] {
   return siteOutputs(archive)
-    .filter((output) => BROWSED.has(output.kind))
+    .filter((output) => BROWSED.has(output.kind) && !UNLISTED.has(output.url))
     .map(({ url, lastmod }) => (lastmod ? { url, lastmod } : { url }));
 }
 

@@ -1,5 +1,6 @@
 // Calendar dates as the editor wrote them. A date is never turned into a JavaScript Date
 // for display or URLs, so the machine's time zone can never shift it.
+import { DateTime } from "luxon";
 
 export interface CalendarDate {
   year: number;
@@ -70,6 +71,23 @@ export function formatDate(date: Pick<CalendarDate, "year" | "month" | "day">): 
 export function instant(date: Pick<CalendarDate, "iso" | "written">): Date {
   if (date.written.length <= 10) return new Date(`${date.iso}T00:00:00.000Z`);
   return new Date(date.written.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+}
+
+/**
+ * The moment a feed gives for a date. A date alone is noon in the newsroom's time zone
+ * (site.yaml `timezone`): a feed reader shows it on the written calendar day for every reader
+ * whose clock is less than 12 hours ahead of or behind the newsroom's. Midnight UTC would move
+ * it a day back for everyone west of Greenwich. Luxon finds the zone's offset on that day,
+ * summer time included, from the IANA database that Node ships.
+ */
+export function publicationMoment(date: CalendarDate, timeZone: string): Date {
+  if (date.written.length > 10) return instant(date);
+  const { year, month, day } = date;
+  const noon = DateTime.fromObject({ year, month, day, hour: 12 }, { zone: timeZone });
+  // Feeds carry the years 0000 to 9999 (see parseCalendarDate): at their edges, noon UTC.
+  const utcYear = noon.toUTC().year;
+  if (!noon.isValid || utcYear < 0 || utcYear > 9999) return new Date(`${date.iso}T12:00:00.000Z`);
+  return noon.toJSDate();
 }
 
 /** A full RFC 3339 timestamp in UTC, for feeds; parseCalendarDate keeps its year in 0000–9999. */

@@ -1,5 +1,6 @@
 // Stage 3, the schema: what front matter and site.yaml may say. The types inferred here are
 // the content's types everywhere else in the pipeline.
+import { IANAZone } from "luxon";
 import { z } from "zod";
 import { parseCalendarDate } from "./dates.ts";
 import { parseLanguageTag } from "./language.ts";
@@ -50,6 +51,12 @@ export const EntityMention = z.union([
 ]);
 export type EntityMention = z.infer<typeof EntityMention>;
 
+/** A dated correction notice, shown on the article and on /corrections/. */
+const Correction = z.object(
+  { date: dateString, text: requiredText },
+  { error: "must be { date, text }" },
+);
+
 export const ArticleFrontMatter = z.object({
   title: requiredText,
   date: dateString,
@@ -62,6 +69,7 @@ export const ArticleFrontMatter = z.object({
   slug: optional(requiredText),
   image: optional(z.object({ src: imageUrl, alt: optional(text), caption: optional(text) }, { error: "must be { src, alt, caption }" })),
   aliases: list(sitePath),
+  corrections: list(Correction),
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
 
@@ -101,12 +109,24 @@ const languageTag = z
     return z.NEVER;
   });
 
+/** An IANA time zone name, such as America/New_York: where the newsroom's days begin. */
+const timeZone = z
+  .string({ error: "must be a time zone name, such as America/New_York or UTC" })
+  .transform((value, ctx) => {
+    const zone = value.trim();
+    if (IANAZone.isValidZone(zone)) return zone;
+    ctx.addIssue({ code: "custom", message: `"${zone}" is not a time zone name` });
+    return z.NEVER;
+  });
+
 export const SiteConfig = z.object({
   title: optional(requiredText).transform((value) => value ?? "Dateline"),
   description: optional(text).transform((value) => value ?? ""),
   /** The site's public address, ending in `/`: every absolute URL is built from it. */
   url: optional(siteAddress).transform((value) => value ?? "http://localhost:8080/"),
   language: optional(languageTag).transform((value) => value ?? "en"),
+  /** The newsroom's time zone: feeds date a date-only article at noon there. */
+  timezone: optional(timeZone).transform((value) => value ?? "UTC"),
   /** Articles per page on the home page and in lists. */
   pageSize: optional(z.number({ error: "must be a whole number" }).int().min(1).max(500)).transform((value) => value ?? 20),
   /** Published URLs taken down on purpose: each becomes a notice that says so. */
@@ -142,6 +162,8 @@ export const KEY_HINTS: Record<string, string> = {
   bio: "write one or two sentences of plain text",
   url: "write the address of the site's home page, e.g. url: https://news.example.org",
   language: "write a BCP 47 language tag, e.g. language: en, or pt-BR for Brazilian Portuguese",
+  timezone: "write the newsroom's time zone from the IANA list, e.g. timezone: Europe/Lisbon",
   pageSize: "write a whole number, e.g. pageSize: 20",
+  corrections: 'list each as - { date: 2020-08-14, text: "We misspelt her name." }',
   withdrawn: "list each URL taken down as - { url: /2020/01/02/story/, date: 2024-05-01, reason: … }",
 };

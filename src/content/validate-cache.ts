@@ -72,6 +72,7 @@ const ArticleFields: z.ZodType<ArticleFrontMatter> = z.strictObject({
   slug: optionalText,
   image: z.strictObject({ src: text, alt: optionalText, caption: optionalText }).optional(),
   aliases: z.array(siteUrl),
+  corrections: z.array(z.strictObject({ date: text, text })),
 });
 
 const EntityFields: z.ZodType<EntityFrontMatter> = z.strictObject({

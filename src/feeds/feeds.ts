@@ -7,15 +7,36 @@
 // line break and indentation around it, which readers trim (Atom lets them collapse white
 // space); ids and links are URLs, which never hold < > &, so they are never wrapped.
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
-import type { Archive, Article } from "../archive/model.ts";
-import { absoluteUrl } from "../archive/pages.ts";
-import { instant } from "../content/dates.ts";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
+import { visit } from "unist-util-visit";
+import type { Archive, Article, Author, Entity } from "../archive/model.ts";
+import type { CorrectionNotice } from "../archive/model.ts";
+import {
+  absoluteUrl,
+  CORRECTIONS_FEED_URL,
+  CORRECTIONS_URL,
+  subjectFeedUrl,
+} from "../archive/pages.ts";
+import { publicationMoment } from "../content/dates.ts";
+import type { SiteUrl } from "../content/paths.ts";
 import { xmlSafe } from "./xml-text.ts";
 
 export const FEED_SIZE = 50;
 
 /** The feeds a build writes, by URL. */
 export const FEED_URLS = { atom: "/feed.xml", rss: "/rss.xml", json: "/feed.json" } as const;
+
+/** The Atom feed of one author's or one entity's newest articles, beside its page. */
+export interface SubjectFeed {
+  /** The feed's own URL: `<the page's URL>feed.xml`. */
+  url: SiteUrl;
+  /** The author's or entity's page. */
+  page: SiteUrl;
+  name: string;
+  /** Newest first, at most FEED_SIZE: all that the feed shows, so all that it is made from. */
+  articles: Article[];
+}
 
 /** What every feed says about the site and its newest articles, in the same words. */
 interface FeedContent {
@@ -40,6 +61,19 @@ interface FeedEntry {
   categories: string[];
 }
 
+function subjectFeed(subject: Author | Entity): SubjectFeed {
+  const { url: page, name } = subject;
+  return { url: subjectFeedUrl(page), page, name, articles: subject.articles.slice(0, FEED_SIZE) };
+}
+
+export function authorFeeds(archive: Archive): SubjectFeed[] {
+  return archive.authors.map(subjectFeed);
+}
+
+export function entityFeeds(archive: Archive): SubjectFeed[] {
+  return archive.entities.map(subjectFeed);
+}
+
 /**
  * Every feed carries the same text, the text XML can carry: a title with a control character
  * reads the same in the JSON Feed as in the Atom feed. Trimmed, as feedsmith trims XML values.
@@ -55,13 +89,30 @@ function feedContent(archive: Archive): FeedContent {
     description: feedText(site.description),
     language: site.language,
     home: absoluteUrl(archive, "/"),
-    updated: archive.lastUpdated ? instant(archive.lastUpdated) : new Date(0),
+    updated: archive.lastUpdated
+      ? publicationMoment(archive.lastUpdated, site.timezone)
+      : new Date(0),
     entries: archive.articles.slice(0, FEED_SIZE).map((article) => feedEntry(archive, article)),
   };
 }
 
+/**
+ * Entries are made once per article and build: an article is in the site's feed and in the
+ * feeds of each of its authors and entities, and parsing its HTML is the costly part.
+ */
+const entriesMade = new WeakMap<Archive, WeakMap<Article, FeedEntry>>();
+
 function feedEntry(archive: Archive, article: Article): FeedEntry {
-  const published = instant(article.date);
+  let made = entriesMade.get(archive);
+  if (!made) entriesMade.set(archive, (made = new WeakMap()));
+  let entry = made.get(article);
+  if (!entry) made.set(article, (entry = newFeedEntry(archive, article)));
+  return entry;
+}
+
+function newFeedEntry(archive: Archive, article: Article): FeedEntry {
+  const { timezone } = archive.site;
+  const published = publicationMoment(article.date, timezone);
   const summary = feedText(article.summary ?? "");
   return {
     url: absoluteUrl(archive, article.url),
@@ -69,7 +120,7 @@ function feedEntry(archive: Archive, article: Article): FeedEntry {
     ...(summary ? { summary } : {}),
     html: absolutizeLinks(archive, xmlSafe(article.html)),
     published,
-    updated: article.updated ? instant(article.updated) : published,
+    updated: article.updated ? publicationMoment(article.updated, timezone) : published,
     authors: article.authors.map((author) => ({
       name: feedText(author.name),
       url: absoluteUrl(archive, author.url),
@@ -78,30 +129,53 @@ function feedEntry(archive: Archive, article: Article): FeedEntry {
   };
 }
 
+/** The attributes that hold a URL in sanitized HTML (rehype-sanitize's GitHub schema). */
+const URL_PROPERTIES = ["href", "src", "cite", "longDesc"] as const;
+
 /**
- * Root-relative `href` and `src` values become absolute, through the URL API. The HTML is
- * rehype-stringify's, so a value never holds a `"`, and the URL API never writes one.
+ * Root-relative URLs in the body's elements become absolute, through the URL API. Done on the
+ * HTML tree, not by pattern: `<a href="/x">` written as text in a code sample is text, and
+ * stays as it is. The HTML is rehype-stringify's, so parsing and writing it again with the
+ * same defaults changes nothing else.
  */
-function absolutizeLinks(archive: Archive, html: string): string {
-  return html.replace(
-    /(\s(?:href|src)=")(\/(?![/\\])[^"]*)"/g,
-    (_, attribute: string, path: string) => `${attribute}${absoluteUrl(archive, path)}"`,
-  );
+export function absolutizeLinks(archive: Archive, html: string): string {
+  // Every root-relative attribute value is written `="/…`: without one there is nothing to do.
+  if (!html.includes('="/')) return html;
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, "element", (element) => {
+    for (const property of URL_PROPERTIES) {
+      const value = element.properties[property];
+      if (typeof value === "string" && /^\/(?![/\\])/.test(value)) {
+        element.properties[property] = absoluteUrl(archive, value);
+      }
+    }
+  });
+  return toHtml(tree);
 }
 
-export function atomFeed(archive: Archive): string {
-  const feed = feedContent(archive);
+/** Atom, the site's feed or an author's or entity's. */
+interface AtomFeed {
+  id: string;
+  title: string;
+  subtitle: string;
+  self: string;
+  alternate: string;
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+function writeAtom(archive: Archive, feed: AtomFeed): string {
   return generateAtomFeed({
-    id: feed.home,
+    id: feed.id,
     title: { value: feed.title },
-    ...(feed.description ? { subtitle: { value: feed.description } } : {}),
+    ...(feed.subtitle ? { subtitle: { value: feed.subtitle } } : {}),
     updated: feed.updated,
     generator: { text: "Dateline" },
     links: [
-      { href: feed.home, rel: "alternate", type: "text/html" },
-      { href: absoluteUrl(archive, FEED_URLS.atom), rel: "self", type: "application/atom+xml" },
+      { href: feed.alternate, rel: "alternate", type: "text/html" },
+      { href: feed.self, rel: "self", type: "application/atom+xml" },
     ],
-    xml: { lang: feed.language },
+    xml: { lang: archive.site.language },
     entries: feed.entries.map((entry) => ({
       id: entry.url,
       title: { value: entry.title },
@@ -114,6 +188,79 @@ export function atomFeed(archive: Archive): string {
       categories: entry.categories.map((name) => ({ term: name, label: name })),
     })),
   });
+}
+
+export function atomFeed(archive: Archive): string {
+  const feed = feedContent(archive);
+  const self = absoluteUrl(archive, FEED_URLS.atom);
+  const { home: id, title, description: subtitle, updated, entries } = feed;
+  return writeAtom(archive, { id, title, subtitle, self, alternate: id, updated, entries });
+}
+
+/**
+ * One author's or entity's Atom feed. Its `updated` is its newest entry's, not the archive's,
+ * so that a new article elsewhere leaves the feed, and its input hash, as they were.
+ */
+export function subjectAtomFeed(archive: Archive, feed: SubjectFeed): string {
+  const entries = feed.articles.map((article) => feedEntry(archive, article));
+  const newest = Math.max(0, ...entries.map((entry) => entry.updated.getTime()));
+  const alternate = absoluteUrl(archive, feed.page);
+  return writeAtom(archive, {
+    id: alternate,
+    title: `${feedText(feed.name)} · ${feedText(archive.site.title)}`,
+    subtitle: "",
+    self: absoluteUrl(archive, feed.url),
+    alternate,
+    updated: new Date(newest),
+    entries,
+  });
+}
+
+/**
+ * Every correction as an entry of its own, newest first: a reader who follows the corrections
+ * sees each one once, on its day, with a link to where the article shows it.
+ */
+export function correctionsFeed(archive: Archive): string {
+  const { timezone } = archive.site;
+  const entries = archive.corrections.slice(0, FEED_SIZE).map((correction) => {
+    const moment = publicationMoment(correction.date, timezone);
+    return correctionEntry(archive, correction, moment);
+  });
+  const alternate = absoluteUrl(archive, CORRECTIONS_URL);
+  return writeAtom(archive, {
+    id: alternate,
+    title: `${feedText(archive.site.title)}: corrections`,
+    subtitle: "",
+    self: absoluteUrl(archive, CORRECTIONS_FEED_URL),
+    alternate,
+    updated: entries[0]?.updated ?? new Date(0),
+    entries,
+  });
+}
+
+function correctionEntry(archive: Archive, correction: CorrectionNotice, moment: Date): FeedEntry {
+  const { article } = correction;
+  const url = `${absoluteUrl(archive, article.url)}#${correction.anchor}`;
+  const text = feedText(correction.text);
+  return {
+    url,
+    title: feedText(`Correction: ${article.title}`),
+    summary: text,
+    // Through the HTML serializer, which escapes what the text holds.
+    html: toHtml({
+      type: "element",
+      tagName: "p",
+      properties: {},
+      children: [{ type: "text", value: text }],
+    }),
+    published: moment,
+    updated: moment,
+    authors: article.authors.map((author) => ({
+      name: feedText(author.name),
+      url: absoluteUrl(archive, author.url),
+    })),
+    categories: [],
+  };
 }
 
 export function rssFeed(archive: Archive): string {

@@ -1,6 +1,7 @@
 // Stage 8, for search engines: every page in a sitemap, and robots.txt pointing to it.
 import type { Archive } from "../archive/model.ts";
 import { absoluteUrl, pageEntries } from "../archive/pages.ts";
+import { NEWS_SITEMAP_URL } from "./news-sitemap.ts";
 import { escapeXml } from "./xml-text.ts";
 
 /** Every page, with the date of its newest article where it has one. */
@@ -15,5 +16,6 @@ export function sitemap(archive: Archive): string {
 }
 
 export function robotsTxt(archive: Archive): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(archive, "/sitemap.xml")}\n`;
+  const sitemaps = ["/sitemap.xml", NEWS_SITEMAP_URL].map((url) => absoluteUrl(archive, url));
+  return `User-agent: *\nAllow: /\n\n${sitemaps.map((url) => `Sitemap: ${url}\n`).join("")}`;
 }

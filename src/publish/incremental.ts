@@ -15,7 +15,8 @@ import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
-import { pageInputText, searchInputText } from "./page-inputs.ts";
+import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
+import { feedInputText, pageInputText, searchInputText } from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -30,12 +31,26 @@ export interface PageSelection {
   entities: Archive["entities"];
   redirects: Archive["redirects"];
   withdrawn: Archive["withdrawn"];
+  /** The Atom feeds of authors and entities (src/feeds/feeds.ts). */
+  authorFeeds: SubjectFeed[];
+  entityFeeds: SubjectFeed[];
 }
 
 type ListName = keyof PageSelection;
 /** The lists whose pages show every year of the archive (layouts/components/Page.tsx). */
 const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
-const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn"];
+const LISTS: readonly ListName[] = [
+  ...["articles", "homePages", "years", "months", "authors", "entities"] as const,
+  ...["redirects", "withdrawn", "authorFeeds", "entityFeeds"] as const,
+];
+const FEED_LISTS: ReadonlySet<ListName> = new Set(["authorFeeds", "entityFeeds"]);
+
+/** Every page and feed the archive has, list by list. */
+function allPages(archive: Archive): PageSelection {
+  const { articles, homePages, years, months, authors, entities, redirects, withdrawn } = archive;
+  const lists = { articles, homePages, years, months, authors, entities, redirects, withdrawn };
+  return { ...lists, authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
+}
 
 const Manifest = z.strictObject({
   version: z.literal(2),
@@ -65,7 +80,7 @@ export interface PagePlan {
   render: PageSelection;
   /** Site-folder paths of pages to link from the published site as they are. */
   link: string[];
-  /** Pages the recycled staging folder already holds as they should be. */
+  /** Pages (HTML, not feeds) the recycled staging folder already holds as they should be. */
   kept: number;
   /**
    * Files of a recycled staging folder to remove before anything is written: they are stale,
@@ -106,18 +121,20 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
     stagedShards: base?.search,
   };
   const render = plan.render as unknown as Record<ListName, { url: SiteUrl }[]>;
+  const pages = allPages(archive);
   for (const list of LISTS) {
     render[list] = [];
-    for (const item of archive[list] as readonly { url: SiteUrl }[]) {
+    for (const item of pages[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
-      const inputs = hash(`${list}\n${pageInputs(item)}${YEAR_LISTS.has(list) ? years : ""}`);
+      const shown = FEED_LISTS.has(list) ? feedInputText(item as SubjectFeed) : pageInputs(item);
+      const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}`);
       plan.hashes.set(file, inputs);
       if (list === "articles") {
         plan.searchHashes.set(file, hash(searchInputText(item as Article)));
       }
       const size = sizeIfUnchanged(sites.staging, file, inputs, staged);
       if (size !== undefined) {
-        plan.kept += 1;
+        if (file.endsWith(".html")) plan.kept += 1;
         plan.sizes.set(file, size);
         continue;
       }

@@ -3,6 +3,7 @@
 // out whole, the pages of 10,000 articles come to over 150 MB of text.
 import { createHash } from "node:crypto";
 import type { Article, ArticleLink } from "../archive/model.ts";
+import type { SubjectFeed } from "../feeds/feeds.ts";
 
 /**
  * A page's inputs: its own item, whole; the articles it lists only as far as a list shows
@@ -23,6 +24,31 @@ export function searchInputText(article: Article): string {
   const { related: _related, previous: _previous, next: _next, ...indexed } = article;
   const page = { ...indexed, html: digest(article.html) };
   return jsonReplacingObjects(page, (value) => (value === page ? value : shortForm(value)));
+}
+
+/**
+ * A feed's inputs: unlike a list, it shows its articles' bodies, last updates and entities
+ * (src/feeds/feeds.ts, feedEntry), so all of those count; a body as its digest, kept while the
+ * article lives, since one article is in the feeds of all its authors and entities.
+ */
+export function feedInputText(feed: SubjectFeed): string {
+  const articles = feed.articles.map((article) => [
+    listedForm(article),
+    article.updated,
+    bodyDigest(article),
+    article.entities.map((entity) => entity.name),
+  ]);
+  return JSON.stringify([feed.url, feed.page, feed.name, articles]);
+}
+
+const bodyDigests = new WeakMap<Article, string>();
+
+function bodyDigest(article: Article): string {
+  const kept = bodyDigests.get(article);
+  if (kept !== undefined) return kept;
+  const made = digest(article.html);
+  if (Object.isFrozen(article)) bodyDigests.set(article, made);
+  return made;
 }
 
 /**

@@ -95,8 +95,11 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const warnings = plan.problems.filter((p) => p.severity === "warning");
     if (record !== undefined) await keepRecord(options, record, warnings);
     const searchShards = { indexed, reused };
-    const unchanged = pagePlan.kept + pagePlan.link.length;
-    return { archive, warnings, pages, reused: unchanged, searchPages: search.pages, searchShards, timings };
+    // Pages, as `pages` counts them: the feeds of authors and entities are reused too.
+    const linkedPages = pagePlan.link.filter((file) => file.endsWith(".html")).length;
+    const unchanged = pagePlan.kept + linkedPages;
+    const searchPages = search.pages;
+    return { archive, warnings, pages, reused: unchanged, searchPages, searchShards, timings };
   } catch (error) {
     await staging.discard();
     throw error;

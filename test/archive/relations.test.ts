@@ -41,6 +41,7 @@ function articleNaming(i: number, entities: EntityRef[]): Article {
     html: "",
     wordCount: 0,
     related: [],
+    corrections: [],
   };
 }
 

@@ -127,7 +127,7 @@ describe("the sample archive in a browser", { skip }, () => {
   });
 
   test("pages fit a phone screen and make no request off the site", async () => {
-    for (const path of ["/", "/2020/08/14/wsws-report-links-tech-security-meetings/", "/entities/fbi/", "/entities/", "/authors/priya-raman/", "/2020/", "/search/?q=FBI", "/404.html"]) {
+    for (const path of ["/", "/2020/08/14/wsws-report-links-tech-security-meetings/", "/entities/fbi/", "/entities/", "/authors/priya-raman/", "/2020/", "/search/?q=FBI", "/404.html", "/corrections/"]) {
       const page = await open(path, 390);
       await page.waitForLoadState("networkidle");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

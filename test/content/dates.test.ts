@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { formatDate, parseCalendarDate, toTimestamp } from "../../src/content/dates.ts";
+import { type CalendarDate, formatDate, parseCalendarDate, publicationMoment, toTimestamp } from "../../src/content/dates.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, VALID, writeArchive } from "../support/archive.ts";
@@ -103,4 +103,68 @@ test("a date out of range is refused at its key, by build and check alike", asyn
   const located = (output: string) => /a\.md(:3:7 {2}.*)$/m.exec(output)?.[1];
   assert.equal(located(build.stderr), expected.slice("articles/a.md".length), build.stderr);
   assert.equal(located(check.stdout), located(build.stderr));
+});
+
+function calendarDate(written: string): CalendarDate {
+  const date = parseCalendarDate(written);
+  assert.ok(!("problem" in date), written);
+  return date;
+}
+
+/** The calendar day and hour a reader whose clock is in `zone` sees for a moment. */
+function seenIn(moment: Date, zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(moment);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}h`;
+}
+
+test("a date alone is published at noon in the newsroom's time zone, summer time included", () => {
+  const cases: [written: string, zone: string, utc: string][] = [
+    ["2020-08-13", "UTC", "2020-08-13T12:00:00.000Z"],
+    ["2020-08-13", "America/New_York", "2020-08-13T16:00:00.000Z"],
+    ["2020-01-15", "America/New_York", "2020-01-15T17:00:00.000Z"],
+    ["2020-08-13", "Pacific/Kiritimati", "2020-08-12T22:00:00.000Z"],
+    ["2020-01-15", "America/Adak", "2020-01-15T22:00:00.000Z"],
+    ["2020-08-13", "America/Adak", "2020-08-13T21:00:00.000Z"],
+    // At the ends of the years feeds can carry, noon UTC keeps the moment inside them (Juneau
+    // kept Russian America's time, +15:02, until 1867).
+    ["0000-01-01", "America/Juneau", "0000-01-01T12:00:00.000Z"],
+    ["9999-12-31", "Etc/GMT+12", "9999-12-31T12:00:00.000Z"],
+  ];
+  for (const [written, zone, utc] of cases) {
+    const moment = publicationMoment(calendarDate(written), zone);
+    assert.equal(moment.toISOString(), utc, `${written} in ${zone}`);
+  }
+});
+
+test("a date alone keeps its day for every reader within 12 hours of the newsroom", () => {
+  const readers = ["Pacific/Kiritimati", "Pacific/Auckland", "Asia/Tokyo", "Europe/Lisbon"]
+    .concat(["America/New_York", "America/Adak", "Pacific/Honolulu", "UTC"]);
+  for (const newsroom of ["Pacific/Kiritimati", "America/Adak", "Europe/Lisbon"]) {
+    for (const written of ["2020-08-13", "2021-01-01", "2020-12-31"]) {
+      const moment = publicationMoment(calendarDate(written), newsroom);
+      assert.equal(seenIn(moment, newsroom), `${written} 12h`, `${written} in ${newsroom}`);
+      for (const reader of readers) {
+        const hoursApart = Math.abs(offsetHours(moment, reader) - offsetHours(moment, newsroom));
+        if (hoursApart >= 12) continue;
+        assert.equal(seenIn(moment, reader).slice(0, 10), written, `${newsroom} → ${reader}`);
+      }
+    }
+  }
+});
+
+function offsetHours(moment: Date, zone: string): number {
+  const name = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" })
+    .formatToParts(moment)
+    .find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const [, sign, hours, minutes] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? [, "+", "0", "0"];
+  return (sign === "-" ? -1 : 1) * (Number(hours) + Number(minutes) / 60);
+}
+
+test("a date with a time of day is published at that moment, whatever the time zone", () => {
+  const moment = publicationMoment(calendarDate("2020-08-13T23:30:00-04:00"), "Asia/Tokyo");
+  assert.equal(moment.toISOString(), "2020-08-14T03:30:00.000Z");
 });

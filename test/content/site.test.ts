@@ -51,6 +51,9 @@ const refused: { yaml: string; message: RegExp }[] = [
   { yaml: "url: ftp://example.org", message: /http/ },
   { yaml: "url: example.org", message: /is not a valid web address/ },
   { yaml: "url: https://example.org/news/", message: /has a path \(\/news\/\)/ },
+  { yaml: "timezone: Mars/Olympus_Mons", message: /"Mars\/Olympus_Mons" is not a time zone name/ },
+  { yaml: "timezone: GMT+25", message: /is not a time zone name/ },
+  { yaml: "timezone: 5", message: /must be a time zone name/ },
 ];
 
 for (const { yaml, message } of refused) {
@@ -102,6 +105,13 @@ test("a site.yaml without url or language gets valid defaults", async (t) => {
   assert.deepEqual(errors, []);
   assert.equal(site.language, "en");
   assert.equal(site.url, "http://localhost:8080/");
+  assert.equal(site.timezone, "UTC");
+});
+
+test("a timezone is kept as written, trimmed", async (t) => {
+  const { site, errors } = await readSite(t, "timezone: ' America/New_York '\n");
+  assert.deepEqual(errors, []);
+  assert.equal(site.timezone, "America/New_York");
 });
 
 /** The located line about site.yaml that a command printed. */

@@ -204,7 +204,7 @@ test("a built site's feeds parse strictly; its pages' absolute URLs are encoded"
   const site = join(parent, "site");
   const run = await runBuild(content, site);
   assert.equal(run.code, 0, run.stderr);
-  for (const file of ["feed.xml", "rss.xml", "sitemap.xml"])
+  for (const file of ["feed.xml", "rss.xml", "sitemap.xml", "news-sitemap.xml"])
     parseStrictXml(await readFile(join(site, file), "utf8"));
   JSON.parse(await readFile(join(site, "feed.json"), "utf8"));
 

@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
+import type { Archive } from "../../src/archive/model.ts";
+import { authorFeeds, entityFeeds } from "../../src/feeds/feeds.ts";
 import type { PageSelection } from "../../src/publish/incremental.ts";
 import { pageSlices, writePages } from "../../src/publish/write-pages.ts";
 import { readArchive } from "../../src/read-archive.ts";
@@ -11,10 +13,13 @@ import { tempDir } from "../support/temp.ts";
 
 const LISTS = [
   "articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn",
+  "authorFeeds", "entityFeeds",
 ] as const;
 
-function everyPage(archive: PageSelection): PageSelection {
-  return Object.fromEntries(LISTS.map((list) => [list, archive[list]])) as unknown as PageSelection;
+function everyPage(archive: Archive): PageSelection {
+  const feeds = { authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
+  const lists = LISTS.map((list) => [list, list in feeds ? [] : archive[list as keyof Archive]]);
+  return { ...Object.fromEntries(lists), ...feeds } as PageSelection;
 }
 
 test("slices hold every page once, in order, none larger than asked", () => {
@@ -39,5 +44,6 @@ test("pages written in slices of a few are the pages of one run", async (t) => {
   await writePages(archive, everyPage(archive), sliced, 7);
   const wholeTree = await readTree(whole);
   assert.ok(wholeTree.has("search/index.html") && wholeTree.has("feed.xml"));
+  assert.ok(wholeTree.has("authors/maria-okafor/feed.xml"), "the feeds of authors too");
   assert.deepEqual(await readTree(sliced), wholeTree);
 });

@@ -1,0 +1,11 @@
+// Each author's Atom feed, beside their page: /authors/<slug>/feed.xml.
+import { type SubjectFeed, subjectAtomFeed } from "../src/feeds/feeds.ts";
+import { onePagePer, type PaginatedData } from "./page-context.ts";
+
+type Data = PaginatedData<"feed", SubjectFeed>;
+
+export const data = onePagePer("pages.authorFeeds", "feed");
+
+export function render({ archive, feed }: Data): string {
+  return subjectAtomFeed(archive, feed);
+}

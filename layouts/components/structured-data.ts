@@ -1,0 +1,126 @@
+// schema.org data for search engines and link previews, as JSON-LD: NewsArticle for articles,
+// ProfilePage for authors, BreadcrumbList for the date archives. Typed with schema-dts, so a
+// misspelt property or a wrong type is a compile error, not a silently ignored field.
+import type {
+  BreadcrumbList,
+  NewsArticle,
+  Person,
+  ProfilePage,
+  Thing,
+  WithContext,
+} from "schema-dts";
+import type {
+  Archive,
+  Article,
+  Author,
+  EntityRef,
+  MonthArchive,
+  YearArchive,
+} from "../../src/archive/model.ts";
+import { absoluteUrl } from "../../src/archive/pages.ts";
+import { monthName } from "../../src/content/dates.ts";
+import type { EntityType } from "../../src/content/schema.ts";
+
+/**
+ * An article's image for link previews, at an absolute URL: its `src` may be a site path, a
+ * path relative to the article or a URL.
+ */
+export function previewImage(archive: Archive, article: Article) {
+  if (!article.image) return undefined;
+  const url = new URL(article.image.src, absoluteUrl(archive, article.url)).href;
+  return { url, alt: article.image.alt };
+}
+
+/** schema-dts allows a bare string wherever an object may be; ours are always objects. */
+type PersonObject = Exclude<Person, string>;
+
+function person(archive: Archive, author: { name: string; url: string }): PersonObject {
+  return { "@type": "Person", name: author.name, url: absoluteUrl(archive, author.url) };
+}
+
+const THING_TYPES = {
+  person: "Person",
+  organization: "Organization",
+  place: "Place",
+  event: "Event",
+  work: "CreativeWork",
+  topic: "Thing",
+} as const satisfies Record<EntityType, string>;
+
+function thing(archive: Archive, entity: EntityRef): Thing {
+  const url = absoluteUrl(archive, entity.url);
+  // A union of "@type"s is no single schema-dts type: each member is, and so is the result.
+  return { "@type": THING_TYPES[entity.type], name: entity.name, url } as Thing;
+}
+
+export function newsArticle(archive: Archive, article: Article): WithContext<NewsArticle> {
+  const image = previewImage(archive, article)?.url;
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    ...(article.summary ? { description: article.summary } : {}),
+    datePublished: article.date.written,
+    ...(article.updated ? { dateModified: article.updated.written } : {}),
+    author: article.authors.map((author) => person(archive, author)),
+    about: article.entities.map((entity) => thing(archive, entity)),
+    ...(image ? { image } : {}),
+    mainEntityOfPage: absoluteUrl(archive, article.url),
+    ...(article.corrections.length
+      ? {
+          correction: article.corrections.map((correction) => ({
+            "@type": "CorrectionComment" as const,
+            text: correction.text,
+            datePublished: correction.date.written,
+          })),
+        }
+      : {}),
+    publisher: {
+      "@type": "Organization",
+      name: archive.site.title,
+      url: absoluteUrl(archive, "/"),
+    },
+  };
+}
+
+export function profilePage(archive: Archive, author: Author): WithContext<ProfilePage> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: absoluteUrl(archive, author.url),
+    mainEntity: {
+      ...person(archive, author),
+      ...(author.bio ? { description: author.bio } : {}),
+      ...(author.links.length ? { sameAs: author.links } : {}),
+    },
+  };
+}
+
+/** The trail from the home page down to a page, each step a name and a site path. */
+export function breadcrumbList(
+  archive: Archive,
+  trail: readonly { name: string; url: string }[],
+): WithContext<BreadcrumbList> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map((step, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: step.name,
+      item: absoluteUrl(archive, step.url),
+    })),
+  };
+}
+
+/** Home › 2020: the trail to a year's archive. */
+export function yearTrail(archive: Archive, year: Pick<YearArchive, "year" | "url">) {
+  return [{ name: archive.site.title, url: "/" }, { name: String(year.year), url: year.url }];
+}
+
+/** Home › 2020 › August 2020: the trail to a month's archive. */
+export function monthTrail(archive: Archive, month: MonthArchive) {
+  const name = `${monthName(month.month)} ${month.year}`;
+  const year = yearTrail(archive, { year: month.year, url: month.yearUrl });
+  return [...year, { name, url: month.url }];
+}
