@@ -7,7 +7,7 @@ import { type Problem, Problems } from "./content/problems.ts";
 import { readSiteConfig } from "./content/site.ts";
 import { validateContent } from "./content/validate.ts";
 import { ValidateCache } from "./content/validate-cache.ts";
-import { renderAll, startWorkerEarly } from "./markdown/render-all.ts";
+import { renderAll, type RenderJob, startWorkerEarly } from "./markdown/render-all.ts";
 
 export interface ArchiveResult {
   /** Everything that validated. Never publish it when `ok` is false: files with errors are missing. */
@@ -48,7 +48,7 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
   });
   const renderOptions = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), timeLimitMs: options.markdownTimeLimitMs };
   let markdownMs = 0;
-  const render = async (bodies: readonly string[]) => {
+  const render = async (bodies: readonly RenderJob[]) => {
     const start = performance.now();
     const rendered = await renderAll(bodies, renderOptions);
     markdownMs += performance.now() - start;

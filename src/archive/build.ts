@@ -7,12 +7,13 @@ import type { KeyPath } from "../content/front-matter.ts";
 import type { Place, Problems } from "../content/problems.ts";
 import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
-import type { RenderResult } from "../markdown/render-all.ts";
+import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
 import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
+import { mentionTargets } from "./mentions.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
@@ -22,7 +23,7 @@ export interface ArchiveOptions {
 }
 
 /** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
-export type RenderBodies = (markdown: readonly string[]) => Promise<RenderResult[]>;
+export type RenderBodies = (bodies: readonly RenderJob[]) => Promise<RenderResult[]>;
 
 const RELATED_COUNT = 5;
 const CO_MENTION_COUNT = 12;
@@ -43,7 +44,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
   const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
 
-  const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], render, problems);
+  const linkedMentions = new Map(sources.map((source, i) => [source, articleMentions(source, mentions[i]!.entities, entityRefs)]));
+  const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], linkedMentions, render, problems);
   const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
@@ -145,9 +147,20 @@ function mentionName(mention: EntityMention): { name: string; type?: EntityType 
 
 type BodySource = ArticleSource | EntitySource | AuthorSource;
 
+/** The entities an article's body links at their first mention (src/archive/mentions.ts). */
+function articleMentions(source: ArticleSource, entities: readonly Registered<EntitySource>[], refs: ReadonlyMap<Registered<EntitySource>, EntityRef>): RenderJob["mentions"] {
+  return mentionTargets(source.fields.link_mentions, entities.map((entry) => {
+    const fields = entry.source?.fields;
+    return { name: entry.name, aliases: fields?.aliases ?? [], url: refs.get(entry)!.url, linkMentions: fields?.link_mentions ?? true, ...(fields?.description ? { description: fields.description } : {}) };
+  }));
+}
+
 /** Every body rendered at once; one that cannot be rendered is a problem at its line, and empty. */
-async function renderBodies(sources: readonly BodySource[], render: RenderBodies, problems: Problems): Promise<Map<BodySource, RenderedBody>> {
-  const results = await render(sources.map((source) => source.body));
+async function renderBodies(sources: readonly BodySource[], mentions: ReadonlyMap<BodySource, RenderJob["mentions"]>, render: RenderBodies, problems: Problems): Promise<Map<BodySource, RenderedBody>> {
+  const results = await render(sources.map((source) => {
+    const linked = mentions.get(source);
+    return linked?.length ? { body: source.body, mentions: linked } : { body: source.body };
+  }));
   return new Map(
     sources.map((source, i) => {
       const result = results[i]!;
@@ -179,6 +192,7 @@ function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef
     entities,
     tags: fields.tags,
     draft: fields.draft,
+    linkMentions: fields.link_mentions,
     html: body.html,
     wordCount: body.wordCount,
     related: [],
@@ -233,7 +247,7 @@ function buildEntities(
   counter: EntityCounter,
 ): Entity[] {
   const entities = [...refs].map(([{ source }, ref]): Entity => {
-    const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
+    const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], linkMentions: source?.fields.link_mentions ?? true, articles: [], coMentions: [] };
     if (source?.fields.description) entity.description = source.fields.description;
     return withSource(entity, source, bodies);
   });

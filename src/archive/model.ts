@@ -42,6 +42,8 @@ export interface Article extends ArticleLink {
   entities: EntityRef[];
   tags: string[];
   draft: boolean;
+  /** false when its front matter says `link_mentions: false`. */
+  linkMentions: boolean;
   image?: ArticleImage;
   /** Sanitized HTML of the body. */
   html: string;
@@ -62,6 +64,8 @@ export interface Entity extends EntityRef {
   aliases: string[];
   description?: string;
   links: string[];
+  /** false when its file says `link_mentions: false`: mentions of it stay plain text. */
+  linkMentions: boolean;
   /** Sanitized HTML of the entity file's body, when it has one. */
   html?: string;
   sourcePath?: SourcePath;

@@ -72,6 +72,7 @@ const ArticleFields: z.ZodType<ArticleFrontMatter> = z.strictObject({
   slug: optionalText,
   image: z.strictObject({ src: text, alt: optionalText, caption: optionalText }).optional(),
   aliases: z.array(siteUrl),
+  link_mentions: z.boolean(),
 });
 
 const EntityFields: z.ZodType<EntityFrontMatter> = z.strictObject({
@@ -80,6 +81,7 @@ const EntityFields: z.ZodType<EntityFrontMatter> = z.strictObject({
   aliases: z.array(text),
   description: optionalText,
   links: z.array(text),
+  link_mentions: z.boolean(),
 });
 
 const AuthorFields: z.ZodType<AuthorFrontMatter> = z.strictObject({

@@ -38,6 +38,7 @@ function articleNaming(i: number, entities: EntityRef[]): Article {
     entities,
     tags: [],
     draft: false,
+    linkMentions: true,
     html: "",
     wordCount: 0,
     related: [],
@@ -56,7 +57,7 @@ function fixture(seed: number, articleCount: number, entityCount: number) {
   });
   const entities = refs.map((ref): Entity => {
     const naming = articles.filter((article) => article.entities.includes(ref));
-    return { ...ref, aliases: [], links: [], articles: naming, coMentions: [] };
+    return { ...ref, aliases: [], links: [], linkMentions: true, articles: naming, coMentions: [] };
   });
   return { articles, entities };
 }
