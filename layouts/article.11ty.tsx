@@ -39,17 +39,23 @@ export function render({ archive, article }: Data) {
           </figure>
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
-        {article.tags.length ? (
+        {article.topics.length ? (
           <p class="story-tags">
-            <span class="label">Topics</span> {article.tags.join(" · ")}
+            <span class="label">Topics</span>{" "}
+            {article.topics.map((topic, i) => (
+              <>
+                {i > 0 ? " · " : null}
+                <a href={topic.url}>{topic.name}</a>
+              </>
+            ))}
           </p>
         ) : null}
         <SearchFilters article={article} />
-        {article.entities.length ? (
+        {namedEntities(article).length ? (
           <footer class="story-entities">
             <h2>In this article</h2>
             <ul class="chips">
-              {article.entities.map((entity) => (
+              {namedEntities(article).map((entity) => (
                 <li>
                   <a href={entity.url}>{entity.name}</a>{" "}
                   <span class="chip-type">{typeLabel(entity.type)}</span>
@@ -81,6 +87,11 @@ export function render({ archive, article }: Data) {
       </aside>
     </Page>
   );
+}
+
+/** The entities an article names other than its topics, which have a line of their own. */
+function namedEntities(article: Article): Article["entities"] {
+  return article.entities.filter((entity) => !article.topics.includes(entity));
 }
 
 /**

@@ -46,7 +46,11 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
 
   const linkedMentions = new Map(sources.map((source, i) => [source, articleMentions(source, mentions[i]!.entities, entityRefs)]));
   const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], linkedMentions, render, problems);
-  const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
+  const articles = sources.map((source, i) => {
+    const { authors, entities, topics } = mentions[i]!;
+    const refs = { authors: authors.map((a) => authorRefs.get(a)!), entities: entities.map((e) => entityRefs.get(e)!), topics: topics.map((e) => entityRefs.get(e)!) };
+    return toArticle(source, bodies.get(source)!, refs);
+  });
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
   const linkTo = sharedLinks();
@@ -115,7 +119,7 @@ function namesIn(
   source: ArticleSource,
   registries: { authors: NameRegistry<AuthorSource>; entities: NameRegistry<EntitySource> },
   problems: Problems,
-): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[] } {
+): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[]; topics: Registered<EntitySource>[] } {
   const file = source.file.path;
   // locate() falls back to the key itself when `author` is one name rather than a list.
   const authors = source.fields.author.map((name, i) =>
@@ -125,12 +129,17 @@ function namesIn(
     const place = placeIn(source, ["entities", i]);
     return registries.entities.resolve({ ...mentionName(mention), file, place });
   });
+  // A tag is a topic: the same entity as a same-named one, with one page (`tags` is shorthand).
+  const topics = source.fields.tags.map((name, i) => {
+    const place = placeIn(source, ["tags", i]);
+    return registries.entities.resolve({ name, type: "topic", file, place });
+  });
   const repeated = (author: Registered<AuthorSource>) => {
     const message = `author "${author.name}" is listed more than once`;
     const place = source.locate(["author"]);
     problems.warn(file, "author-repeated", message, "list each author once", place);
   };
-  return { authors: dedupeWarning(authors, repeated), entities: dedupe(entities) };
+  return { authors: dedupeWarning(authors, repeated), entities: dedupe([...entities, ...topics]), topics: dedupe(topics) };
 }
 
 /**
@@ -179,7 +188,14 @@ function toAuthorRef(entry: Registered<AuthorSource>): AuthorRef {
   return { name: entry.name, slug: entry.slug, url: siteUrl(`/authors/${entry.slug}/`) };
 }
 
-function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef[], entities: EntityRef[]): Article {
+interface ArticleRefs {
+  authors: AuthorRef[];
+  entities: EntityRef[];
+  /** The entities its tags name. */
+  topics: EntityRef[];
+}
+
+function toArticle(source: ArticleSource, body: RenderedBody, { authors, entities, topics }: ArticleRefs): Article {
   const { fields, date } = source;
   const slug: Slug = slugify(fields.slug ?? source.file.stem);
   const article: Article = {
@@ -190,7 +206,7 @@ function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef
     slug,
     authors,
     entities,
-    tags: fields.tags,
+    topics: [...new Set([...topics, ...entities.filter((entity) => entity.type === "topic")])],
     draft: fields.draft,
     linkMentions: fields.link_mentions,
     html: body.html,

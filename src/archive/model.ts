@@ -39,8 +39,10 @@ export interface Article extends ArticleLink {
   slug: Slug;
   updated?: CalendarDate;
   authors: AuthorRef[];
+  /** Everything it names: the entities it lists, then those its tags name. */
   entities: EntityRef[];
-  tags: string[];
+  /** The topics among them: those its tags name, then listed entities of type topic. */
+  topics: EntityRef[];
   draft: boolean;
   /** false when its front matter says `link_mentions: false`. */
   linkMentions: boolean;

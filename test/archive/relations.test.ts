@@ -36,7 +36,7 @@ function articleNaming(i: number, entities: EntityRef[]): Article {
     slug: `a${i}` as Slug,
     authors: [],
     entities,
-    tags: [],
+    topics: [],
     draft: false,
     linkMentions: true,
     html: "",
