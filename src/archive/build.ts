@@ -13,6 +13,7 @@ import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRe
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
+import { entityPages } from "./entity-pages.ts";
 import { mentionTargets } from "./mentions.ts";
 
 export interface ArchiveOptions {
@@ -27,6 +28,11 @@ export type RenderBodies = (bodies: readonly RenderJob[]) => Promise<RenderResul
 
 const RELATED_COUNT = 5;
 const CO_MENTION_COUNT = 12;
+/**
+ * Articles per page of an entity: more than the home page's, as an entity's list is compact
+ * and long; 50 keeps a page of a 10,000-article entity near 40 kB.
+ */
+export const ENTITY_PAGE_SIZE = 50;
 /** Entities in more articles than this say little about relatedness, and cost the most to scan. */
 const RELATED_CANDIDATE_LIMIT = 250;
 
@@ -74,6 +80,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     months,
     authors,
     entities,
+    entityPages: entities.flatMap((entity) => entityPages(entity, ENTITY_PAGE_SIZE, linkTo)),
     entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
     redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
     withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),

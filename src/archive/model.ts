@@ -112,6 +112,38 @@ export interface ListPage {
   nextUrl?: SiteUrl;
 }
 
+export interface YearCount {
+  year: number;
+  count: number;
+}
+
+/** What every page of an entity shows above its articles (./entity-pages.ts). */
+export interface EntityProfile extends EntityRef {
+  aliases: string[];
+  description?: string;
+  links: string[];
+  html?: string;
+  articleCount: number;
+  /** Articles per year, from the first year to the latest, years without any included. */
+  perYear: YearCount[];
+  /** Years with articles, newest first: where on which page each year's articles begin. */
+  years: (YearCount & { url: string })[];
+  first?: ArticleLink;
+  latest?: ArticleLink;
+  /** Entities named in the same articles: `count` is the number of articles naming both. */
+  coMentions: EntityCount[];
+  /**
+   * The entity's Atom feed (`/entities/<slug>/feed.xml`), once a build publishes one: issue
+   * #10 adds the feeds (branch feat/publishing, `subjectFeedUrl`); until then, unset.
+   */
+  feedUrl?: SiteUrl;
+}
+
+/** One page of an entity: its profile, and a page of its articles, newest first. */
+export interface EntityPage extends ListPage {
+  profile: EntityProfile;
+}
+
 export interface EntityGroup {
   type: EntityType;
   entities: Entity[];
@@ -144,6 +176,8 @@ export interface Archive {
   months: MonthArchive[];
   authors: Author[];
   entities: Entity[];
+  /** Every entity's pages: `/entities/<slug>/`, then `/entities/<slug>/page/2/`, … */
+  entityPages: EntityPage[];
   entityGroups: EntityGroup[];
   redirects: Redirect[];
   withdrawn: WithdrawnPage[];

@@ -27,7 +27,7 @@ export interface PageSelection {
   years: Archive["years"];
   months: Archive["months"];
   authors: Archive["authors"];
-  entities: Archive["entities"];
+  entityPages: Archive["entityPages"];
   redirects: Archive["redirects"];
   withdrawn: Archive["withdrawn"];
 }
@@ -35,7 +35,7 @@ export interface PageSelection {
 type ListName = keyof PageSelection;
 /** The lists whose pages show every year of the archive (layouts/components/Page.tsx). */
 const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
-const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn"];
+const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entityPages", "redirects", "withdrawn"];
 
 const Manifest = z.strictObject({
   version: z.literal(2),
