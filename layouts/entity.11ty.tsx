@@ -31,7 +31,7 @@ export function render({ archive, entityPage }: Data) {
       {pageNumber === 1 ? <AtAGlance profile={profile} /> : null}
       <section aria-labelledby="articles">
         <h2 id="articles">{count(profile.articleCount, "article")}</h2>
-        {profile.articleCount ? <YearLinks profile={profile} /> : <p>No published article mentions {profile.name} yet.</p>}
+        {profile.articleCount ? <YearLinks profile={profile} page={entityPage.url} /> : <p>No published article mentions {profile.name} yet.</p>}
         <ArticlesByYear articles={entityPage.articles} />
         <Pager page={entityPage} />
       </section>
@@ -88,14 +88,16 @@ function AtAGlance({ profile }: { profile: EntityProfile }) {
 }
 
 /** Jump links to each year's articles, which may be on a later page. */
-function YearLinks({ profile }: { profile: EntityProfile }) {
+function YearLinks({ profile, page }: { profile: EntityProfile; page: string }) {
   if (profile.years.length < 2) return null;
+  // A year on this page is a fragment: the reader stays on the page.
+  const href = (url: string) => (url.startsWith(`${page}#`) ? url.slice(page.length) : url);
   return (
     <nav aria-label="Years" class="year-links">
       <ul class="inline-list">
         {profile.years.map((year) => (
           <li>
-            <a href={year.url}>{year.year}</a> <span class="count">{year.count.toLocaleString("en")}</span>
+            <a href={href(year.url)}>{year.year}</a> <span class="count">{year.count.toLocaleString("en")}</span>
           </li>
         ))}
       </ul>
