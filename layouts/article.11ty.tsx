@@ -66,6 +66,26 @@ export function render({ archive, article }: Data) {
         ) : null}
       </article>
       <aside class="story-aside" aria-label="More articles" data-pagefind-ignore>
+        {article.story ? (
+          <section class="story-timeline" aria-labelledby="story-timeline">
+            <h2 id="story-timeline">More on this story</h2>
+            {article.story.earlier.length ? (
+              <>
+                <h3>Earlier</h3>
+                <LinkList links={article.story.earlier} />
+              </>
+            ) : null}
+            <p class="story-now">
+              <span class="label">This article</span> <DateTime date={article.date} />
+            </p>
+            {article.story.since.length ? (
+              <>
+                <h3>Since</h3>
+                <LinkList links={article.story.since} />
+              </>
+            ) : null}
+          </section>
+        ) : null}
         {article.related.length ? (
           <section>
             <h2>Related articles</h2>

@@ -15,6 +15,7 @@ import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
 import { entityPages } from "./entity-pages.ts";
 import { mentionTargets } from "./mentions.ts";
+import { linkStories } from "./story.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
@@ -33,6 +34,11 @@ const CO_MENTION_COUNT = 12;
  * and long; 50 keeps a page of a 10,000-article entity near 40 kB.
  */
 export const ENTITY_PAGE_SIZE = 50;
+/**
+ * An article's story: the articles naming 3 of its first 6 listed entities (all, when it lists
+ * fewer), the nearest 4 each side, looked for among the nearest 40 of each entity's articles.
+ */
+const STORY = { mainCount: 6, shared: 3, count: 4, reach: 40 };
 /** Entities in more articles than this say little about relatedness, and cost the most to scan. */
 const RELATED_CANDIDATE_LIMIT = 250;
 
@@ -67,6 +73,12 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const authors = buildAuthors(articles, authorRefs, bodies, counter);
   const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link: linkTo };
   linkRelated(articles, entities, related);
+  for (const [article, story] of linkStories(articles, entities, { ...STORY, link: linkTo })) {
+    article.story = story;
+    // An article of its story is listed there, in its place in time, not again as related.
+    const told = new Set([...story.earlier, ...story.since]);
+    article.related = article.related.filter((link) => !told.has(link));
+  }
   // Nothing changes an article once it is linked; frozen, it cannot, and page input hashing
   // (src/publish/page-inputs.ts) may then keep what a list shows of it.
   for (const article of articles) deepFreeze(article);

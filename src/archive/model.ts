@@ -52,9 +52,19 @@ export interface Article extends ArticleLink {
   wordCount: number;
   /** Articles sharing the most (and the rarest) entities with this one. */
   related: ArticleLink[];
+  /** The other articles sharing its main entities, in date order around it (./story.ts). */
+  story?: Story;
   /** The next older and next newer articles in the whole archive. */
   previous?: ArticleLink;
   next?: ArticleLink;
+}
+
+/** An article's story: the articles before and since it that share its main entities. */
+export interface Story {
+  /** Oldest first, ending with the one just before. */
+  earlier: ArticleLink[];
+  /** Oldest first, starting with the one just after. */
+  since: ArticleLink[];
 }
 
 export interface EntityCount {

@@ -42,9 +42,10 @@ function isArticle(value: unknown): value is Article {
  * to hash short, and a link is written once while it lives, once it cannot change.
  */
 function articlePage(article: Article): object {
-  const { html, related, previous, next } = article;
+  const { html, related, previous, next, story } = article;
   const links = {
     related: related.map(linkForm),
+    ...(story ? { story: { earlier: story.earlier.map(linkForm), since: story.since.map(linkForm) } } : {}),
     ...(previous ? { previous: linkForm(previous) } : {}),
     ...(next ? { next: linkForm(next) } : {}),
   };

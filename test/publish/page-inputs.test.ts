@@ -36,7 +36,8 @@ function pagesShowing(archive: Archive, url: string): string[] {
   listing.push(...mentioning);
   const years = archive.years.filter((year) => year.months.some((month) => shows(month.articles)));
   const linking = archive.articles.filter((other) => {
-    return [...other.related, other.previous, other.next].some((link) => link?.url === url);
+    const story = [...(other.story?.earlier ?? []), ...(other.story?.since ?? [])];
+    return [...other.related, ...story, other.previous, other.next].some((link) => link?.url === url);
   });
   return [...listing, ...years, ...linking].map((page) => page.url);
 }
