@@ -23,7 +23,7 @@ export function render({ archive, entityPage }: Data) {
   return (
     <Page archive={archive} url={entityPage.url} title={title} description={profile.description ?? `Articles about ${profile.name}.`}>
       <p class="breadcrumb">
-        <a href="/entities/">Entities</a> · <a href={`/entities/#${profile.type}`}>{typeLabel(profile.type, true)}</a>
+        <a href="/entities/">Index A–Z</a> · <a href={`/entities/#${profile.type}`}>{typeLabel(profile.type, true)}</a>
       </p>
       <h1>{title}</h1>
       {profile.aliases.length ? <p class="aliases">Also known as {profile.aliases.join(", ")}</p> : null}

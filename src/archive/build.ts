@@ -5,7 +5,7 @@ import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dat
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { KeyPath } from "../content/front-matter.ts";
 import type { Place, Problems } from "../content/problems.ts";
-import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
+import { type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
@@ -13,6 +13,7 @@ import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRe
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
+import { entityGroups } from "./entity-index.ts";
 import { entityPages } from "./entity-pages.ts";
 import { mentionTargets } from "./mentions.ts";
 import { linkStories } from "./story.ts";
@@ -93,7 +94,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     authors,
     entities,
     entityPages: entities.flatMap((entity) => entityPages(entity, ENTITY_PAGE_SIZE, linkTo)),
-    entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
+    entityGroups: entityGroups(entities),
     redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
     withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),
     problems: [],

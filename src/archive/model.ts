@@ -156,7 +156,12 @@ export interface EntityPage extends ListPage {
 
 export interface EntityGroup {
   type: EntityType;
+  /** By name. */
   entities: Entity[];
+  /** The same, filed by first letter (accents aside; # for names starting otherwise). */
+  letters: { letter: string; entities: Entity[] }[];
+  /** The most mentioned, most articles first (./entity-index.ts). */
+  byCount: Entity[];
 }
 
 /** An earlier URL that now leads to a page elsewhere on the site. */

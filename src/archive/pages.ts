@@ -25,7 +25,7 @@ export interface PageEntry {
 }
 
 /** Pages at fixed URLs, whatever the archive holds. */
-export const FIXED_PAGES = ["/authors/", "/entities/", "/search/"];
+export const FIXED_PAGES = ["/authors/", "/entities/", "/entities/by-count/", "/search/"];
 /** Files at fixed URLs that are not pages a reader browses. */
 export const FIXED_FILES = [
   "/404.html",

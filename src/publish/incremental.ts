@@ -240,7 +240,9 @@ function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest
  */
 function shellInputs(archive: Archive): unknown {
   const { withdrawn: _withdrawn, pageSize: _pageSize, ...site } = archive.site;
-  return { site, problems: archive.problems, preview: archive.preview ?? false };
+  // The navigation names the entity types the archive has (layouts/components/Page.tsx).
+  const types = archive.entityGroups.map((group) => group.type);
+  return { site, problems: archive.problems, preview: archive.preview ?? false, types };
 }
 
 /**
