@@ -15,6 +15,7 @@ import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
 import { entityGroups } from "./entity-index.ts";
 import { entityPages } from "./entity-pages.ts";
+import { hintMentions, NameIndex } from "./mention-hints.ts";
 import { mentionTargets } from "./mentions.ts";
 import { linkStories } from "./story.ts";
 
@@ -23,6 +24,8 @@ export interface ArchiveOptions {
   includeDrafts: boolean;
   /** The slugs names were first published under (content/published-urls.json): kept. */
   publishedSlugs?: PublishedSlugs;
+  /** Warn where articles' `entities` and bodies disagree (./mention-hints.ts). */
+  mentionHints?: boolean;
 }
 
 /** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
@@ -55,6 +58,10 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const mentions = sources.map((source) => namesIn(source, registries, problems));
   const published = options.publishedSlugs ?? { entities: new Map(), authors: new Map() };
   const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
+  if (options.mentionHints) {
+    const index = new NameIndex([...entityRefs.keys()]);
+    sources.forEach((source, i) => hintMentions(source, mentions[i]!.listed, index, problems));
+  }
   const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
 
   const linkedMentions = new Map(sources.map((source, i) => [source, articleMentions(source, mentions[i]!.entities, entityRefs)]));
@@ -139,7 +146,7 @@ function namesIn(
   source: ArticleSource,
   registries: { authors: NameRegistry<AuthorSource>; entities: NameRegistry<EntitySource> },
   problems: Problems,
-): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[]; topics: Registered<EntitySource>[] } {
+): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[]; topics: Registered<EntitySource>[]; listed: Registered<EntitySource>[] } {
   const file = source.file.path;
   // locate() falls back to the key itself when `author` is one name rather than a list.
   const authors = source.fields.author.map((name, i) =>
@@ -159,7 +166,7 @@ function namesIn(
     const place = source.locate(["author"]);
     problems.warn(file, "author-repeated", message, "list each author once", place);
   };
-  return { authors: dedupeWarning(authors, repeated), entities: dedupe([...entities, ...topics]), topics: dedupe(topics) };
+  return { authors: dedupeWarning(authors, repeated), entities: dedupe([...entities, ...topics]), topics: dedupe(topics), listed: entities };
 }
 
 /**
