@@ -1,9 +1,8 @@
 // One entity, its story at a glance: type, description, links, articles per year, first and
 // latest mention, the entities named with it; then its articles, newest first, by year, one
 // page of them at a time (`/entities/<slug>/`, `/entities/<slug>/page/2/`, …).
-import type { Article, EntityPage, EntityProfile } from "../src/archive/model.ts";
-import { yearAnchor } from "../src/archive/entity-pages.ts";
-import { ArticleList } from "./components/ArticleList.tsx";
+import type { EntityPage, EntityProfile } from "../src/archive/model.ts";
+import { ArticlesByYear, YearLinks } from "./components/ArticlesByYear.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count, typeLabel } from "./components/format.ts";
@@ -31,7 +30,7 @@ export function render({ archive, entityPage }: Data) {
       {pageNumber === 1 ? <AtAGlance profile={profile} /> : null}
       <section aria-labelledby="articles">
         <h2 id="articles">{count(profile.articleCount, "article")}</h2>
-        {profile.articleCount ? <YearLinks profile={profile} page={entityPage.url} /> : <p>No published article mentions {profile.name} yet.</p>}
+        {profile.articleCount ? <YearLinks years={profile.years} page={entityPage.url} /> : <p>No published article mentions {profile.name} yet.</p>}
         <ArticlesByYear articles={entityPage.articles} />
         <Pager page={entityPage} />
       </section>
@@ -83,44 +82,6 @@ function AtAGlance({ profile }: { profile: EntityProfile }) {
           </li>
         ) : null}
       </ul>
-    </>
-  );
-}
-
-/** Jump links to each year's articles, which may be on a later page. */
-function YearLinks({ profile, page }: { profile: EntityProfile; page: string }) {
-  if (profile.years.length < 2) return null;
-  // A year on this page is a fragment: the reader stays on the page.
-  const href = (url: string) => (url.startsWith(`${page}#`) ? url.slice(page.length) : url);
-  return (
-    <nav aria-label="Years" class="year-links">
-      <ul class="inline-list">
-        {profile.years.map((year) => (
-          <li>
-            <a href={href(year.url)}>{year.year}</a> <span class="count">{year.count.toLocaleString("en")}</span>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
-/** A page's articles under a heading per year; a year begun on an earlier page goes on. */
-function ArticlesByYear({ articles }: { articles: readonly Article[] }) {
-  const groups: { year: number; articles: Article[] }[] = [];
-  for (const article of articles) {
-    const group = groups.at(-1);
-    if (group?.year === article.date.year) group.articles.push(article);
-    else groups.push({ year: article.date.year, articles: [article] });
-  }
-  return (
-    <>
-      {groups.map((group) => (
-        <section aria-labelledby={yearAnchor(group.year)}>
-          <h3 id={yearAnchor(group.year)}>{group.year}</h3>
-          <ArticleList articles={group.articles} headingLevel={4} />
-        </section>
-      ))}
     </>
   );
 }

@@ -36,9 +36,7 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
     draftsOnlyIsFine: mode === "preview",
     cacheDir: options.cacheDir,
     publishedSlugs: record.slugs,
-    // Hints for editors, a look-up per word of every body: `npm run check` gives them, so that
-    // a build or a preview of 100,000 articles does not pay for them each time.
-    mentionHints: mode === "check",
+    mentionHints: true,
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
   });
   for (const problem of result.problems) problems.add(problem);

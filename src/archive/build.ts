@@ -13,6 +13,7 @@ import type { Archive, Article, ArticleLink, Author, AuthorRef, Entity, EntityRe
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
+import { authorPages } from "./author-pages.ts";
 import { entityGroups } from "./entity-index.ts";
 import { entityPages } from "./entity-pages.ts";
 import { hintMentions, NameIndex } from "./mention-hints.ts";
@@ -34,8 +35,8 @@ export type RenderBodies = (bodies: readonly RenderJob[]) => Promise<RenderResul
 const RELATED_COUNT = 5;
 const CO_MENTION_COUNT = 12;
 /**
- * Articles per page of an entity: more than the home page's, as an entity's list is compact
- * and long; 50 keeps a page of a 10,000-article entity near 40 kB.
+ * Articles per page of an entity or author: more than the home page's, as such a list is long;
+ * 50 keeps a page of a 10,000-article entity near 40 kB.
  */
 export const ENTITY_PAGE_SIZE = 50;
 /**
@@ -99,6 +100,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     years,
     months,
     authors,
+    authorPages: authors.flatMap((author) => authorPages(author, ENTITY_PAGE_SIZE)),
     entities,
     entityPages: entities.flatMap((entity) => entityPages(entity, ENTITY_PAGE_SIZE, linkTo)),
     entityGroups: entityGroups(entities),
@@ -310,6 +312,7 @@ function buildAuthors(
   const authors = [...refs].map(([{ source }, ref]): Author => {
     const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
     if (source?.fields.bio) author.bio = source.fields.bio;
+    if (source?.fields.image) author.image = source.fields.image;
     return withSource(author, source, bodies);
   });
   gatherArticles(authors, articles, (article) => article.authors);

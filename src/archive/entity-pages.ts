@@ -2,7 +2,7 @@
 // first and latest mention, the entities named with it) and its articles, paginated at
 // `/entities/<slug>/`, `/entities/<slug>/page/2/`, … Every number an entity page shows is here.
 import { type SiteUrl, siteUrl } from "../content/paths.ts";
-import type { Article, ArticleLink, Entity, EntityPage, EntityProfile, YearCount } from "./model.ts";
+import type { Article, ArticleLink, Entity, EntityPage, EntityProfile, ListPage, YearCount } from "./model.ts";
 
 /** The URL of page `n` of a list whose first page is `first` (ending in `/`). */
 export function listPageUrl(first: SiteUrl, n: number): SiteUrl {
@@ -47,30 +47,40 @@ export function entityProfile(entity: Entity, pageSize: number, link: (article: 
   return profile;
 }
 
+/** An entity's or author's page and articles, newest first. */
+interface Subject {
+  url: SiteUrl;
+  articles: readonly Article[];
+}
+
 /** Each year with articles, newest first, with the page and heading where its articles begin. */
-function yearStarts(entity: Entity, pageSize: number): EntityProfile["years"] {
+export function yearStarts(subject: Subject, pageSize: number): EntityProfile["years"] {
   const years: EntityProfile["years"] = [];
-  entity.articles.forEach((article, i) => {
+  subject.articles.forEach((article, i) => {
     const current = years.at(-1);
     if (current?.year === article.date.year) return void current.count++;
-    const page = listPageUrl(entity.url, Math.floor(i / pageSize) + 1);
+    const page = listPageUrl(subject.url, Math.floor(i / pageSize) + 1);
     years.push({ year: article.date.year, count: 1, url: `${page}#${yearAnchor(article.date.year)}` });
   });
   return years;
 }
 
-/** An entity's pages: its profile on each, and `pageSize` of its articles, newest first. */
-export function entityPages(entity: Entity, pageSize: number, link: (article: Article) => ArticleLink): EntityPage[] {
-  const profile = entityProfile(entity, pageSize, link);
-  const pageCount = Math.max(1, Math.ceil(entity.articles.length / pageSize));
-  return Array.from({ length: pageCount }, (_, i): EntityPage => {
+/** A subject's pages: its profile on each, and `pageSize` of its articles, newest first. */
+export function subjectPages<P>(subject: Subject, pageSize: number, profile: P): (ListPage & { profile: P })[] {
+  const pageCount = Math.max(1, Math.ceil(subject.articles.length / pageSize));
+  return Array.from({ length: pageCount }, (_, i) => {
     const n = i + 1;
-    const page: EntityPage = {
-      url: listPageUrl(entity.url, n), pageNumber: n, pageCount, profile,
-      articles: entity.articles.slice(i * pageSize, n * pageSize),
+    const page: ListPage & { profile: P } = {
+      url: listPageUrl(subject.url, n), pageNumber: n, pageCount, profile,
+      articles: subject.articles.slice(i * pageSize, n * pageSize),
     };
-    if (n > 1) page.previousUrl = listPageUrl(entity.url, n - 1);
-    if (n < pageCount) page.nextUrl = listPageUrl(entity.url, n + 1);
+    if (n > 1) page.previousUrl = listPageUrl(subject.url, n - 1);
+    if (n < pageCount) page.nextUrl = listPageUrl(subject.url, n + 1);
     return page;
   });
+}
+
+/** An entity's pages: its profile on each, and `pageSize` of its articles, newest first. */
+export function entityPages(entity: Entity, pageSize: number, link: (article: Article) => ArticleLink): EntityPage[] {
+  return subjectPages(entity, pageSize, entityProfile(entity, pageSize, link));
 }

@@ -90,6 +90,8 @@ export interface Entity extends EntityRef {
 export interface Author extends AuthorRef {
   bio?: string;
   links: string[];
+  /** A photo: a path on the site or an http(s) address (the author file's `image`). */
+  image?: string;
   html?: string;
   sourcePath?: SourcePath;
   articles: Article[];
@@ -149,6 +151,22 @@ export interface EntityProfile extends EntityRef {
   feedUrl?: SiteUrl;
 }
 
+/** What every page of an author shows above their articles (./author-pages.ts). */
+export interface AuthorProfile extends AuthorRef {
+  bio?: string;
+  html?: string;
+  image?: string;
+  links: string[];
+  articleCount: number;
+  perYear: YearCount[];
+  years: (YearCount & { url: string })[];
+  topEntities: EntityCount[];
+}
+
+export interface AuthorPage extends ListPage {
+  profile: AuthorProfile;
+}
+
 /** One page of an entity: its profile, and a page of its articles, newest first. */
 export interface EntityPage extends ListPage {
   profile: EntityProfile;
@@ -190,6 +208,8 @@ export interface Archive {
   years: YearArchive[];
   months: MonthArchive[];
   authors: Author[];
+  /** Every author's pages: `/authors/<slug>/`, then `/authors/<slug>/page/2/`, … */
+  authorPages: AuthorPage[];
   entities: Entity[];
   /** Every entity's pages: `/entities/<slug>/`, then `/entities/<slug>/page/2/`, … */
   entityPages: EntityPage[];

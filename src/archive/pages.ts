@@ -64,6 +64,9 @@ export function siteOutputs(archive: Archive): Output[] {
   for (const month of archive.months) add(month.url, "month", `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`, month.articles);
   for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
   for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);
+  for (const page of archive.authorPages) {
+    if (page.pageNumber > 1) add(page.url, "page", `page ${page.pageNumber} of author "${page.profile.name}"`, page.articles);
+  }
   for (const page of archive.entityPages) {
     if (page.pageNumber > 1) add(page.url, "page", `page ${page.pageNumber} of "${page.profile.name}"`, page.articles);
   }

@@ -84,6 +84,8 @@ export const AuthorFrontMatter = z.object({
   name: requiredText,
   bio: optional(text),
   links: list(httpUrl),
+  /** A photo of the author. */
+  image: optional(imageUrl),
 });
 export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
 

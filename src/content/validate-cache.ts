@@ -88,6 +88,7 @@ const AuthorFields: z.ZodType<AuthorFrontMatter> = z.strictObject({
   name: text,
   bio: optionalText,
   links: z.array(text),
+  image: optionalText,
 });
 
 const position = z.int().positive();

@@ -26,7 +26,7 @@ export interface PageSelection {
   homePages: Archive["homePages"];
   years: Archive["years"];
   months: Archive["months"];
-  authors: Archive["authors"];
+  authorPages: Archive["authorPages"];
   entityPages: Archive["entityPages"];
   redirects: Archive["redirects"];
   withdrawn: Archive["withdrawn"];
@@ -35,7 +35,7 @@ export interface PageSelection {
 type ListName = keyof PageSelection;
 /** The lists whose pages show every year of the archive (layouts/components/Page.tsx). */
 const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
-const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authors", "entityPages", "redirects", "withdrawn"];
+const LISTS: readonly ListName[] = ["articles", "homePages", "years", "months", "authorPages", "entityPages", "redirects", "withdrawn"];
 
 const Manifest = z.strictObject({
   version: z.literal(2),

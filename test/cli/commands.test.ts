@@ -41,9 +41,16 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
   assert.equal(run.code, 1);
   assert.match(run.stdout, /Errors:\n {2}\S*articles\/a\.md:3:7 {2}"date" "2020-02-30" is not a real day.*\n {2}\S*articles\/c\.md:1:4 {2}front matter is marked as "coffee"/);
   assert.match(run.stdout, /Warnings:\n {2}\S*articles\/b\.md:7:1 {2}unknown key "sumary" is ignored {2}\(did you mean "summary"\?\)/);
-  // b.md lists the FBI, and its body ("Some text.") never mentions it.
-  assert.match(run.stdout, /b\.md:6:\d+ {2}"FBI" is listed in entities, but the body never mentions it/);
-  assert.match(run.stdout, /2 errors, 2 warnings$/m);
+  assert.match(run.stdout, /2 errors, 1 warning$/m);
+
+  // The editor's hints, at their lines: a listed entity never mentioned, one mentioned unlisted.
+  const hinted = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({
+    "entities/cisa.md": "---\nname: CISA\n---\n",
+    "articles/a.md": article({ ...VALID, entities: "[FBI, Menlo Park]" }, "The FBI met CISA.\n"),
+  }, t) });
+  assert.equal(hinted.code, 0, hinted.stdout);
+  assert.match(hinted.stdout, /a\.md:6:\d+ {2}"Menlo Park" is listed in entities, but the body never mentions it/);
+  assert.match(hinted.stdout, /a\.md:9:13 {2}the body mentions "CISA", a registered entity that entities does not list/);
 
   const missing = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: join(content, "no-such-folder") });
   assert.equal(missing.code, 1);

@@ -10,7 +10,7 @@ import { jsonReplacingObjects } from "../../src/publish/page-inputs.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
 
-const LISTS = ["articles", "homePages", "years", "months", "authors", "entityPages"] as const;
+const LISTS = ["articles", "homePages", "years", "months", "authorPages", "entityPages"] as const;
 
 /** Every page's inputs, by URL, as the page plan hashes them. */
 function inputsByUrl(archive: Archive): Map<string, string> {
@@ -28,7 +28,7 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 
 /** The pages that show `url` as a list entry or a link: lists, and articles linking to it. */
 function pagesShowing(archive: Archive, url: string): string[] {
-  const lists = [...archive.homePages, ...archive.months, ...archive.authors, ...archive.entityPages];
+  const lists = [...archive.homePages, ...archive.months, ...archive.authorPages, ...archive.entityPages];
   const shows = (articles: readonly Article[]) => articles.some((listed) => listed.url === url);
   const listing = lists.filter((list) => shows(list.articles));
   // Every page of an entity names its first and latest mention.
