@@ -18,12 +18,25 @@ export function render({ archive, authorPage }: Data) {
   const { profile, pageNumber } = authorPage;
   const title = pageNumber > 1 ? `${profile.name}, page ${pageNumber}` : profile.name;
   return (
-    <Page archive={archive} url={authorPage.url} title={title} description={profile.bio ?? `Articles by ${profile.name}.`}>
+    <Page
+      archive={archive}
+      url={authorPage.url}
+      title={title}
+      description={profile.bio ?? `Articles by ${profile.name}.`}
+    >
       <p class="breadcrumb">
         <a href="/authors/">Authors</a>
       </p>
       <div class="author-header">
-        {profile.image ? <img class="author-photo" src={profile.image} alt={`Photo of ${profile.name}`} width={96} height={96} /> : null}
+        {profile.image ? (
+          <img
+            class="author-photo"
+            src={profile.image}
+            alt={`Photo of ${profile.name}`}
+            width={96}
+            height={96}
+          />
+        ) : null}
         <div>
           <h1>{title}</h1>
           {profile.bio ? <p class="lede">{profile.bio}</p> : null}
@@ -43,9 +56,15 @@ export function render({ archive, authorPage }: Data) {
 function About({ profile }: { profile: AuthorProfile }) {
   return (
     <>
-      {profile.html ? <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} /> : null}
+      {profile.html ? (
+        <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} />
+      ) : null}
       <Links links={profile.links} />
-      <YearChart years={profile.perYear} id="per-year" label={`Articles by ${profile.name} per year`} />
+      <YearChart
+        years={profile.perYear}
+        id="per-year"
+        label={`Articles by ${profile.name} per year`}
+      />
       {profile.topEntities.length ? (
         <section aria-labelledby="writes-about">
           <h2 id="writes-about">Writes most about</h2>

@@ -11,7 +11,12 @@ export const data = { permalink: "/entities/by-count/" };
 export function render({ archive }: PageData) {
   const title = "Most mentioned people, organisations, places and topics";
   return (
-    <Page archive={archive} url="/entities/by-count/" title={title} description={`The people, organisations, places and events ${archive.site.title} writes about most.`}>
+    <Page
+      archive={archive}
+      url="/entities/by-count/"
+      title={title}
+      description={`The people, organisations, places and events ${archive.site.title} covers most.`}
+    >
       <p class="breadcrumb">
         <a href="/entities/">All, A–Z</a>
       </p>
@@ -20,12 +25,17 @@ export function render({ archive }: PageData) {
       {archive.entityGroups.map((group) => (
         <section id={group.type} aria-labelledby={`${group.type}-heading`}>
           <h2 id={`${group.type}-heading`}>
-            {typeLabel(group.type, true)} <span class="count">{group.entities.length.toLocaleString("en")}</span>
+            {typeLabel(group.type, true)}{" "}
+            <span class="count">{group.entities.length.toLocaleString("en")}</span>
           </h2>
           <EntityEntries entities={group.byCount} />
           {group.entities.length > TOP_BY_COUNT ? (
             <p>
-              The {TOP_BY_COUNT} most mentioned of {group.entities.length.toLocaleString("en")}: <a href={`/entities/#${group.type}`}>all {typeLabel(group.type, true).toLowerCase()}, A–Z</a>
+              The {TOP_BY_COUNT} most mentioned of {group.entities.length.toLocaleString("en")}:
+              {" "}
+              <a href={`/entities/#${group.type}`}>
+                all {typeLabel(group.type, true).toLowerCase()}, A–Z
+              </a>
             </p>
           ) : null}
         </section>

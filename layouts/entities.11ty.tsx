@@ -9,13 +9,22 @@ export const data = { permalink: "/entities/" };
 
 export function render({ archive }: PageData) {
   return (
-    <Page archive={archive} url="/entities/" title="People, organisations, places and topics" description={`The people, organisations, places and events in ${archive.site.title}.`}>
+    <Page
+      archive={archive}
+      url="/entities/"
+      title="People, organisations, places and topics"
+      description={`The people, organisations, places and events in ${archive.site.title}.`}
+    >
       <h1>People, organisations, places and topics</h1>
-      <IndexNav archive={archive} other={{ href: "/entities/by-count/", label: "Most mentioned first" }} />
+      <IndexNav
+        archive={archive}
+        other={{ href: "/entities/by-count/", label: "Most mentioned first" }}
+      />
       {archive.entityGroups.map((group) => (
         <section id={group.type} aria-labelledby={`${group.type}-heading`}>
           <h2 id={`${group.type}-heading`}>
-            {typeLabel(group.type, true)} <span class="count">{group.entities.length.toLocaleString("en")}</span>
+            {typeLabel(group.type, true)}{" "}
+            <span class="count">{group.entities.length.toLocaleString("en")}</span>
           </h2>
           {group.letters.length > 1 ? (
             <nav aria-label={`${typeLabel(group.type, true)} by letter`}>
@@ -30,7 +39,9 @@ export function render({ archive }: PageData) {
           ) : null}
           {group.letters.map(({ letter, entities }) => (
             <section aria-labelledby={`${group.type}-${letterId(letter)}`}>
-              <h3 id={`${group.type}-${letterId(letter)}`} class="letter">{letter}</h3>
+              <h3 id={`${group.type}-${letterId(letter)}`} class="letter">
+                {letter}
+              </h3>
               <EntityEntries entities={entities} />
             </section>
           ))}

@@ -20,17 +20,29 @@ export function render({ archive, entityPage }: Data) {
   const { profile, pageNumber } = entityPage;
   const title = pageNumber > 1 ? `${profile.name}, page ${pageNumber}` : profile.name;
   return (
-    <Page archive={archive} url={entityPage.url} title={title} description={profile.description ?? `Articles about ${profile.name}.`}>
+    <Page
+      archive={archive}
+      url={entityPage.url}
+      title={title}
+      description={profile.description ?? `Articles about ${profile.name}.`}
+    >
       <p class="breadcrumb">
-        <a href="/entities/">Index A–Z</a> · <a href={`/entities/#${profile.type}`}>{typeLabel(profile.type, true)}</a>
+        <a href="/entities/">Index A–Z</a> ·{" "}
+        <a href={`/entities/#${profile.type}`}>{typeLabel(profile.type, true)}</a>
       </p>
       <h1>{title}</h1>
-      {profile.aliases.length ? <p class="aliases">Also known as {profile.aliases.join(", ")}</p> : null}
+      {profile.aliases.length ? (
+        <p class="aliases">Also known as {profile.aliases.join(", ")}</p>
+      ) : null}
       {profile.description ? <p class="lede">{profile.description}</p> : null}
       {pageNumber === 1 ? <AtAGlance profile={profile} /> : null}
       <section aria-labelledby="articles">
         <h2 id="articles">{count(profile.articleCount, "article")}</h2>
-        {profile.articleCount ? <YearLinks years={profile.years} page={entityPage.url} /> : <p>No published article mentions {profile.name} yet.</p>}
+        {profile.articleCount ? (
+          <YearLinks years={profile.years} page={entityPage.url} />
+        ) : (
+          <p>No published article mentions {profile.name} yet.</p>
+        )}
         <ArticlesByYear articles={entityPage.articles} />
         <Pager page={entityPage} />
       </section>
@@ -50,7 +62,8 @@ function AtAGlance({ profile }: { profile: EntityProfile }) {
           <div>
             <dt>First mention</dt>
             <dd>
-              <DateTime date={profile.first.date} />: <a href={profile.first.url}>{profile.first.title}</a>
+              <DateTime date={profile.first.date} />:{" "}
+              <a href={profile.first.url}>{profile.first.title}</a>
             </dd>
           </div>
         ) : null}
@@ -58,13 +71,20 @@ function AtAGlance({ profile }: { profile: EntityProfile }) {
           <div>
             <dt>Latest mention</dt>
             <dd>
-              <DateTime date={profile.latest.date} />: <a href={profile.latest.url}>{profile.latest.title}</a>
+              <DateTime date={profile.latest.date} />:{" "}
+              <a href={profile.latest.url}>{profile.latest.title}</a>
             </dd>
           </div>
         ) : null}
       </dl>
-      <YearChart years={profile.perYear} id="per-year" label={`Articles about ${profile.name} per year`} />
-      {profile.html ? <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} /> : null}
+      <YearChart
+        years={profile.perYear}
+        id="per-year"
+        label={`Articles about ${profile.name} per year`}
+      />
+      {profile.html ? (
+        <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} />
+      ) : null}
       <Links links={profile.links} />
       {profile.coMentions.length ? (
         <section aria-labelledby="co-mentions">
@@ -74,11 +94,15 @@ function AtAGlance({ profile }: { profile: EntityProfile }) {
       ) : null}
       <ul class="inline-list follow">
         <li>
-          <a href={`/search/?entity=${encodeURIComponent(profile.name)}`}>Search within articles about {profile.name}</a>
+          <a href={`/search/?entity=${encodeURIComponent(profile.name)}`}>
+            Search within articles about {profile.name}
+          </a>
         </li>
         {profile.feedUrl ? (
           <li>
-            <a href={profile.feedUrl} type="application/atom+xml">Atom feed</a>
+            <a href={profile.feedUrl} type="application/atom+xml">
+              Atom feed
+            </a>
           </li>
         ) : null}
       </ul>

@@ -5,7 +5,13 @@ import { yearAnchor } from "../../src/archive/entity-pages.ts";
 import { ArticleList } from "./ArticleList.tsx";
 
 /** Jump links to each year's articles; a year on this page is a fragment of it. */
-export function YearLinks({ years, page }: { years: readonly (YearCount & { url: string })[]; page: string }) {
+export function YearLinks({
+  years,
+  page,
+}: {
+  years: readonly (YearCount & { url: string })[];
+  page: string;
+}) {
   if (years.length < 2) return null;
   const href = (url: string) => (url.startsWith(`${page}#`) ? url.slice(page.length) : url);
   return (
@@ -13,7 +19,8 @@ export function YearLinks({ years, page }: { years: readonly (YearCount & { url:
       <ul class="inline-list">
         {years.map((year) => (
           <li>
-            <a href={href(year.url)}>{year.year}</a> <span class="count">{year.count.toLocaleString("en")}</span>
+            <a href={href(year.url)}>{year.year}</a>{" "}
+            <span class="count">{year.count.toLocaleString("en")}</span>
           </li>
         ))}
       </ul>

@@ -7,7 +7,10 @@ import type { Author, AuthorPage, AuthorProfile } from "./model.ts";
 export function authorProfile(author: Author, pageSize: number): AuthorProfile {
   const { articles } = author;
   const profile: AuthorProfile = {
-    name: author.name, slug: author.slug, url: author.url, links: author.links,
+    name: author.name,
+    slug: author.slug,
+    url: author.url,
+    links: author.links,
     articleCount: articles.length,
     perYear: articlesPerYear(articles),
     years: yearStarts(author, pageSize),

@@ -31,7 +31,9 @@ function byLetter(entities: readonly Entity[]): EntityGroup["letters"] {
   }
   // Letters in alphabetical order, # last; names keep the order they are given in.
   const order = (letter: string) => (letter === "#" ? "\uffff" : letter);
-  return [...letters].sort(([a], [b]) => (order(a) < order(b) ? -1 : 1)).map(([letter, filed]) => ({ letter, entities: filed }));
+  return [...letters]
+    .sort(([a], [b]) => (order(a) < order(b) ? -1 : 1))
+    .map(([letter, filed]) => ({ letter, entities: filed }));
 }
 
 /** Most articles first, then in the order given (by name); at most TOP_BY_COUNT. */

@@ -2,7 +2,15 @@
 // first and latest mention, the entities named with it) and its articles, paginated at
 // `/entities/<slug>/`, `/entities/<slug>/page/2/`, … Every number an entity page shows is here.
 import { type SiteUrl, siteUrl } from "../content/paths.ts";
-import type { Article, ArticleLink, Entity, EntityPage, EntityProfile, ListPage, YearCount } from "./model.ts";
+import type {
+  Article,
+  ArticleLink,
+  Entity,
+  EntityPage,
+  EntityProfile,
+  ListPage,
+  YearCount,
+} from "./model.ts";
 
 /** The URL of page `n` of a list whose first page is `first` (ending in `/`). */
 export function listPageUrl(first: SiteUrl, n: number): SiteUrl {
@@ -23,18 +31,30 @@ export function articlesPerYear(articles: readonly Article[]): YearCount[] {
   const first = articles.at(-1)?.date.year;
   if (latest === undefined || first === undefined) return [];
   const counts = new Map<number, number>();
-  for (const article of articles) counts.set(article.date.year, (counts.get(article.date.year) ?? 0) + 1);
-  return Array.from({ length: latest - first + 1 }, (_, i) => ({ year: first + i, count: counts.get(first + i) ?? 0 }));
+  for (const article of articles)
+    counts.set(article.date.year, (counts.get(article.date.year) ?? 0) + 1);
+  return Array.from({ length: latest - first + 1 }, (_, i) => ({
+    year: first + i,
+    count: counts.get(first + i) ?? 0,
+  }));
 }
 
 /** What every page of an entity shows above its articles; one object, shared by its pages. */
-export function entityProfile(entity: Entity, pageSize: number, link: (article: Article) => ArticleLink): EntityProfile {
+export function entityProfile(
+  entity: Entity,
+  pageSize: number,
+  link: (article: Article) => ArticleLink,
+): EntityProfile {
   const { articles } = entity;
   const first = articles.at(-1);
   const latest = articles[0];
   const profile: EntityProfile = {
-    name: entity.name, slug: entity.slug, url: entity.url, type: entity.type,
-    aliases: entity.aliases, links: entity.links,
+    name: entity.name,
+    slug: entity.slug,
+    url: entity.url,
+    type: entity.type,
+    aliases: entity.aliases,
+    links: entity.links,
     articleCount: articles.length,
     perYear: articlesPerYear(articles),
     years: yearStarts(entity, pageSize),
@@ -60,18 +80,29 @@ export function yearStarts(subject: Subject, pageSize: number): EntityProfile["y
     const current = years.at(-1);
     if (current?.year === article.date.year) return void current.count++;
     const page = listPageUrl(subject.url, Math.floor(i / pageSize) + 1);
-    years.push({ year: article.date.year, count: 1, url: `${page}#${yearAnchor(article.date.year)}` });
+    years.push({
+      year: article.date.year,
+      count: 1,
+      url: `${page}#${yearAnchor(article.date.year)}`,
+    });
   });
   return years;
 }
 
 /** A subject's pages: its profile on each, and `pageSize` of its articles, newest first. */
-export function subjectPages<P>(subject: Subject, pageSize: number, profile: P): (ListPage & { profile: P })[] {
+export function subjectPages<P>(
+  subject: Subject,
+  pageSize: number,
+  profile: P,
+): (ListPage & { profile: P })[] {
   const pageCount = Math.max(1, Math.ceil(subject.articles.length / pageSize));
   return Array.from({ length: pageCount }, (_, i) => {
     const n = i + 1;
     const page: ListPage & { profile: P } = {
-      url: listPageUrl(subject.url, n), pageNumber: n, pageCount, profile,
+      url: listPageUrl(subject.url, n),
+      pageNumber: n,
+      pageCount,
+      profile,
       articles: subject.articles.slice(i * pageSize, n * pageSize),
     };
     if (n > 1) page.previousUrl = listPageUrl(subject.url, n - 1);
@@ -81,6 +112,10 @@ export function subjectPages<P>(subject: Subject, pageSize: number, profile: P):
 }
 
 /** An entity's pages: its profile on each, and `pageSize` of its articles, newest first. */
-export function entityPages(entity: Entity, pageSize: number, link: (article: Article) => ArticleLink): EntityPage[] {
+export function entityPages(
+  entity: Entity,
+  pageSize: number,
+  link: (article: Article) => ArticleLink,
+): EntityPage[] {
   return subjectPages(entity, pageSize, entityProfile(entity, pageSize, link));
 }

@@ -64,20 +64,22 @@ export class NameIndex<S> {
   find(text: string): Map<Registered<S>, { start: number; end: number }> {
     const words = wordsOf(text);
     const found = new Map<Registered<S>, { start: number; end: number }>();
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       let key = "";
       let longest: { entry: Registered<S>; n: number } | undefined;
       for (let n = 1; i + n <= words.length; n++) {
         key = n === 1 ? words[i]!.key : `${key} ${words[i + n - 1]!.key}`;
         const name = this.names.get(key);
-        if (name && (!name.acronym || words.slice(i, i + n).every((word) => word.capitals))) longest = { entry: name.entry, n };
+        if (name && (!name.acronym || words.slice(i, i + n).every((word) => word.capitals)))
+          longest = { entry: name.entry, n };
         if (!this.prefixes.has(key)) break;
       }
       if (!longest) {
         i++;
         continue;
       }
-      if (!found.has(longest.entry)) found.set(longest.entry, { start: words[i]!.start, end: words[i + longest.n - 1]!.end });
+      if (!found.has(longest.entry))
+        found.set(longest.entry, { start: words[i]!.start, end: words[i + longest.n - 1]!.end });
       i += longest.n;
     }
     return found;
@@ -109,13 +111,26 @@ export function hintMentions(
     if (found.has(entry)) return;
     const written = source.fields.entities[i];
     const name = typeof written === "string" ? written : (written?.name ?? entry.name);
-    problems.warn(file, "entity-not-mentioned", `"${name}" is listed in entities, but the body never mentions it (by name or alias)`, `mention it in the text, add the spelling the text uses to its aliases, or remove it from entities`, source.locate(["entities", i]));
+    problems.warn(
+      file,
+      "entity-not-mentioned",
+      `"${name}" is listed in entities, but the body never mentions it (by name or alias)`,
+      "mention it in the text, add the spelling the text uses to its aliases, " +
+        "or remove it from entities",
+      source.locate(["entities", i]),
+    );
   });
   const named = new Set(listed);
   for (const [entry, { start, end }] of found) {
     if (named.has(entry) || !entry.source) continue;
     const text = source.body.slice(start, end);
     const alias = text.toLowerCase() === entry.name.toLowerCase() ? "" : ` (${entry.name})`;
-    problems.warn(file, "entity-not-listed", `the body mentions "${text}"${alias}, a registered entity that entities does not list`, `add "${entry.name}" to entities if the article is about it`, placeOf(source, start));
+    problems.warn(
+      file,
+      "entity-not-listed",
+      `the body mentions "${text}"${alias}, a registered entity that entities does not list`,
+      `add "${entry.name}" to entities if the article is about it`,
+      placeOf(source, start),
+    );
   }
 }

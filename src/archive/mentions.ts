@@ -18,11 +18,16 @@ export interface MentionSource {
  * them (which the Markdown cache's key includes); none when the article says
  * `link_mentions: false`.
  */
-export function mentionTargets(articleLinks: boolean, entities: readonly MentionSource[]): MentionTarget[] {
+export function mentionTargets(
+  articleLinks: boolean,
+  entities: readonly MentionSource[],
+): MentionTarget[] {
   if (!articleLinks) return [];
-  return entities.filter((entity) => entity.linkMentions).map((entity) => ({
-    url: entity.url,
-    names: [entity.name, ...entity.aliases],
-    ...(entity.description ? { title: entity.description } : {}),
-  }));
+  return entities
+    .filter((entity) => entity.linkMentions)
+    .map((entity) => ({
+      url: entity.url,
+      names: [entity.name, ...entity.aliases],
+      ...(entity.description ? { title: entity.description } : {}),
+    }));
 }

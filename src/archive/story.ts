@@ -54,8 +54,14 @@ export function linkStories(
     }
     const mates = [...met].filter(([, n]) => n >= need).map(([other]) => position.get(other)!);
     // Newer articles come first in the archive's order: lower positions.
-    const since = mates.filter((p) => p < self).sort((a, b) => b - a).slice(0, options.count);
-    const earlier = mates.filter((p) => p > self).sort((a, b) => a - b).slice(0, options.count);
+    const since = mates
+      .filter((p) => p < self)
+      .sort((a, b) => b - a)
+      .slice(0, options.count);
+    const earlier = mates
+      .filter((p) => p > self)
+      .sort((a, b) => a - b)
+      .slice(0, options.count);
     if (since.length + earlier.length === 0) continue;
     stories.set(article, {
       earlier: earlier.reverse().map((p) => options.link(articles[p]!)),
@@ -66,7 +72,11 @@ export function linkStories(
 }
 
 /** Where the article at archive position `self` is in `list` (in the archive's order). */
-function indexOf(list: readonly Article[], self: number, position: ReadonlyMap<Article, number>): number {
+function indexOf(
+  list: readonly Article[],
+  self: number,
+  position: ReadonlyMap<Article, number>,
+): number {
   let low = 0;
   let high = list.length - 1;
   while (low < high) {

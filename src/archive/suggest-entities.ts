@@ -34,26 +34,43 @@ export function candidates(text: string): { name: string; type: EntityType }[] {
   const found = new Map<string, { name: string; type: EntityType }>();
   for (const [pick, type] of KINDS) {
     for (const match of pick(doc).json() as { text: string }[]) {
-      const name = match.text.replace(/[’']s$/u, "").replace(/^[\s"“(]+|[\s"”),.;:!?]+$/gu, "").trim();
-      if (/\p{L}/u.test(name) && !found.has(nameKey(name))) found.set(nameKey(name), { name, type });
+      const name = match.text
+        .replace(/[’']s$/u, "")
+        .replace(/^[\s"“(]+|[\s"”),.;:!?]+$/gu, "")
+        .trim();
+      if (/\p{L}/u.test(name) && !found.has(nameKey(name)))
+        found.set(nameKey(name), { name, type });
     }
   }
   return [...found.values()];
 }
 
 /** The suggestions for one article of the archive: registered ones first, then candidates. */
-export function suggest(article: ArticleSource, registry: NameRegistry<EntitySource>, index: NameIndex<EntitySource>): Suggestion[] {
-  const listed = new Set(article.fields.entities.map((item) => registry.find(typeof item === "string" ? item : item.name)));
+export function suggest(
+  article: ArticleSource,
+  registry: NameRegistry<EntitySource>,
+  index: NameIndex<EntitySource>,
+): Suggestion[] {
+  const listed = new Set(
+    article.fields.entities.map((item) =>
+      registry.find(typeof item === "string" ? item : item.name),
+    ),
+  );
   const registered: Suggestion[] = [];
   const known = new Set<Registered<EntitySource>>(listed as Set<Registered<EntitySource>>);
   for (const [entry, { start }] of index.find(article.body)) {
     if (known.has(entry)) continue;
     known.add(entry);
-    const line = article.bodyLine - leadingBlankLines(article.body) + (article.body.slice(0, start).match(/\n/g)?.length ?? 0);
+    const line =
+      article.bodyLine -
+      leadingBlankLines(article.body) +
+      (article.body.slice(0, start).match(/\n/g)?.length ?? 0);
     registered.push({ name: entry.name, type: entry.type, registered: true, line });
   }
   // A candidate that is, or holds, a registered name is not new ("Facebook's Newsroom").
-  const fresh = candidates(article.body).filter((candidate) => !registry.find(candidate.name) && index.find(candidate.name).size === 0);
+  const fresh = candidates(article.body).filter(
+    (candidate) => !registry.find(candidate.name) && index.find(candidate.name).size === 0,
+  );
   return [...registered, ...fresh.map((candidate) => ({ ...candidate, registered: false }))];
 }
 
@@ -62,9 +79,13 @@ function leadingBlankLines(body: string): number {
 }
 
 /** The archive's registry of entities: files, and the names articles list. */
-export function registryOf(entities: readonly EntitySource[], articles: readonly ArticleSource[]): NameRegistry<EntitySource> {
+export function registryOf(
+  entities: readonly EntitySource[],
+  articles: readonly ArticleSource[],
+): NameRegistry<EntitySource> {
   const registry = new NameRegistry<EntitySource>("entity", new Problems());
-  for (const source of entities) registry.register(source, source.fields.type, source.fields.aliases);
+  for (const source of entities)
+    registry.register(source, source.fields.type, source.fields.aliases);
   for (const article of articles) {
     for (const item of article.fields.entities) {
       const mention = typeof item === "string" ? { name: item } : item;

@@ -14,7 +14,10 @@ const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
  */
 export function isAcronym(name: string): boolean {
   const letters = name.match(/\p{L}/gu) ?? [];
-  return letters.length >= 2 && letters.every((letter) => letter === letter.toUpperCase() && letter !== letter.toLowerCase());
+  return (
+    letters.length >= 2 &&
+    letters.every((letter) => letter === letter.toUpperCase() && letter !== letter.toLowerCase())
+  );
 }
 
 /** A character without its accents, in lower case: "É" is "e". */
@@ -28,7 +31,10 @@ let accented: Map<string, string[]> | undefined;
 function accentedForms(): Map<string, string[]> {
   if (accented) return accented;
   accented = new Map();
-  const ranges: [number, number][] = [[0xc0, 0x24f], [0x1e00, 0x1eff]];
+  const ranges: [number, number][] = [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ];
   for (const [from, to] of ranges) {
     for (let code = from; code <= to; code++) {
       const char = String.fromCodePoint(code);
@@ -69,7 +75,8 @@ export function namePattern(name: string): string {
   for (const char of name.normalize("NFC").trim().replace(/\s+/g, " ")) {
     if (char === " ") pattern += String.raw`\s+`;
     else if (APOSTROPHES.includes(char)) pattern += `[${APOSTROPHES}]`;
-    else if (HYPHENS.includes(char)) pattern += `[${escapeInClass(HYPHENS[0]!)}${HYPHENS.slice(1)}]`;
+    else if (HYPHENS.includes(char))
+      pattern += `[${escapeInClass(HYPHENS[0]!)}${HYPHENS.slice(1)}]`;
     else if (/\p{L}/u.test(char)) pattern += letterPattern(char, acronym);
     else pattern += char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   }
@@ -89,7 +96,9 @@ export interface NameMatcher {
  * must not touch a letter or a digit on either side: "Apple" is not found in "Applebee's".
  */
 export function nameMatcher(names: readonly string[]): NameMatcher | undefined {
-  const usable = [...new Set(names.map((name) => name.trim()).filter((name) => /[\p{L}\p{N}]/u.test(name)))];
+  const usable = [
+    ...new Set(names.map((name) => name.trim()).filter((name) => /[\p{L}\p{N}]/u.test(name))),
+  ];
   if (usable.length === 0) return undefined;
   usable.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const groups = usable.map((name) => `(${namePattern(name)})`).join("|");

@@ -26,8 +26,26 @@ export interface Options {
  * hast-util-find-and-replace leaves alone by default.
  */
 export const SKIPPED_ELEMENTS = [
-  "a", "code", "pre", "kbd", "samp", "var", "h1", "h2", "h3", "h4", "h5", "h6",
-  "figcaption", "picture", "button", "math", "script", "style", "svg", "title",
+  "a",
+  "code",
+  "pre",
+  "kbd",
+  "samp",
+  "var",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "figcaption",
+  "picture",
+  "button",
+  "math",
+  "script",
+  "style",
+  "svg",
+  "title",
 ];
 
 export default function rehypeEntityMentions(options: Options = {}) {
@@ -37,7 +55,8 @@ export default function rehypeEntityMentions(options: Options = {}) {
 /** The plugin's work, for callers that hold a tree already (the Markdown stage). */
 export function linkMentions(tree: Root, { targets = [], className = "mention" }: Options): void {
   const byName = new Map<string, MentionTarget>();
-  for (const target of targets) for (const name of target.names) if (!byName.has(name.trim())) byName.set(name.trim(), target);
+  for (const target of targets)
+    for (const name of target.names) if (!byName.has(name.trim())) byName.set(name.trim(), target);
   const matcher = nameMatcher([...byName.keys()]);
   if (!matcher) return;
   const linked = new Set<MentionTarget>();
