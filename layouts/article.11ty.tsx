@@ -51,17 +51,23 @@ export function render({ archive, article }: Data) {
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
         <Corrections article={article} />
-        {article.tags.length ? (
+        {article.topics.length ? (
           <p class="story-tags">
-            <span class="label">Topics</span> {article.tags.join(" · ")}
+            <span class="label">Topics</span>{" "}
+            {article.topics.map((topic, i) => (
+              <>
+                {i > 0 ? " · " : null}
+                <a href={topic.url}>{topic.name}</a>
+              </>
+            ))}
           </p>
         ) : null}
         <SearchFilters article={article} />
-        {article.entities.length ? (
+        {namedEntities(article).length ? (
           <footer class="story-entities">
             <h2>In this article</h2>
             <ul class="chips">
-              {article.entities.map((entity) => (
+              {namedEntities(article).map((entity) => (
                 <li>
                   <a href={entity.url}>{entity.name}</a>{" "}
                   <span class="chip-type">{typeLabel(entity.type)}</span>
@@ -72,6 +78,26 @@ export function render({ archive, article }: Data) {
         ) : null}
       </article>
       <aside class="story-aside" aria-label="More articles" data-pagefind-ignore>
+        {article.story ? (
+          <section class="story-timeline" aria-labelledby="story-timeline">
+            <h2 id="story-timeline">More on this story</h2>
+            {article.story.earlier.length ? (
+              <>
+                <h3>Earlier</h3>
+                <LinkList links={article.story.earlier} />
+              </>
+            ) : null}
+            <p class="story-now">
+              <span class="label">This article</span> <DateTime date={article.date} />
+            </p>
+            {article.story.since.length ? (
+              <>
+                <h3>Since</h3>
+                <LinkList links={article.story.since} />
+              </>
+            ) : null}
+          </section>
+        ) : null}
         {article.related.length ? (
           <section>
             <h2>Related articles</h2>
@@ -125,6 +151,11 @@ function Corrections({ article }: { article: Article }) {
       </ul>
     </section>
   );
+}
+
+/** The entities an article names other than its topics, which have a line of their own. */
+function namedEntities(article: Article): Article["entities"] {
+  return article.entities.filter((entity) => !article.topics.includes(entity));
 }
 
 /**

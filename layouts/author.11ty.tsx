@@ -1,45 +1,80 @@
-// One author: biography, links, the entities they cover most, and their articles.
-import type { Author } from "../src/archive/model.ts";
-import { ArticleList } from "./components/ArticleList.tsx";
+// One author: photo, biography, links, articles per year, the entities they write about most,
+// then their articles by year, one page at a time (`/authors/<slug>/`, `…/page/2/`, …).
+import type { AuthorPage, AuthorProfile } from "../src/archive/model.ts";
+import { ArticlesByYear, YearLinks } from "./components/ArticlesByYear.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count } from "./components/format.ts";
 import { JsonLd } from "./components/JsonLd.tsx";
 import { Links } from "./components/Links.tsx";
 import { profilePage } from "./components/structured-data.ts";
 import { feedLink, Page } from "./components/Page.tsx";
+import { Pager } from "./components/Pager.tsx";
+import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
-type Data = PaginatedData<"author", Author>;
+type Data = PaginatedData<"authorPage", AuthorPage>;
 
-export const data = onePagePer("pages.authors", "author");
+export const data = onePagePer("pages.authorPages", "authorPage");
 
-export function render({ archive, author }: Data) {
+export function render({ archive, authorPage }: Data) {
+  const { profile, pageNumber } = authorPage;
+  const title = pageNumber > 1 ? `${profile.name}, page ${pageNumber}` : profile.name;
   return (
     <Page
       archive={archive}
-      url={author.url}
-      title={author.name}
-      description={author.bio ?? `Articles by ${author.name}.`}
-      feed={feedLink(author, archive)}
-      head={<JsonLd data={profilePage(archive, author)} />}
+      url={authorPage.url}
+      title={title}
+      description={profile.bio ?? `Articles by ${profile.name}.`}
+      feed={feedLink(profile, archive)}
+      head={<JsonLd data={profilePage(archive, profile)} />}
     >
       <p class="breadcrumb">
         <a href="/authors/">Authors</a>
       </p>
-      <h1>{author.name}</h1>
-      {author.bio ? <p class="lede">{author.bio}</p> : null}
-      {author.html ? <div class="prose" dangerouslySetInnerHTML={{ __html: author.html }} /> : null}
-      <Links links={author.links} />
-      {author.topEntities.length ? (
-        <section>
-          <h2>Writes most about</h2>
-          <EntityCounts counts={author.topEntities} />
-        </section>
-      ) : null}
-      <section>
-        <h2>{count(author.articles.length, "article")}</h2>
-        <ArticleList articles={author.articles} headingLevel={3} />
+      <div class="author-header">
+        {profile.image ? (
+          <img
+            class="author-photo"
+            src={profile.image}
+            alt={`Photo of ${profile.name}`}
+            width={96}
+            height={96}
+          />
+        ) : null}
+        <div>
+          <h1>{title}</h1>
+          {profile.bio ? <p class="lede">{profile.bio}</p> : null}
+        </div>
+      </div>
+      {pageNumber === 1 ? <About profile={profile} /> : null}
+      <section aria-labelledby="articles">
+        <h2 id="articles">{count(profile.articleCount, "article")}</h2>
+        <YearLinks years={profile.years} page={authorPage.url} />
+        <ArticlesByYear articles={authorPage.articles} />
+        <Pager page={authorPage} />
       </section>
     </Page>
+  );
+}
+
+function About({ profile }: { profile: AuthorProfile }) {
+  return (
+    <>
+      {profile.html ? (
+        <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} />
+      ) : null}
+      <Links links={profile.links} />
+      <YearChart
+        years={profile.perYear}
+        id="per-year"
+        label={`Articles by ${profile.name} per year`}
+      />
+      {profile.topEntities.length ? (
+        <section aria-labelledby="writes-about">
+          <h2 id="writes-about">Writes most about</h2>
+          <EntityCounts counts={profile.topEntities} />
+        </section>
+      ) : null}
+    </>
   );
 }

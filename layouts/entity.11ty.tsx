@@ -1,43 +1,112 @@
-// One entity: description, links, the entities most often mentioned with it, its articles.
-import type { Entity } from "../src/archive/model.ts";
-import { ArticleList } from "./components/ArticleList.tsx";
+// One entity, its story at a glance: type, description, links, articles per year, first and
+// latest mention, the entities named with it; then its articles, newest first, by year, one
+// page of them at a time (`/entities/<slug>/`, `/entities/<slug>/page/2/`, …).
+import type { EntityPage, EntityProfile } from "../src/archive/model.ts";
+import { ArticlesByYear, YearLinks } from "./components/ArticlesByYear.tsx";
+import { DateTime } from "./components/DateTime.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count, typeLabel } from "./components/format.ts";
 import { Links } from "./components/Links.tsx";
 import { feedLink, Page } from "./components/Page.tsx";
+import { Pager } from "./components/Pager.tsx";
+import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
-type Data = PaginatedData<"entity", Entity>;
+type Data = PaginatedData<"entityPage", EntityPage>;
 
-export const data = onePagePer("pages.entities", "entity");
+export const data = onePagePer("pages.entityPages", "entityPage");
 
-export function render({ archive, entity }: Data) {
+export function render({ archive, entityPage }: Data) {
+  const { profile, pageNumber } = entityPage;
+  const title = pageNumber > 1 ? `${profile.name}, page ${pageNumber}` : profile.name;
   return (
     <Page
       archive={archive}
-      url={entity.url}
-      title={entity.name}
-      description={entity.description ?? `Articles about ${entity.name}.`}
-      feed={feedLink(entity, archive)}
+      url={entityPage.url}
+      title={title}
+      description={profile.description ?? `Articles about ${profile.name}.`}
+      feed={feedLink(profile, archive)}
     >
       <p class="breadcrumb">
-        <a href="/entities/">Entities</a> · <a href={`/entities/#${entity.type}`}>{typeLabel(entity.type, true)}</a>
+        <a href="/entities/">Index A–Z</a> ·{" "}
+        <a href={`/entities/#${profile.type}`}>{typeLabel(profile.type, true)}</a>
       </p>
-      <h1>{entity.name}</h1>
-      {entity.aliases.length ? <p class="aliases">Also known as {entity.aliases.join(", ")}</p> : null}
-      {entity.description ? <p class="lede">{entity.description}</p> : null}
-      {entity.html ? <div class="prose" dangerouslySetInnerHTML={{ __html: entity.html }} /> : null}
-      <Links links={entity.links} />
-      {entity.coMentions.length ? (
-        <section>
-          <h2>Often mentioned with</h2>
-          <EntityCounts counts={entity.coMentions} />
-        </section>
+      <h1>{title}</h1>
+      {profile.aliases.length ? (
+        <p class="aliases">Also known as {profile.aliases.join(", ")}</p>
       ) : null}
-      <section>
-        <h2>{count(entity.articles.length, "article")}</h2>
-        {entity.articles.length ? <ArticleList articles={entity.articles} headingLevel={3} /> : <p>No published article mentions {entity.name} yet.</p>}
+      {profile.description ? <p class="lede">{profile.description}</p> : null}
+      {pageNumber === 1 ? <AtAGlance profile={profile} /> : null}
+      <section aria-labelledby="articles">
+        <h2 id="articles">{count(profile.articleCount, "article")}</h2>
+        {profile.articleCount ? (
+          <YearLinks years={profile.years} page={entityPage.url} />
+        ) : (
+          <p>No published article mentions {profile.name} yet.</p>
+        )}
+        <ArticlesByYear articles={entityPage.articles} />
+        <Pager page={entityPage} />
       </section>
     </Page>
+  );
+}
+
+function AtAGlance({ profile }: { profile: EntityProfile }) {
+  return (
+    <>
+      <dl class="at-a-glance">
+        <div>
+          <dt>Type</dt>
+          <dd>{typeLabel(profile.type)}</dd>
+        </div>
+        {profile.first ? (
+          <div>
+            <dt>First mention</dt>
+            <dd>
+              <DateTime date={profile.first.date} />:{" "}
+              <a href={profile.first.url}>{profile.first.title}</a>
+            </dd>
+          </div>
+        ) : null}
+        {profile.latest && profile.latest !== profile.first ? (
+          <div>
+            <dt>Latest mention</dt>
+            <dd>
+              <DateTime date={profile.latest.date} />:{" "}
+              <a href={profile.latest.url}>{profile.latest.title}</a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <YearChart
+        years={profile.perYear}
+        id="per-year"
+        label={`Articles about ${profile.name} per year`}
+      />
+      {profile.html ? (
+        <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} />
+      ) : null}
+      <Links links={profile.links} />
+      {profile.coMentions.length ? (
+        <section aria-labelledby="co-mentions">
+          <h2 id="co-mentions">Often mentioned with</h2>
+          <EntityCounts counts={profile.coMentions} together />
+        </section>
+      ) : null}
+      <ul class="inline-list follow">
+        <li>
+          <a href={`/search/?entity=${encodeURIComponent(profile.name)}`}>
+            Search within articles about {profile.name}
+          </a>
+        </li>
+        {profile.feedUrl ? (
+          <li>
+            <a href={profile.feedUrl} type="application/atom+xml">
+              Atom feed
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </>
   );
 }

@@ -36,6 +36,7 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
     draftsOnlyIsFine: mode === "preview",
     cacheDir: options.cacheDir,
     publishedSlugs: record.slugs,
+    mentionHints: true,
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
   });
   for (const problem of result.problems) problems.add(problem);

@@ -7,7 +7,7 @@ import { errorReason, type Problem, Problems } from "./content/problems.ts";
 import { readSiteConfig } from "./content/site.ts";
 import { validateContent } from "./content/validate.ts";
 import { ValidateCache } from "./content/validate-cache.ts";
-import { renderAll, startWorkerEarly } from "./markdown/render-all.ts";
+import { renderAll, type RenderJob, startWorkerEarly } from "./markdown/render-all.ts";
 
 export interface ArchiveResult {
   /** Everything that validated. Never publish it when `ok` is false: files with errors are missing. */
@@ -63,13 +63,13 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
     onCacheProblem: cacheProblem("Markdown"),
   };
   let markdownMs = 0;
-  const render = async (bodies: readonly string[]) => {
+  const render = async (bodies: readonly RenderJob[]) => {
     const start = performance.now();
     const rendered = await renderAll(bodies, renderOptions);
     markdownMs += performance.now() - start;
     return rendered;
   };
-  const archiveOptions = { includeDrafts: options.includeDrafts, ...(options.publishedSlugs ? { publishedSlugs: options.publishedSlugs } : {}) };
+  const archiveOptions = { includeDrafts: options.includeDrafts, mentionHints: options.mentionHints ?? false, ...(options.publishedSlugs ? { publishedSlugs: options.publishedSlugs } : {}) };
   const archive = await timed("model", () => buildArchive(content, site, archiveOptions, problems, render));
   timings.at(-1)!.ms -= markdownMs;
   const contentMissing = problems.list.some((problem) => problem.rule === "content-missing");

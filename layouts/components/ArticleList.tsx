@@ -4,8 +4,8 @@ import { Byline } from "./Byline.tsx";
 import { DateTime } from "./DateTime.tsx";
 
 /** `lead` sets the first article as the page's lead story (the front page); `compact` drops bylines and summaries. */
-export function ArticleList({ articles, compact = false, lead = false, headingLevel = 2 }: { articles: readonly Article[]; compact?: boolean; lead?: boolean; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+export function ArticleList({ articles, compact = false, lead = false, headingLevel = 2 }: { articles: readonly Article[]; compact?: boolean; lead?: boolean; headingLevel?: 2 | 3 | 4 }) {
+  const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2]!;
   const className = ["article-list", compact ? "compact" : null, lead ? "lead" : null].filter(Boolean).join(" ");
   return (
     <ol class={className}>

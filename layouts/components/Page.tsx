@@ -3,7 +3,9 @@ import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
 import { absoluteUrl, subjectFeedUrl } from "../../src/archive/pages.ts";
 import type { SiteUrl } from "../../src/content/paths.ts";
+import type { EntityType } from "../../src/content/schema.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
+import { typeLabel } from "./format.ts";
 
 export interface PageProps {
   archive: Archive;
@@ -31,10 +33,19 @@ export interface PageProps {
 
 const NAV = [
   { href: "/", label: "Latest" },
-  { href: "/entities/", label: "Entities" },
   { href: "/authors/", label: "Authors" },
   { href: "/search/", label: "Search" },
 ];
+
+/** The entity types named in the navigation, in a reader's words, when the archive has any. */
+const NAV_TYPES: readonly EntityType[] = ["person", "organization", "place", "topic"];
+
+/** Latest, then People, Organisations, Places and Topics (those the archive has), then the rest. */
+function sections(archive: Archive): { href: string; label: string }[] {
+  const types = NAV_TYPES.filter((type) => archive.entityGroups.some((group) => group.type === type));
+  const entities = types.map((type) => ({ href: `/entities/#${type}`, label: typeLabel(type, true) }));
+  return [NAV[0]!, ...entities, ...NAV.slice(1)];
+}
 
 export function Page(props: PageProps) {
   const { archive, title, description, url, children, head, draft, ogType = "website" } = props;
@@ -81,7 +92,7 @@ export function Page(props: PageProps) {
           {site.description ? <p class="masthead-tagline">{site.description}</p> : null}
           <nav aria-label="Sections">
             <ul>
-              {NAV.map((item) => (
+              {sections(archive).map((item) => (
                 <li>
                   <a href={item.href} aria-current={isCurrent(url, item.href) ? "page" : undefined}>
                     {item.label}
@@ -131,5 +142,6 @@ export function feedLink(subject: { name: string; url: SiteUrl }, archive: Archi
 }
 
 function isCurrent(url: string, href: string): boolean {
+  if (href.includes("#")) return false;
   return href === "/" ? url === "/" || url.startsWith("/page/") : url.startsWith(href);
 }

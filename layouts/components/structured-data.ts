@@ -83,7 +83,10 @@ export function newsArticle(archive: Archive, article: Article): WithContext<New
   };
 }
 
-export function profilePage(archive: Archive, author: Author): WithContext<ProfilePage> {
+export function profilePage(
+  archive: Archive,
+  author: Pick<Author, "name" | "url" | "bio" | "links">,
+): WithContext<ProfilePage> {
   return {
     "@context": "https://schema.org",
     "@type": "ProfilePage",

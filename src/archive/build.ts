@@ -5,27 +5,45 @@ import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dat
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { KeyPath } from "../content/front-matter.ts";
 import type { Place, Problems } from "../content/problems.ts";
-import { ENTITY_TYPES, type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
+import { type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
-import type { RenderResult } from "../markdown/render-all.ts";
+import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
 import type { Archive, Article, ArticleLink, Author, AuthorRef, Correction, CorrectionNotice, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
+import { authorPages } from "./author-pages.ts";
+import { entityGroups } from "./entity-index.ts";
+import { entityPages } from "./entity-pages.ts";
+import { hintMentions, NameIndex } from "./mention-hints.ts";
+import { mentionTargets } from "./mentions.ts";
+import { linkStories } from "./story.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
   includeDrafts: boolean;
   /** The slugs names were first published under (content/published-urls.json): kept. */
   publishedSlugs?: PublishedSlugs;
+  /** Warn where articles' `entities` and bodies disagree (./mention-hints.ts). */
+  mentionHints?: boolean;
 }
 
 /** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
-export type RenderBodies = (markdown: readonly string[]) => Promise<RenderResult[]>;
+export type RenderBodies = (bodies: readonly RenderJob[]) => Promise<RenderResult[]>;
 
 const RELATED_COUNT = 5;
 const CO_MENTION_COUNT = 12;
+/**
+ * Articles per page of an entity or author: more than the home page's, as such a list is long;
+ * 50 keeps a page of a 10,000-article entity near 40 kB.
+ */
+export const ENTITY_PAGE_SIZE = 50;
+/**
+ * An article's story: the articles naming 3 of its first 6 listed entities (all, when it lists
+ * fewer), the nearest 4 each side, looked for among the nearest 40 of each entity's articles.
+ */
+const STORY = { mainCount: 6, shared: 3, count: 4, reach: 40 };
 /** Entities in more articles than this say little about relatedness, and cost the most to scan. */
 const RELATED_CANDIDATE_LIMIT = 250;
 
@@ -41,10 +59,19 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const mentions = sources.map((source) => namesIn(source, registries, problems));
   const published = options.publishedSlugs ?? { entities: new Map(), authors: new Map() };
   const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
+  if (options.mentionHints) {
+    const index = new NameIndex([...entityRefs.keys()]);
+    sources.forEach((source, i) => hintMentions(source, mentions[i]!.listed, index, problems));
+  }
   const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
 
-  const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], render, problems);
-  const articles = sources.map((source, i) => toArticle(source, bodies.get(source)!, mentions[i]!.authors.map((a) => authorRefs.get(a)!), mentions[i]!.entities.map((e) => entityRefs.get(e)!)));
+  const linkedMentions = new Map(sources.map((source, i) => [source, articleMentions(source, mentions[i]!.entities, entityRefs)]));
+  const bodies = await renderBodies([...sources, ...content.entities, ...content.authors], linkedMentions, render, problems);
+  const articles = sources.map((source, i) => {
+    const { authors, entities, topics } = mentions[i]!;
+    const refs = { authors: authors.map((a) => authorRefs.get(a)!), entities: entities.map((e) => entityRefs.get(e)!), topics: topics.map((e) => entityRefs.get(e)!) };
+    return toArticle(source, bodies.get(source)!, refs);
+  });
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
   const linkTo = sharedLinks();
@@ -55,6 +82,12 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const authors = buildAuthors(articles, authorRefs, bodies, counter);
   const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link: linkTo };
   linkRelated(articles, entities, related);
+  for (const [article, story] of linkStories(articles, entities, { ...STORY, link: linkTo })) {
+    article.story = story;
+    // An article of its story is listed there, in its place in time, not again as related.
+    const told = new Set([...story.earlier, ...story.since]);
+    article.related = article.related.filter((link) => !told.has(link));
+  }
   // Nothing changes an article once it is linked; frozen, it cannot, and page input hashing
   // (src/publish/page-inputs.ts) may then keep what a list shows of it.
   for (const article of articles) deepFreeze(article);
@@ -67,8 +100,10 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     years,
     months,
     authors,
+    authorPages: authors.flatMap((author) => authorPages(author, ENTITY_PAGE_SIZE)),
     entities,
-    entityGroups: ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((entity) => entity.type === type) })).filter((group) => group.entities.length > 0),
+    entityPages: entities.flatMap((entity) => entityPages(entity, ENTITY_PAGE_SIZE, linkTo)),
+    entityGroups: entityGroups(entities),
     redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
     withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),
     corrections: correctionNotices(articles),
@@ -114,7 +149,7 @@ function namesIn(
   source: ArticleSource,
   registries: { authors: NameRegistry<AuthorSource>; entities: NameRegistry<EntitySource> },
   problems: Problems,
-): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[] } {
+): { authors: Registered<AuthorSource>[]; entities: Registered<EntitySource>[]; topics: Registered<EntitySource>[]; listed: Registered<EntitySource>[] } {
   const file = source.file.path;
   // locate() falls back to the key itself when `author` is one name rather than a list.
   const authors = source.fields.author.map((name, i) =>
@@ -124,12 +159,17 @@ function namesIn(
     const place = placeIn(source, ["entities", i]);
     return registries.entities.resolve({ ...mentionName(mention), file, place });
   });
+  // A tag is a topic: the same entity as a same-named one, with one page (`tags` is shorthand).
+  const topics = source.fields.tags.map((name, i) => {
+    const place = placeIn(source, ["tags", i]);
+    return registries.entities.resolve({ name, type: "topic", file, place });
+  });
   const repeated = (author: Registered<AuthorSource>) => {
     const message = `author "${author.name}" is listed more than once`;
     const place = source.locate(["author"]);
     problems.warn(file, "author-repeated", message, "list each author once", place);
   };
-  return { authors: dedupeWarning(authors, repeated), entities: dedupe(entities) };
+  return { authors: dedupeWarning(authors, repeated), entities: dedupe([...entities, ...topics]), topics: dedupe(topics), listed: entities };
 }
 
 /**
@@ -146,9 +186,20 @@ function mentionName(mention: EntityMention): { name: string; type?: EntityType 
 
 type BodySource = ArticleSource | EntitySource | AuthorSource;
 
+/** The entities an article's body links at their first mention (src/archive/mentions.ts). */
+function articleMentions(source: ArticleSource, entities: readonly Registered<EntitySource>[], refs: ReadonlyMap<Registered<EntitySource>, EntityRef>): RenderJob["mentions"] {
+  return mentionTargets(source.fields.link_mentions, entities.map((entry) => {
+    const fields = entry.source?.fields;
+    return { name: entry.name, aliases: fields?.aliases ?? [], url: refs.get(entry)!.url, linkMentions: fields?.link_mentions ?? true, ...(fields?.description ? { description: fields.description } : {}) };
+  }));
+}
+
 /** Every body rendered at once; one that cannot be rendered is a problem at its line, and empty. */
-async function renderBodies(sources: readonly BodySource[], render: RenderBodies, problems: Problems): Promise<Map<BodySource, RenderedBody>> {
-  const results = await render(sources.map((source) => source.body));
+async function renderBodies(sources: readonly BodySource[], mentions: ReadonlyMap<BodySource, RenderJob["mentions"]>, render: RenderBodies, problems: Problems): Promise<Map<BodySource, RenderedBody>> {
+  const results = await render(sources.map((source) => {
+    const linked = mentions.get(source);
+    return linked?.length ? { body: source.body, mentions: linked } : { body: source.body };
+  }));
   return new Map(
     sources.map((source, i) => {
       const result = results[i]!;
@@ -167,7 +218,14 @@ function toAuthorRef(entry: Registered<AuthorSource>): AuthorRef {
   return { name: entry.name, slug: entry.slug, url: siteUrl(`/authors/${entry.slug}/`) };
 }
 
-function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef[], entities: EntityRef[]): Article {
+interface ArticleRefs {
+  authors: AuthorRef[];
+  entities: EntityRef[];
+  /** The entities its tags name. */
+  topics: EntityRef[];
+}
+
+function toArticle(source: ArticleSource, body: RenderedBody, { authors, entities, topics }: ArticleRefs): Article {
   const { fields, date } = source;
   const slug: Slug = slugify(fields.slug ?? source.file.stem);
   const article: Article = {
@@ -178,8 +236,9 @@ function toArticle(source: ArticleSource, body: RenderedBody, authors: AuthorRef
     slug,
     authors,
     entities,
-    tags: fields.tags,
+    topics: [...new Set([...topics, ...entities.filter((entity) => entity.type === "topic")])],
     draft: fields.draft,
+    linkMentions: fields.link_mentions,
     html: body.html,
     wordCount: body.wordCount,
     related: [],
@@ -260,7 +319,7 @@ function buildEntities(
   counter: EntityCounter,
 ): Entity[] {
   const entities = [...refs].map(([{ source }, ref]): Entity => {
-    const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], articles: [], coMentions: [] };
+    const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], linkMentions: source?.fields.link_mentions ?? true, articles: [], coMentions: [] };
     if (source?.fields.description) entity.description = source.fields.description;
     return withSource(entity, source, bodies);
   });
@@ -280,6 +339,7 @@ function buildAuthors(
   const authors = [...refs].map(([{ source }, ref]): Author => {
     const author: Author = { ...ref, links: source?.fields.links ?? [], articles: [], topEntities: [] };
     if (source?.fields.bio) author.bio = source.fields.bio;
+    if (source?.fields.image) author.image = source.fields.image;
     return withSource(author, source, bodies);
   });
   gatherArticles(authors, articles, (article) => article.authors);

@@ -52,9 +52,13 @@ export interface Article extends ArticleLink {
   slug: Slug;
   updated?: CalendarDate;
   authors: AuthorRef[];
+  /** Everything it names: the entities it lists, then those its tags name. */
   entities: EntityRef[];
-  tags: string[];
+  /** The topics among them: those its tags name, then listed entities of type topic. */
+  topics: EntityRef[];
   draft: boolean;
+  /** false when its front matter says `link_mentions: false`. */
+  linkMentions: boolean;
   image?: ArticleImage;
   /** Oldest first, as they were made. */
   corrections: Correction[];
@@ -63,9 +67,19 @@ export interface Article extends ArticleLink {
   wordCount: number;
   /** Articles sharing the most (and the rarest) entities with this one. */
   related: ArticleLink[];
+  /** The other articles sharing its main entities, in date order around it (./story.ts). */
+  story?: Story;
   /** The next older and next newer articles in the whole archive. */
   previous?: ArticleLink;
   next?: ArticleLink;
+}
+
+/** An article's story: the articles before and since it that share its main entities. */
+export interface Story {
+  /** Oldest first, ending with the one just before. */
+  earlier: ArticleLink[];
+  /** Oldest first, starting with the one just after. */
+  since: ArticleLink[];
 }
 
 export interface EntityCount {
@@ -77,6 +91,8 @@ export interface Entity extends EntityRef {
   aliases: string[];
   description?: string;
   links: string[];
+  /** false when its file says `link_mentions: false`: mentions of it stay plain text. */
+  linkMentions: boolean;
   /** Sanitized HTML of the entity file's body, when it has one. */
   html?: string;
   sourcePath?: SourcePath;
@@ -89,6 +105,8 @@ export interface Entity extends EntityRef {
 export interface Author extends AuthorRef {
   bio?: string;
   links: string[];
+  /** A photo: a path on the site or an http(s) address (the author file's `image`). */
+  image?: string;
   html?: string;
   sourcePath?: SourcePath;
   articles: Article[];
@@ -121,9 +139,59 @@ export interface ListPage {
   nextUrl?: SiteUrl;
 }
 
+export interface YearCount {
+  year: number;
+  count: number;
+}
+
+/** What every page of an entity shows above its articles (./entity-pages.ts). */
+export interface EntityProfile extends EntityRef {
+  aliases: string[];
+  description?: string;
+  links: string[];
+  html?: string;
+  articleCount: number;
+  /** Articles per year, from the first year to the latest, years without any included. */
+  perYear: YearCount[];
+  /** Years with articles, newest first: where on which page each year's articles begin. */
+  years: (YearCount & { url: string })[];
+  first?: ArticleLink;
+  latest?: ArticleLink;
+  /** Entities named in the same articles: `count` is the number of articles naming both. */
+  coMentions: EntityCount[];
+  /** The entity's Atom feed (`/entities/<slug>/feed.xml`, src/feeds/feeds.ts). */
+  feedUrl: SiteUrl;
+}
+
+/** What every page of an author shows above their articles (./author-pages.ts). */
+export interface AuthorProfile extends AuthorRef {
+  bio?: string;
+  html?: string;
+  image?: string;
+  links: string[];
+  articleCount: number;
+  perYear: YearCount[];
+  years: (YearCount & { url: string })[];
+  topEntities: EntityCount[];
+}
+
+export interface AuthorPage extends ListPage {
+  profile: AuthorProfile;
+}
+
+/** One page of an entity: its profile, and a page of its articles, newest first. */
+export interface EntityPage extends ListPage {
+  profile: EntityProfile;
+}
+
 export interface EntityGroup {
   type: EntityType;
+  /** By name. */
   entities: Entity[];
+  /** The same, filed by first letter (accents aside; # for names starting otherwise). */
+  letters: { letter: string; entities: Entity[] }[];
+  /** The most mentioned, most articles first (./entity-index.ts). */
+  byCount: Entity[];
 }
 
 /** An earlier URL that now leads to a page elsewhere on the site. */
@@ -152,7 +220,11 @@ export interface Archive {
   years: YearArchive[];
   months: MonthArchive[];
   authors: Author[];
+  /** Every author's pages: `/authors/<slug>/`, then `/authors/<slug>/page/2/`, … */
+  authorPages: AuthorPage[];
   entities: Entity[];
+  /** Every entity's pages: `/entities/<slug>/`, then `/entities/<slug>/page/2/`, … */
+  entityPages: EntityPage[];
   entityGroups: EntityGroup[];
   redirects: Redirect[];
   withdrawn: WithdrawnPage[];

@@ -29,7 +29,7 @@ export const CORRECTIONS_URL = "/corrections/";
 export const CORRECTIONS_FEED_URL = "/corrections/feed.xml";
 
 /** Pages at fixed URLs, whatever the archive holds. */
-export const FIXED_PAGES = ["/authors/", "/entities/", "/search/", CORRECTIONS_URL];
+export const FIXED_PAGES = ["/authors/", "/entities/", "/entities/by-count/", "/search/", CORRECTIONS_URL];
 /** Files at fixed URLs that are not pages a reader browses. */
 export const FIXED_FILES = [
   "/404.html",
@@ -79,6 +79,12 @@ export function siteOutputs(archive: Archive): Output[] {
     add(subjectFeedUrl(url), "file", `the feed of author "${name}"`);
   }
   for (const { url, name } of archive.entities) add(subjectFeedUrl(url), "file", `the feed of "${name}"`);
+  for (const page of archive.authorPages) {
+    if (page.pageNumber > 1) add(page.url, "page", `page ${page.pageNumber} of author "${page.profile.name}"`, page.articles);
+  }
+  for (const page of archive.entityPages) {
+    if (page.pageNumber > 1) add(page.url, "page", `page ${page.pageNumber} of "${page.profile.name}"`, page.articles);
+  }
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
   for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);

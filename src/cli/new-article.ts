@@ -1,5 +1,6 @@
 // `npm run new -- "Headline" [--author "Name"]`: write a new draft article with its front matter
-// filled in, under articles/YYYY/MM/, and never over an existing file.
+// filled in, under articles/YYYY/MM/, and never over an existing file. With --entity, an entity
+// file instead (./new-entity.ts).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
@@ -11,9 +12,19 @@ import { compareText } from "../archive/registry.ts";
 import { loadContent } from "../content/load.ts";
 import { Problems } from "../content/problems.ts";
 import { PLACEHOLDER_BODY, validateContent } from "../content/validate.ts";
+import { newEntity } from "./new-entity.ts";
 
 const options = resolveOptions();
-const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { author: { type: "string" }, content: { type: "string" }, output: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { author: { type: "string" }, entity: { type: "string" }, type: { type: "string" }, content: { type: "string" }, output: { type: "string" } }, allowPositionals: true });
+// `npm run new -- --entity "Name" --type person` writes an entity file instead.
+if (values.entity !== undefined) {
+  const name = values.entity.trim();
+  if (!name) {
+    console.error('Give the name: npm run new -- --entity "Christopher Krebs" --type person');
+    process.exit(2);
+  }
+  process.exit(await newEntity(name, values.type, options));
+}
 const title = positionals.join(" ").trim();
 if (!title) {
   console.error('Give the headline: npm run new -- "Council approves the budget" [--author "Your Name"]');

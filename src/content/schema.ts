@@ -45,6 +45,8 @@ const sitePath = z
     return z.NEVER;
   });
 
+const linkMentions = optional(z.boolean({ error: "must be true or false" })).transform((value) => value ?? true);
+
 export const EntityMention = z.union([
   requiredText,
   z.object({ name: requiredText, type: optional(EntityType) }, { error: "must be a name, or { name, type }" }),
@@ -70,6 +72,8 @@ export const ArticleFrontMatter = z.object({
   image: optional(z.object({ src: imageUrl, alt: optional(text), caption: optional(text) }, { error: "must be { src, alt, caption }" })),
   aliases: list(sitePath),
   corrections: list(Correction),
+  /** false: no mention in the body links to an entity's page. */
+  link_mentions: linkMentions,
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
 
@@ -79,6 +83,8 @@ export const EntityFrontMatter = z.object({
   aliases: list(requiredText),
   description: optional(text),
   links: list(httpUrl),
+  /** false: mentions of this entity in bodies are not linked (a common word, say). */
+  link_mentions: linkMentions,
 });
 export type EntityFrontMatter = z.infer<typeof EntityFrontMatter>;
 
@@ -86,6 +92,8 @@ export const AuthorFrontMatter = z.object({
   name: requiredText,
   bio: optional(text),
   links: list(httpUrl),
+  /** A photo of the author. */
+  image: optional(imageUrl),
 });
 export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
 
@@ -152,6 +160,7 @@ export const KEY_HINTS: Record<string, string> = {
   summary: "write one or two sentences of plain text",
   tags: "list topic words: tags: [elections, courts]",
   draft: "write draft: true or draft: false",
+  link_mentions: "write link_mentions: false to leave mentions in bodies unlinked, or remove the key",
   slug: "write the URL name, e.g. slug: council-budget",
   image: "write image: with src:, alt: and caption: indented under it",
   name: "write the name as plain text",

@@ -73,6 +73,7 @@ const ArticleFields: z.ZodType<ArticleFrontMatter> = z.strictObject({
   image: z.strictObject({ src: text, alt: optionalText, caption: optionalText }).optional(),
   aliases: z.array(siteUrl),
   corrections: z.array(z.strictObject({ date: text, text })),
+  link_mentions: z.boolean(),
 });
 
 const EntityFields: z.ZodType<EntityFrontMatter> = z.strictObject({
@@ -81,12 +82,14 @@ const EntityFields: z.ZodType<EntityFrontMatter> = z.strictObject({
   aliases: z.array(text),
   description: optionalText,
   links: z.array(text),
+  link_mentions: z.boolean(),
 });
 
 const AuthorFields: z.ZodType<AuthorFrontMatter> = z.strictObject({
   name: text,
   bio: optionalText,
   links: z.array(text),
+  image: optionalText,
 });
 
 const position = z.int().positive();

@@ -3,11 +3,11 @@
 // render goes to worker threads (render-pool.ts), where a body that takes too long is stopped.
 import { availableParallelism } from "node:os";
 import { errorReason } from "../content/problems.ts";
-import type { RenderResult } from "./render.ts";
+import { asJob, type RenderJob, type RenderResult } from "./render.ts";
 import { RenderCache } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
 
-export type { RenderResult };
+export type { RenderJob, RenderResult };
 /**
  * Starts a Markdown worker now, so that it has loaded by the time the bodies are known: call it
  * before reading the archive.
@@ -28,10 +28,12 @@ export interface RenderAllOptions {
   onCacheProblem?: (reason: string) => void;
 }
 
+/** Renders every body (a text alone is a body with no mentions to link), in their order. */
 export async function renderAll(
-  bodies: readonly string[],
+  jobs: readonly (string | RenderJob)[],
   options: RenderAllOptions = {},
 ): Promise<RenderResult[]> {
+  const bodies = jobs.map(asJob);
   const cache = options.cacheDir ? await openCache(options.cacheDir, options) : undefined;
   const keys = cache ? bodies.map((body) => cache.key(body)) : [];
   const results: (RenderResult | undefined)[] = cache

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type Entry, PackWriter, readPack } from "./render-pack.ts";
-import type { RenderedBody } from "./render.ts";
+import { asJob, type RenderedBody, type RenderJob } from "./render.ts";
 
 /** Bump when the Markdown pipeline's output changes, so old cache entries are not used. */
 export const PIPELINE_VERSION = "3";
@@ -83,8 +83,15 @@ export class RenderCache {
     return cache;
   }
 
-  key(body: string): string {
-    return SALTED.copy().update(body).digest("hex");
+  /**
+   * A body's key: its text, and the entities whose mentions it links (names, aliases, URLs,
+   * descriptions), so that editing an entity renders again only the bodies that list it.
+   */
+  key(job: string | RenderJob): string {
+    const { body, mentions } = asJob(job);
+    const hash = SALTED.copy().update(body);
+    if (mentions?.length) hash.update("\0mentions\0").update(JSON.stringify(mentions));
+    return hash.digest("hex");
   }
 
   /** The cached rendering, or undefined when there is none that can be trusted. */

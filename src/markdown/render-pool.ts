@@ -7,7 +7,7 @@ import {
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
-import type { RenderFailure, RenderResult } from "./render.ts";
+import { asJob, type RenderFailure, type RenderJob, type RenderResult } from "./render.ts";
 
 export interface PoolOptions {
   /** Most worker threads to run at once. */
@@ -44,6 +44,7 @@ const WORKER_MODULE = JSON.stringify(new URL("./render-worker.ts", import.meta.u
  * a test keeps the list whole.
  */
 export const WORKER_PACKAGES = [
+  "hast-util-find-and-replace",
   "hast-util-raw",
   "hast-util-to-string",
   "mdast-util-gfm-autolink-literal",
@@ -102,9 +103,10 @@ export function workersStarted(): number {
 
 /** Renders every body, at most `workers` at once; results keep the bodies' order. */
 export async function renderInWorkers(
-  bodies: readonly string[],
+  jobs: readonly (string | RenderJob)[],
   options: PoolOptions,
 ): Promise<RenderResult[]> {
+  const bodies = jobs.map(asJob);
   const results = new Array<RenderResult>(bodies.length);
   /** Bodies that a stopped worker never started, to be sent again before the rest. */
   const again: number[] = [];
@@ -254,7 +256,7 @@ class RenderThread {
    * The body's result; "timeout" when it is still rendering `timeLimitMs` after it started;
    * "not started" when the worker was stopped (or died) over a body sent before it.
    */
-  render(body: string, timeLimitMs: number): Promise<Outcome> {
+  render(body: RenderJob, timeLimitMs: number): Promise<Outcome> {
     return new Promise((resolve) => {
       if (!this.alive) return resolve("not started");
       this.waiting.push({ resolve, timeLimitMs });

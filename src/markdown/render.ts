@@ -18,6 +18,20 @@ import {
 import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
 import remarkGfmConstructs from "./plugins/remark-gfm-constructs.ts";
 import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
+import { linkMentions, type MentionTarget } from "./plugins/rehype-entity-mentions.ts";
+
+export type { MentionTarget };
+
+/** A body to render, and the entities whose first mentions in it link to their pages. */
+export interface RenderJob {
+  body: string;
+  mentions?: readonly MentionTarget[];
+}
+
+/** A text alone is a body with no mentions to link. */
+export function asJob(job: string | RenderJob): RenderJob {
+  return typeof job === "string" ? { body: job } : job;
+}
 
 export interface RenderedBody {
   html: string;
@@ -89,13 +103,15 @@ const toHtml = unified()
   .use(rehypeStringify)
   .freeze();
 
-export function renderMarkdown(markdown: string): RenderedBody {
-  return renderTree(parseMarkdown(markdown));
+export function renderMarkdown(markdown: string, mentions?: readonly MentionTarget[]): RenderedBody {
+  return renderTree(parseMarkdown(markdown), mentions);
 }
 
 /** The rest of the stage, from a body's syntax tree (which it consumes) to HTML and text. */
-export function renderTree(markdownTree: MdastRoot): RenderedBody {
+export function renderTree(markdownTree: MdastRoot, mentions?: readonly MentionTarget[]): RenderedBody {
   const tree = toHtml.runSync(markdownTree) as HastRoot;
+  // Per body, so outside the frozen processor; after sanitizing, as its links are the site's.
+  if (mentions?.length) linkMentions(tree, { targets: mentions });
   const html = toHtml.stringify(tree);
   const text = hastToString(tree).replace(/\s+/g, " ").trim();
   return { html, text, wordCount: countWords(text) };
@@ -111,9 +127,9 @@ export interface RenderFailure {
 
 export type RenderResult = RenderedBody | RenderFailure;
 
-export function renderMarkdownSafely(markdown: string): RenderResult {
+export function renderMarkdownSafely(markdown: string, mentions?: readonly MentionTarget[]): RenderResult {
   try {
-    return renderMarkdown(markdown);
+    return renderMarkdown(markdown, mentions);
   } catch (error) {
     const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
     return {

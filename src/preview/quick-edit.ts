@@ -11,7 +11,9 @@ import { render as renderArticlePage } from "../../layouts/article.11ty.tsx";
 import type { Archive, Article } from "../archive/model.ts";
 import { normalizeText } from "../content/load.ts";
 import { fileForUrl } from "../content/paths.ts";
+import { mentionTargets } from "../archive/mentions.ts";
 import { renderAll } from "../markdown/render-all.ts";
+import type { MentionTarget } from "../markdown/render.ts";
 
 /** Each article file's front matter as the last full publish read it, by file path. */
 export type FrontMatters = ReadonlyMap<string, string>;
@@ -58,12 +60,20 @@ export async function publishBodyEdit(path: string, edit: QuickEdit): Promise<bo
   const text = await readFile(path, "utf8").catch(() => undefined);
   const split = text === undefined ? undefined : splitFrontMatter(normalizeText(text));
   if (!split || split.frontMatter !== before) return false;
-  const [rendered] = await renderAll([split.body], { cacheDir: edit.cacheDir, workers: 1 });
+  const job = { body: split.body, mentions: articleMentionTargets(edit.archive, article) };
+  const [rendered] = await renderAll([job], { cacheDir: edit.cacheDir, workers: 1 });
   if (!rendered || "failure" in rendered) return false;
   const edited: Article = { ...article, html: rendered.html, wordCount: rendered.wordCount };
   const page = pageHtml(renderArticlePage({ archive: edit.archive, article: edited, page: { url: article.url } }));
   await replaceFile(join(edit.siteDir, fileForUrl(article.url)), page);
   return true;
+}
+
+/** What the full publish links in this article's body: the same, so the bytes are the same. */
+function articleMentionTargets(archive: Archive, article: Article): MentionTarget[] {
+  const bySlug = new Map(archive.entities.map((entity) => [entity.slug, entity]));
+  const entities = article.entities.flatMap((ref) => bySlug.get(ref.slug) ?? []);
+  return mentionTargets(article.linkMentions, entities);
 }
 
 /**

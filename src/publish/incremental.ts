@@ -27,8 +27,8 @@ export interface PageSelection {
   homePages: Archive["homePages"];
   years: Archive["years"];
   months: Archive["months"];
-  authors: Archive["authors"];
-  entities: Archive["entities"];
+  authorPages: Archive["authorPages"];
+  entityPages: Archive["entityPages"];
   redirects: Archive["redirects"];
   withdrawn: Archive["withdrawn"];
   /** The Atom feeds of authors and entities (src/feeds/feeds.ts). */
@@ -40,16 +40,18 @@ type ListName = keyof PageSelection;
 /** The lists whose pages show every year of the archive (layouts/components/Page.tsx). */
 const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
 const LISTS: readonly ListName[] = [
-  ...["articles", "homePages", "years", "months", "authors", "entities"] as const,
+  ...["articles", "homePages", "years", "months", "authorPages", "entityPages"] as const,
   ...["redirects", "withdrawn", "authorFeeds", "entityFeeds"] as const,
 ];
 const FEED_LISTS: ReadonlySet<ListName> = new Set(["authorFeeds", "entityFeeds"]);
 
 /** Every page and feed the archive has, list by list. */
 function allPages(archive: Archive): PageSelection {
-  const { articles, homePages, years, months, authors, entities, redirects, withdrawn } = archive;
-  const lists = { articles, homePages, years, months, authors, entities, redirects, withdrawn };
-  return { ...lists, authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
+  const { articles, homePages, years, months, authorPages, entityPages } = archive;
+  const lists = { articles, homePages, years, months, authorPages, entityPages };
+  const { redirects, withdrawn } = archive;
+  const feeds = { authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
+  return { ...lists, redirects, withdrawn, ...feeds };
 }
 
 const Manifest = z.strictObject({
@@ -263,7 +265,9 @@ function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest
  */
 function shellInputs(archive: Archive): unknown {
   const { withdrawn: _withdrawn, pageSize: _pageSize, ...site } = archive.site;
-  return { site, problems: archive.problems, preview: archive.preview ?? false };
+  // The navigation names the entity types the archive has (layouts/components/Page.tsx).
+  const types = archive.entityGroups.map((group) => group.type);
+  return { site, problems: archive.problems, preview: archive.preview ?? false, types };
 }
 
 /**

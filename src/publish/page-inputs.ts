@@ -16,12 +16,12 @@ export function pageInputText(item: unknown): string {
 
 /**
  * What an article's page gives the search index: the article itself, without its links to
- * other articles. layouts/article.11ty.tsx keeps those links out of the indexed region
- * (`data-pagefind-ignore`), so that adding or deleting an article, which changes the related
- * and neighbouring links of articles in every year, re-indexes only the shard it is in.
+ * other articles (related, neighbours, its story), which layouts/article.11ty.tsx keeps out of
+ * the indexed region (`data-pagefind-ignore`): adding or deleting an article changes those
+ * links on articles of every year, and must re-index only the shard it is in.
  */
 export function searchInputText(article: Article): string {
-  const { related: _related, previous: _previous, next: _next, ...indexed } = article;
+  const { related: _r, previous: _p, next: _n, story: _s, ...indexed } = article;
   const page = { ...indexed, html: digest(article.html) };
   return jsonReplacingObjects(page, (value) => (value === page ? value : shortForm(value)));
 }
@@ -80,9 +80,10 @@ function isArticle(value: unknown): value is Article {
  * to hash short, and a link is written once while it lives, once it cannot change.
  */
 function articlePage(article: Article): object {
-  const { html, related, previous, next } = article;
+  const { html, related, previous, next, story } = article;
   const links = {
     related: related.map(linkForm),
+    ...(story ? { story: { earlier: story.earlier.map(linkForm), since: story.since.map(linkForm) } } : {}),
     ...(previous ? { previous: linkForm(previous) } : {}),
     ...(next ? { next: linkForm(next) } : {}),
   };

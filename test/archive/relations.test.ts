@@ -36,8 +36,9 @@ function articleNaming(i: number, entities: EntityRef[]): Article {
     slug: `a${i}` as Slug,
     authors: [],
     entities,
-    tags: [],
+    topics: [],
     draft: false,
+    linkMentions: true,
     html: "",
     wordCount: 0,
     related: [],
@@ -57,7 +58,7 @@ function fixture(seed: number, articleCount: number, entityCount: number) {
   });
   const entities = refs.map((ref): Entity => {
     const naming = articles.filter((article) => article.entities.includes(ref));
-    return { ...ref, aliases: [], links: [], articles: naming, coMentions: [] };
+    return { ...ref, aliases: [], links: [], linkMentions: true, articles: naming, coMentions: [] };
   });
   return { articles, entities };
 }

@@ -43,6 +43,15 @@ test("npm run check lists every problem, errors apart from warnings, and fails o
   assert.match(run.stdout, /Warnings:\n {2}\S*articles\/b\.md:7:1 {2}unknown key "sumary" is ignored {2}\(did you mean "summary"\?\)/);
   assert.match(run.stdout, /2 errors, 1 warning$/m);
 
+  // The editor's hints, at their lines: a listed entity never mentioned, one mentioned unlisted.
+  const hinted = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: await writeArchive({
+    "entities/cisa.md": "---\nname: CISA\n---\n",
+    "articles/a.md": article({ ...VALID, entities: "[FBI, Menlo Park]" }, "The FBI met CISA.\n"),
+  }, t) });
+  assert.equal(hinted.code, 0, hinted.stdout);
+  assert.match(hinted.stdout, /a\.md:6:\d+ {2}"Menlo Park" is listed in entities, but the body never mentions it/);
+  assert.match(hinted.stdout, /a\.md:9:13 {2}the body mentions "CISA", a registered entity that entities does not list/);
+
   const missing = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: join(content, "no-such-folder") });
   assert.equal(missing.code, 1);
   assert.match(missing.stdout, /the content folder does not exist/);

@@ -34,7 +34,8 @@ before(async () => {
   site = join(await tempDir(temp, "e2e"), "site");
   const run = await runBuild(CONTENT, site);
   assert.equal(run.code, 0, `build failed:\n${run.stderr}`);
-  assert.match(run.stdout, /Published 2 articles, \d+ pages, 5 entities and 3 authors/);
+  // Five entities listed, and the topic the hostile article's tag names.
+  assert.match(run.stdout, /Published 2 articles, \d+ pages, 6 entities and 3 authors/);
   files = await listFiles(site);
 });
 

@@ -155,9 +155,11 @@ test("an article without an image has the small card and no og:image", () => {
 });
 
 test("an author's page is a ProfilePage, with their Atom feed in the head", () => {
-  const author = archive.authors.find((candidate) => candidate.name === "Ana </script> Ruiz");
-  assert.ok(author);
-  const head = headOf(authorPage.render({ archive, page, author }));
+  const authorPageData = archive.authorPages.find((candidate) => {
+    return candidate.profile.name === "Ana </script> Ruiz" && candidate.pageNumber === 1;
+  });
+  assert.ok(authorPageData);
+  const head = headOf(authorPage.render({ archive, page, authorPage: authorPageData }));
   const url = `${HOME}/authors/ana-script-ruiz/`;
   assert.equal(head.canonical, url);
   assert.equal(head.meta.get("description"), "Covers the courts.");
@@ -201,15 +203,15 @@ test("year and month pages carry their BreadcrumbList", () => {
 });
 
 test("every page type has a canonical URL, a description, OpenGraph and a Twitter card", () => {
-  const entity = archive.entities[0];
-  const author = archive.authors[0];
+  const entity = archive.entityPages[0];
+  const author = archive.authorPages[0];
   const [year] = archive.years;
   const [month] = archive.months;
   assert.ok(entity && author && year && month);
   const pages = [
     articlePage.render({ archive, page, article: article("plain") }),
-    authorPage.render({ archive, page, author }),
-    entityPage.render({ archive, page, entity }),
+    authorPage.render({ archive, page, authorPage: author }),
+    entityPage.render({ archive, page, entityPage: entity }),
     yearPage.render({ archive, page, year }),
     monthPage.render({ archive, page, month }),
   ];

@@ -17,7 +17,7 @@ function npm(args: string[], env: NodeJS.ProcessEnv = {}) {
 test("every npm script runs its command with node --import tsx, in one process", async () => {
   const manifest = await readFile(join(PROJECT_ROOT, "package.json"), "utf8");
   const { scripts } = JSON.parse(manifest) as { scripts: Record<string, string> };
-  for (const name of ["build", "start", "check", "new", "bench", "bench:search", "generate"]) {
+  for (const name of ["build", "start", "check", "new", "entities:suggest", "bench", "bench:search", "generate"]) {
     assert.match(scripts[name] ?? "", /^node --import tsx (src|scripts)\/\S+\.ts$/, name);
   }
 });

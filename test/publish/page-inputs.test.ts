@@ -10,7 +10,7 @@ import { jsonReplacingObjects, searchInputText } from "../../src/publish/page-in
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
 
-const LISTS = ["articles", "homePages", "years", "months", "authors", "entities"] as const;
+const LISTS = ["articles", "homePages", "years", "months", "authorPages", "entityPages"] as const;
 
 /** Every page's inputs, by URL, as the page plan hashes them. */
 function inputsByUrl(archive: Archive): Map<string, string> {
@@ -28,12 +28,16 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 
 /** The pages that show `url` as a list entry or a link: lists, and articles linking to it. */
 function pagesShowing(archive: Archive, url: string): string[] {
-  const lists = [...archive.homePages, ...archive.months, ...archive.authors, ...archive.entities];
+  const lists = [...archive.homePages, ...archive.months, ...archive.authorPages, ...archive.entityPages];
   const shows = (articles: readonly Article[]) => articles.some((listed) => listed.url === url);
   const listing = lists.filter((list) => shows(list.articles));
+  // Every page of an entity names its first and latest mention.
+  const mentioning = archive.entityPages.filter(({ profile }) => profile.first?.url === url || profile.latest?.url === url);
+  listing.push(...mentioning);
   const years = archive.years.filter((year) => year.months.some((month) => shows(month.articles)));
   const linking = archive.articles.filter((other) => {
-    return [...other.related, other.previous, other.next].some((link) => link?.url === url);
+    const story = [...(other.story?.earlier ?? []), ...(other.story?.since ?? [])];
+    return [...other.related, ...story, other.previous, other.next].some((link) => link?.url === url);
   });
   return [...listing, ...years, ...linking].map((page) => page.url);
 }

@@ -12,7 +12,7 @@ import { PROJECT_ROOT, readTree } from "../support/build.ts";
 import { tempDir } from "../support/temp.ts";
 
 const LISTS = [
-  "articles", "homePages", "years", "months", "authors", "entities", "redirects", "withdrawn",
+  "articles", "homePages", "years", "months", "authorPages", "entityPages", "redirects", "withdrawn",
   "authorFeeds", "entityFeeds",
 ] as const;
 

@@ -18,7 +18,8 @@ export async function writeArchive(
   return root;
 }
 
-export function article(fields: Record<string, string>, body = "Some text.\n"): string {
+/** The default body mentions the FBI, which VALID lists, so that the check's hints stay quiet. */
+export function article(fields: Record<string, string>, body = "Some text about the FBI.\n"): string {
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join("\n")}\n---\n\n${body}`;
 }

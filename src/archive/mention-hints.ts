@@ -1,0 +1,136 @@
+// Part of the archive model (./build.ts), for editors: where an article's `entities` and its
+// body disagree. An entity listed that the body never mentions (by name or alias), and a
+// registered entity the body mentions that the list leaves out, each a warning at its line.
+//
+// Hand-written over the body's words rather than through name-pattern.ts's expressions: one
+// expression of every registered name would cost a build far more than a look-up per word.
+import { foldLetter, isAcronym } from "../markdown/name-pattern.ts";
+import type { Problems } from "../content/problems.ts";
+import type { ArticleSource, EntitySource } from "../content/validate.ts";
+import type { Registered } from "./registry.ts";
+
+/** A word of a body: where it starts, and its folded form. */
+interface Word {
+  key: string;
+  start: number;
+  end: number;
+  capitals: boolean;
+}
+
+/** Letters, digits and inner dots ("F.B.I"); apostrophes and hyphens end a word. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}.]*/gu;
+
+/** Code, URLs and HTML tags hold names that are not mentions: blanked, lines kept. */
+const NOT_TEXT = /```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`|\]\([^)\n]*\)|https?:\/\/\S+|<[^>\n]*>/g;
+
+/** A word without accents, in lower case; most words are ASCII, which need less. */
+function fold(word: string): string {
+  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldLetter(word);
+}
+
+export function wordsOf(text: string): Word[] {
+  const blanked = text.replace(NOT_TEXT, (match) => match.replace(/[^\n]/g, " "));
+  const words: Word[] = [];
+  for (const match of blanked.matchAll(WORD)) {
+    const word = match[0].replace(/\.+$/, "");
+    const capitals = word === word.toUpperCase() && word !== word.toLowerCase();
+    words.push({ key: fold(word), start: match.index, end: match.index + word.length, capitals });
+  }
+  return words;
+}
+
+/** The registry's names and aliases, by their folded words, for finding them in bodies. */
+export class NameIndex<S> {
+  private readonly names = new Map<string, { entry: Registered<S>; acronym: boolean }>();
+  /** Every first few words of a name: a look-up goes on only while the words so far are one. */
+  private readonly prefixes = new Set<string>();
+
+  constructor(entries: readonly Registered<S>[]) {
+    for (const entry of entries) {
+      const spellings = entry.spellings.size ? entry.spellings : new Set([entry.name]);
+      for (const spelling of spellings) this.add(spelling, entry);
+    }
+  }
+
+  private add(spelling: string, entry: Registered<S>): void {
+    const keys = wordsOf(spelling).map((word) => word.key);
+    if (keys.length === 0) return;
+    for (let n = 1; n < keys.length; n++) this.prefixes.add(keys.slice(0, n).join(" "));
+    const key = keys.join(" ");
+    if (!this.names.has(key)) this.names.set(key, { entry, acronym: isAcronym(spelling) });
+  }
+
+  /** Each entry mentioned in `text`, with where its first mention starts and ends. */
+  find(text: string): Map<Registered<S>, { start: number; end: number }> {
+    const words = wordsOf(text);
+    const found = new Map<Registered<S>, { start: number; end: number }>();
+    for (let i = 0; i < words.length;) {
+      let key = "";
+      let longest: { entry: Registered<S>; n: number } | undefined;
+      for (let n = 1; i + n <= words.length; n++) {
+        key = n === 1 ? words[i]!.key : `${key} ${words[i + n - 1]!.key}`;
+        const name = this.names.get(key);
+        if (name && (!name.acronym || words.slice(i, i + n).every((word) => word.capitals)))
+          longest = { entry: name.entry, n };
+        if (!this.prefixes.has(key)) break;
+      }
+      if (!longest) {
+        i++;
+        continue;
+      }
+      if (!found.has(longest.entry))
+        found.set(longest.entry, { start: words[i]!.start, end: words[i + longest.n - 1]!.end });
+      i += longest.n;
+    }
+    return found;
+  }
+}
+
+/** Where `offset` of a body is in its file (`bodyLine` is its first line that is not blank). */
+function placeOf(source: ArticleSource, offset: number): { line: number; column: number } {
+  const blank = source.body.match(/^(?:[ \t]*\n)*/)![0].split("\n").length - 1;
+  const before = source.body.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const line = source.bodyLine - blank + (before.match(/\n/g)?.length ?? 0);
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Warns where an article's listed entities and its body disagree. `listed` are the entities
+ * its `entities` items name, in their order (tags are topics a body need not name).
+ */
+export function hintMentions(
+  source: ArticleSource,
+  listed: readonly Registered<EntitySource>[],
+  index: NameIndex<EntitySource>,
+  problems: Problems,
+): void {
+  const found = index.find(source.body);
+  const file = source.file.path;
+  listed.forEach((entry, i) => {
+    if (found.has(entry)) return;
+    const written = source.fields.entities[i];
+    const name = typeof written === "string" ? written : (written?.name ?? entry.name);
+    problems.warn(
+      file,
+      "entity-not-mentioned",
+      `"${name}" is listed in entities, but the body never mentions it (by name or alias)`,
+      "mention it in the text, add the spelling the text uses to its aliases, " +
+        "or remove it from entities",
+      source.locate(["entities", i]),
+    );
+  });
+  const named = new Set(listed);
+  for (const [entry, { start, end }] of found) {
+    if (named.has(entry) || !entry.source) continue;
+    const text = source.body.slice(start, end);
+    const alias = text.toLowerCase() === entry.name.toLowerCase() ? "" : ` (${entry.name})`;
+    problems.warn(
+      file,
+      "entity-not-listed",
+      `the body mentions "${text}"${alias}, a registered entity that entities does not list`,
+      `add "${entry.name}" to entities if the article is about it`,
+      placeOf(source, start),
+    );
+  }
+}
