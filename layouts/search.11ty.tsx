@@ -26,7 +26,15 @@ export function render({ archive }: PageData) {
       >
         <label for="search-query">Search the archive</label>
         <div class="search-box">
-          <input id="search-query" type="search" name="q" autocomplete="off" spellcheck={false} />
+          <input
+            id="search-query"
+            type="search"
+            name="q"
+            autocomplete="off"
+            spellcheck={false}
+            aria-keyshortcuts="/"
+            data-search-shortcut
+          />
           <button type="submit">Search</button>
         </div>
         <label class="search-sort" hidden data-search-sort>
@@ -50,7 +58,11 @@ export function render({ archive }: PageData) {
           data-search-results-section
         >
           <p class="search-status" role="status" aria-live="polite" data-search-status>
-            <noscript>Search needs JavaScript. You can still browse by <a href="/entities/">entity</a>, by <a href="/authors/">author</a> or by date from the archive links below.</noscript>
+            <noscript>
+              Search needs JavaScript. Without it, browse the archive by date (the years below
+              and <a href="/">the latest articles</a>), by <a href="/authors/">author</a>, or by
+              the <a href="/entities/">people, organisations, places and topics</a> it covers.
+            </noscript>
           </p>
           <ol class="search-result-list" data-search-results />
           <button type="button" class="search-more" hidden data-search-more>

@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
 import { absoluteUrl } from "../../src/archive/pages.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
+import { SearchBox } from "./SearchBox.tsx";
 
 export interface PageProps {
   archive: Archive;
@@ -46,6 +47,7 @@ export function Page({ archive, title, description, url, children, head, draft, 
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
+        <script type="module" src="/assets/search-key.js" />
         {head}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
@@ -69,6 +71,7 @@ export function Page({ archive, title, description, url, children, head, draft, 
               ))}
             </ul>
           </nav>
+          {url === "/search/" ? null : <SearchBox />}
         </header>
         <main id="main" tabIndex={-1}>
           {children}

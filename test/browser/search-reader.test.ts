@@ -1,0 +1,109 @@
+// Search as a reader of the sample archive meets it (issue #9): the box on every page, with and
+// without JavaScript, and no console errors on the way.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { browserSkipReason, launchChromium } from "../support/browser.ts";
+import { listFiles, PROJECT_ROOT, runBuild } from "../support/build.ts";
+import { allElements, parsePageHtml } from "../support/html.ts";
+import { serveStatic } from "../support/static-server.ts";
+import { suiteCleanup, tempDir } from "../support/temp.ts";
+
+const skip = browserSkipReason();
+const temp = suiteCleanup(after);
+
+describe("search from a reader's side, on the sample archive", { skip }, () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: { out: string; url: string; close: () => Promise<void> };
+  /** Console errors and uncaught exceptions of every page opened, checked after each test. */
+  const errors: string[] = [];
+
+  before(async () => {
+    const out = join(await tempDir(temp, "search-reader"), "site");
+    const run = await runBuild(join(PROJECT_ROOT, "content"), out);
+    assert.equal(run.code, 0, run.stderr);
+    site = { out, ...(await serveStatic(out)) };
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    assert.deepEqual(errors, [], "no console errors");
+  });
+
+  async function open(path: string, on: BrowserContext = context): Promise<Page> {
+    const page = await on.newPage();
+    page.on("console", (message) => {
+      // The browser asks every site for /favicon.ico, which an archive need not have.
+      if (message.location().url.endsWith("/favicon.ico")) return;
+      if (message.type() === "error") errors.push(`${path}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`${path}: ${error.message}`));
+    page.on("dialog", (dialog) => assert.fail(`a dialog opened on ${path}: ${dialog.message()}`));
+    await page.goto(site.url + path);
+    return page;
+  }
+
+  const status = (page: Page) => page.locator("[data-search-status]");
+  async function settled(page: Page): Promise<string> {
+    await status(page).filter({ hasText: /\d+ results?/ }).waitFor({ timeout: 15_000 });
+    const idle = () => !document.querySelector('[aria-busy="true"]');
+    await page.waitForFunction(idle, null, { timeout: 15_000 });
+    return (await status(page).textContent()) ?? "";
+  }
+
+  test("every page but the search page has the masthead's search form", async () => {
+    const pages = (await listFiles(site.out)).filter((file) => file.endsWith(".html"));
+    const redirects = /http-equiv="refresh"/i;
+    let checked = 0;
+    for (const file of pages) {
+      const html = await readFile(join(site.out, file), "utf8");
+      if (redirects.test(html)) continue;
+      const forms = allElements(parsePageHtml(html)).filter((node) => {
+        return node.tagName === "form" && node.properties.action === "/search/";
+      });
+      const masthead = forms.filter((form) => {
+        return String(form.properties.className) === "masthead-search";
+      });
+      assert.equal(masthead.length, file === "search/index.html" ? 0 : 1, file);
+      checked++;
+    }
+    assert.ok(checked > 50, `${checked} pages checked`);
+  });
+
+  test("the masthead's box searches from an article, and `/` focuses it", async () => {
+    const page = await open("/2020/08/13/press-weighs-election-security-meeting/");
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("/");
+    const focused = () => document.activeElement?.id;
+    assert.equal(await page.evaluate(focused), "site-search");
+    await page.keyboard.type("Wodinsky");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=Wodinsky$/);
+    assert.match(await settled(page), /^\d+ results? for “Wodinsky”/);
+    await page.keyboard.press("Escape");
+    await page.locator("h1").click();
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(focused), "search-query", "the search page's own box");
+    await page.close();
+  });
+
+  test("without JavaScript the box still submits, and the page says where to browse", async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open("/authors/", plain);
+    await page.locator("#site-search").fill("election");
+    await page.locator(".masthead-search button").click();
+    await page.waitForURL(/\/search\/\?q=election$/);
+    const note = page.locator("[data-search-status]");
+    assert.match((await note.textContent()) ?? "", /Search needs JavaScript/);
+    const links = await note.locator("a").evaluateAll((nodes) => {
+      return nodes.map((node) => node.getAttribute("href"));
+    });
+    assert.deepEqual(links, ["/", "/authors/", "/entities/"]);
+    await plain.close();
+  });
+});
