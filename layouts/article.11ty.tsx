@@ -20,7 +20,9 @@ export function render({ archive, article }: Data) {
         <header class="story-header">
           <h1 data-pagefind-meta="title">{article.title}</h1>
           {article.summary ? <p class="standfirst">{article.summary}</p> : null}
-          <p class="meta">
+          {/* Ignored by the index (its filters and sort key still count): excerpts would start
+              with "By … · 13 August 2020", and authors are a filter and a name card instead. */}
+          <p class="meta" data-pagefind-ignore>
             <Byline authors={article.authors} />
             {" · "}
             <DateTime date={article.date} data-pagefind-filter={`year:${article.date.year}`} data-pagefind-sort={`date:${article.date.iso}`} data-pagefind-meta={`date:${article.date.iso}`} />
@@ -40,13 +42,13 @@ export function render({ archive, article }: Data) {
         ) : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
         {article.tags.length ? (
-          <p class="story-tags">
+          <p class="story-tags" data-pagefind-ignore>
             <span class="label">Topics</span> {article.tags.join(" · ")}
           </p>
         ) : null}
         <SearchFilters article={article} />
         {article.entities.length ? (
-          <footer class="story-entities">
+          <footer class="story-entities" data-pagefind-ignore>
             <h2>In this article</h2>
             <ul class="chips">
               {article.entities.map((entity) => (
