@@ -23,6 +23,7 @@ export function render({ archive }: PageData) {
         data-search-form
         data-search-shards={shards}
         data-search-entity-buckets={ENTITY_BUCKETS}
+        data-search-years={archive.years.map((year) => year.year).join(" ")}
       >
         <label for="search-query">Search the archive</label>
         <div class="search-box">

@@ -22,8 +22,13 @@
 //   (src/search/filters.ts).
 
 const FILTERS = [
-  { key: "author", label: "Author" },
-  { key: "entity", label: "In the article", load: "Show the names in these results" },
+  { key: "author", label: "Author", find: "Find an author" },
+  {
+    key: "entity",
+    label: "In the article",
+    load: "Show the names in these results",
+    find: "Find a name",
+  },
   { key: "year", label: "Year" },
 ];
 /** Filters whose values (and counts) come with every search; the others when asked for. */
@@ -49,6 +54,10 @@ const more = document.querySelector("[data-search-more]");
 const state = readAddress();
 /** Which filter groups the reader has expanded to show every value. */
 const expanded = new Set();
+/** The text typed in each long filter group's type-ahead. */
+const narrowing = new Map();
+/** Every year of the archive, newest first (from the form). */
+let archiveYears = [];
 /** Filters whose values are loaded with each search: the eager ones, and those asked for. */
 const facets = new Set(EAGER_FILTERS);
 /** The search whose results are on the page (see `startSearch`), and how many are shown. */
@@ -61,6 +70,7 @@ if (ready && more && sortLabel && sortSelect) start();
 
 function start() {
   entityBuckets = Number(form.getAttribute("data-search-entity-buckets")) || 1;
+  archiveYears = (form.getAttribute("data-search-years") ?? "").split(" ").filter(Boolean);
   const shards = readShards(form.getAttribute("data-search-shards"));
   if (shards.length === 0) {
     status.textContent = `${UNAVAILABLE} Run the build again.`;
@@ -86,7 +96,9 @@ function start() {
     if (debounce) await new Promise((resolve) => setTimeout(resolve, 200));
     if (mine !== latest) return; // a newer search replaced this one
     try {
-      const search = startSearch(index, state.q || null, filters, state.sort);
+      // Without words there is no best match: filtered results come newest first.
+      const sort = state.sort || (state.q ? "" : "date:desc");
+      const search = startSearch(index, state.q || null, filters, sort);
       await search.fill(PAGE_SIZE + 1);
       if (mine !== latest) return;
       current = search;
@@ -119,7 +131,7 @@ function start() {
   });
   filtersBox.addEventListener("change", (event) => {
     const box = event.target;
-    if (!(box instanceof HTMLInputElement)) return;
+    if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
     const values = new Set(state.filters[box.name] ?? []);
     if (box.checked) values.add(box.value);
     else values.delete(box.value);
@@ -220,18 +232,44 @@ function shardIndex(shards) {
   };
 }
 
-/** One query's results in the chosen order, fetched as far as asked for (`fill`). */
+/**
+ * One query's results in the chosen order, fetched as far as asked for (`fill`), with each
+ * filter group's counts as if that group were not applied (a shop's filters: the other values
+ * of a group stay listed with the results they would add). Pagefind's own counts are for its
+ * filters applied in addition, so a group with values chosen is counted by a second search
+ * without it: no download, the index's files for it are already loaded.
+ */
 function startSearch(index, term, filters, sort) {
   const direction = sort ? sort.split(":")[1] : "";
   const years = (filters.year?.any ?? []).map(Number);
   const holds = (shard) => (year) => year >= shard.from && year <= shard.to;
   const mayMatch = (shard) => years.length === 0 || years.some(holds(shard));
+  // A year chosen narrows the shards to read, but its group's counts need the other years.
   const candidates = index.shards.filter(mayMatch);
   const pending = direction === "asc" ? candidates.toReversed() : candidates;
   // A filter that excludes nothing still makes Pagefind load its values, so that the results
   // come with their counts.
-  const withFacets = { ...filters };
-  for (const key of facets) withFacets[key] ??= { none: [] };
+  const facetFilters = {};
+  for (const key of facets) facetFilters[key] = { none: [] };
+  const counted = async (pagefind, extra, options) => {
+    const found = await pagefind.search(term, {
+      ...options,
+      filters: { ...facetFilters, ...filters, ...extra },
+    });
+    const counts = { ...found.filters };
+    for (const group of Object.keys(filters)) {
+      const others = { ...filters };
+      delete others[group];
+      const key = group === "any" ? "entity" : group;
+      if (!facets.has(key)) continue;
+      const without = await pagefind.search(term, {
+        ...options,
+        filters: { ...facetFilters, ...others, ...extra },
+      });
+      counts[key] = without.filters[key] ?? {};
+    }
+    return { results: found.results, counts };
+  };
   const search = {
     results: [],
     counts: {},
@@ -243,18 +281,17 @@ function startSearch(index, term, filters, sort) {
     async fill(wanted) {
       if (!direction && pending.length) {
         const pagefind = await index.with(pending);
-        const found = await pagefind.search(term, { filters: withFacets });
+        const found = await counted(pagefind, {}, {});
         search.results = found.results;
-        search.counts = found.filters;
+        search.counts = found.counts;
         search.searched.push(...pending.splice(0));
       }
       while (direction && search.results.length < wanted && pending.length) {
         const shard = pending[0];
         const pagefind = await index.with([shard]);
-        const filters = { ...withFacets, shard: shard.name };
-        const found = await pagefind.search(term, { filters, sort: { date: direction } });
+        const found = await counted(pagefind, { shard: shard.name }, { sort: { date: direction } });
         search.results.push(...found.results);
-        addCounts(search.counts, found.filters);
+        addCounts(search.counts, found.counts);
         search.searched.push(pending.shift());
       }
     },
@@ -334,61 +371,124 @@ function entityFilterKey(name) {
 /** The filter panel for a search: beside the results on wide screens, folded on a phone. */
 function showFilters(search) {
   const wasHidden = filterPanel.hidden;
+  const focused = focusedControl();
   renderFilters(search.counts);
   filterPanel.hidden = false;
   const wide = window.matchMedia("(min-width: 52rem)").matches;
   if (wasHidden) filterPanel.open = wide || activeCount() > 0;
+  restoreFocus(focused);
 }
 
 /**
- * One fieldset per filter, values by count; the chosen ones always shown and checked. A filter
- * whose values are not loaded shows the chosen ones, and a button to load the others.
+ * One fieldset per filter group, values by count (years newest first); the chosen ones always
+ * shown and checked. A group whose values are not loaded shows the chosen ones and a button to
+ * load the others. A long list shows its first values and a type-ahead that narrows it: never
+ * thousands of checkboxes.
  */
 function renderFilters(counts) {
   filtersBox.replaceChildren();
   const active = activeCount();
   filterPanel.querySelector("summary").textContent = active ? `Filters (${active})` : "Filters";
-  for (const { key, label, load } of FILTERS) {
+  for (const { key, label, load, find } of FILTERS) {
     const chosen = state.filters[key] ?? [];
     const loaded = key in counts;
-    const entries = loaded ? Object.entries(counts[key]) : chosen.map((value) => [value]);
-    const byCount = ([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || a.localeCompare(b);
-    const values = entries
+    const known = new Map(loaded ? Object.entries(counts[key]) : []);
+    // Every year of the archive is listed, as a year's shard may not have been searched yet.
+    const names = new Set([...known.keys(), ...chosen, ...(key === "year" ? archiveYears : [])]);
+    const byCount = ([a, x], [b, y]) => (y ?? -1) - (x ?? -1) || a.localeCompare(b);
+    const values = [...names]
+      .map((value) => [value, known.get(value)])
       .filter(([value, count]) => count !== 0 || chosen.includes(value))
       .sort(key === "year" ? ([a], [b]) => b.localeCompare(a) : byCount);
     if (values.length === 0 && (loaded || facets.has(key))) continue;
     const fieldset = element("fieldset", { class: "search-filter" });
     fieldset.append(element("legend", {}, label));
-    const visible = expanded.has(key)
-      ? values
-      : values.filter(([value], i) => i < SHOWN_VALUES || chosen.includes(value));
-    if (visible.length) fieldset.append(valueList(key, values, visible, chosen));
+    const long = find && values.length > SHOWN_VALUES;
+    if (long) fieldset.append(typeAhead(key, find));
+    const ul = element("ul");
+    fieldset.append(ul);
+    const show = () => ul.replaceChildren(...valueItems(key, values, chosen));
+    show();
+    fieldset.addEventListener("input", (event) => {
+      if (!(event.target instanceof HTMLInputElement) || event.target.type !== "search") return;
+      narrowing.set(key, event.target.value);
+      show();
+    });
     const button = (attribute, text) => {
       return element("button", { type: "button", class: "link-button", [attribute]: key }, text);
     };
     if (!loaded) fieldset.append(button("data-load", load ?? `Show ${label}`));
-    else if (visible.length < values.length) {
+    else if (!long && !expanded.has(key) && values.length > SHOWN_VALUES) {
       fieldset.append(button("data-expand", `Show all ${values.length}`));
     }
     filtersBox.append(fieldset);
   }
 }
 
-/** A checkbox per value, with its count when known. */
-function valueList(key, values, visible, chosen) {
-  const ul = element("ul");
-  for (const [value, count] of visible) {
-    const id = `filter-${key}-${values.findIndex(([v]) => v === value)}`;
-    const box = element("input", { type: "checkbox", name: key, id });
-    box.value = value;
-    box.checked = chosen.includes(value);
-    const text = element("label", { for: id }, value);
-    if (count !== undefined) text.append(" ", element("span", { class: "count" }, `${count}`));
-    const li = element("li");
-    li.append(box, text);
-    ul.append(li);
+/** The search box over a long list of values: its text is kept while the reader filters. */
+function typeAhead(key, label) {
+  const id = `filter-find-${key}`;
+  const box = element("div", { class: "search-filter-find" });
+  const input = element("input", { type: "search", id, autocomplete: "off" });
+  input.value = narrowing.get(key) ?? "";
+  box.append(element("label", { for: id }, label), input);
+  return box;
+}
+
+/**
+ * The values to show: those matching the type-ahead's text (accents and case ignored), the
+ * first SHOWN_VALUES of them unless the group is expanded; the chosen ones always.
+ */
+function valueItems(key, values, chosen) {
+  const wanted = fold(narrowing.get(key) ?? "");
+  const matching = values.filter(([value]) => !wanted || fold(value).includes(wanted));
+  const limit = expanded.has(key) && !wanted ? Infinity : SHOWN_VALUES;
+  const visible = values.filter(([value]) => {
+    return chosen.includes(value) || matching.slice(0, limit).some(([v]) => v === value);
+  });
+  const items = visible.map(([value, count]) => valueItem(key, value, count, chosen));
+  if (wanted && matching.length === 0) {
+    items.push(element("li", { class: "search-filter-none" }, "No match in these results"));
   }
-  return ul;
+  return items;
+}
+
+/** A checkbox for one value, with the number of results it gives when known. */
+function valueItem(key, value, count, chosen) {
+  const id = `filter-${key}-${valueId(value)}`;
+  const box = element("input", { type: "checkbox", name: key, id });
+  box.value = value;
+  box.checked = chosen.includes(value);
+  const text = element("label", { for: id }, value);
+  if (count !== undefined) text.append(" ", element("span", { class: "count" }, `${count}`));
+  const li = element("li");
+  li.append(box, text);
+  return li;
+}
+
+/** Case, accents and spacing folded, for matching a reader's typing to names. */
+function fold(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** A stable id for a value: the same checkbox keeps its id, and focus, across searches. */
+function valueId(value) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/** The filter control that has focus, by id, so a new search does not lose a keyboard's place. */
+function focusedControl() {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLElement) || !filtersBox.contains(focused)) return undefined;
+  return focused.id || focused.getAttribute("data-expand") || focused.getAttribute("data-load");
+}
+
+function restoreFocus(id) {
+  if (!id) return;
+  const control = document.getElementById(id) ?? filtersBox.querySelector("input, button");
+  if (control instanceof HTMLElement) control.focus();
 }
 
 /** Shows the next page of results (or the first), once each one's text has arrived. */

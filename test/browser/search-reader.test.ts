@@ -106,4 +106,89 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
     assert.deepEqual(links, ["/", "/authors/", "/entities/"]);
     await plain.close();
   });
+  const count = async (page: Page) => Number(/^(\d+) results?/.exec(await settled(page))?.[1]);
+  const box = (page: Page, name: string, value: string) => {
+    return page.locator(`.search-filter input[name="${name}"][value="${value}"]`);
+  };
+  const countOf = async (page: Page, name: string, value: string) => {
+    const label = page.locator(`.search-filter li:has(input[name="${name}"][value="${value}"])`);
+    return Number(await label.locator(".count").textContent());
+  };
+  /** Checks a value's box and waits for the search it starts to settle. */
+  async function choose(page: Page, name: string, value: string) {
+    await box(page, name, value).check();
+    await page.waitForURL((url) => url.searchParams.getAll(name).includes(value));
+    return count(page);
+  }
+
+  test("choosing a second year widens the results; each year keeps its count", async () => {
+    const page = await open("/search/?q=security");
+    const all = await count(page);
+    const in2018 = await countOf(page, "year", "2018");
+    const in2019 = await countOf(page, "year", "2019");
+    assert.ok(in2018 > 0 && in2019 > 0 && in2018 + in2019 < all, `${in2018} ${in2019} ${all}`);
+    assert.equal(await choose(page, "year", "2018"), in2018);
+    assert.equal(await countOf(page, "year", "2019"), in2019, "2019 still listed, with its count");
+    assert.equal(await choose(page, "year", "2019"), in2018 + in2019, "OR within a group");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("value")), "2019");
+    await page.close();
+  });
+
+  test("authors combine by OR, with years by AND, counted as if their group were not applied", async () => {
+    const page = await open("/search/?q=security");
+    await count(page);
+    const authors = await page.locator('.search-filter input[name="author"]').evaluateAll((nodes) => {
+      return nodes.map((node) => (node as HTMLInputElement).value);
+    });
+    assert.equal(authors.length, 3);
+    const counts = new Map<string, number>();
+    for (const author of authors) counts.set(author, await countOf(page, "author", author));
+    const [first, second] = authors as [string, string];
+    assert.equal(await choose(page, "author", first), counts.get(first));
+    for (const author of authors) {
+      assert.equal(await countOf(page, "author", author), counts.get(author), author);
+    }
+    const either = await choose(page, "author", second);
+    assert.ok(either > counts.get(first)! && either <= counts.get(first)! + counts.get(second)!);
+    const in2020 = await countOf(page, "year", "2020");
+    assert.equal(await choose(page, "year", "2020"), in2020, "AND across groups");
+    assert.ok(in2020 < either);
+    const dates = await page.locator(".search-result time").evaluateAll((nodes) => {
+      return nodes.map((node) => node.getAttribute("datetime") ?? "");
+    });
+    assert.ok(dates.every((date) => date.startsWith("2020")), dates.join(" "));
+    await page.close();
+  });
+
+  test("a long list of names narrows as the reader types", async () => {
+    const page = await open("/search/?q=security");
+    const names = page.locator(".search-filter").filter({ hasText: "In the article" });
+    await names.getByRole("button", { name: "Show the names in these results" }).click();
+    const find = names.getByLabel("Find a name");
+    await find.waitFor();
+    assert.equal(await names.locator('input[type="checkbox"]').count(), 8, "the first eight");
+    await find.fill("wodin");
+    const shown = async () => names.locator('input[type="checkbox"]').evaluateAll((nodes) => {
+      return nodes.map((node) => (node as HTMLInputElement).value);
+    });
+    assert.deepEqual(await shown(), ["Shoshana Wodinsky"]);
+    await names.locator('input[type="checkbox"]').first().press("Space");
+    await page.waitForURL((url) => url.searchParams.get("entity") === "Shoshana Wodinsky");
+    await count(page);
+    assert.equal(await find.inputValue(), "wodin", "the typed text stays");
+    await find.fill("zzzz");
+    assert.deepEqual(await shown(), ["Shoshana Wodinsky"], "a chosen name stays listed");
+    await page.close();
+  });
+
+  test("a filter without words lists the newest articles first", async () => {
+    const page = await open("/search/?author=Maria+Okafor");
+    await count(page);
+    const dates = await page.locator(".search-result time").evaluateAll((nodes) => {
+      return nodes.map((node) => node.getAttribute("datetime") ?? "");
+    });
+    assert.ok(dates.length > 1);
+    assert.deepEqual(dates, dates.toSorted().reverse());
+    await page.close();
+  });
 });
