@@ -4,6 +4,7 @@
 // shards (src/search/shards.ts), which follow from the archive's years, so that the page needs
 // no request to find them.
 import { ENTITY_BUCKETS } from "../src/search/filters.ts";
+import { NAME_BUCKETS } from "../src/search/names.ts";
 import { shardNames } from "../src/search/shards.ts";
 import { Page } from "./components/Page.tsx";
 import type { PageData } from "./page-context.ts";
@@ -23,6 +24,7 @@ export function render({ archive }: PageData) {
         data-search-form
         data-search-shards={shards}
         data-search-entity-buckets={ENTITY_BUCKETS}
+        data-search-name-buckets={NAME_BUCKETS}
         data-search-years={archive.years.map((year) => year.year).join(" ")}
       >
         <label for="search-query">Search the archive</label>
@@ -58,6 +60,7 @@ export function render({ archive }: PageData) {
           aria-busy="false"
           data-search-results-section
         >
+          <div class="search-names" data-search-names />
           <p class="search-status" role="status" aria-live="polite" data-search-status>
             <noscript>
               Search needs JavaScript. Without it, browse the archive by date (the years below

@@ -21,6 +21,8 @@
 //   Filtering by an entity reads its bucket's key instead, a sixteenth of that list
 //   (src/search/filters.ts).
 
+import { namesIndex } from "./search/names.js";
+
 const FILTERS = [
   { key: "author", label: "Author", find: "Find an author" },
   {
@@ -49,8 +51,20 @@ const status = document.querySelector("[data-search-status]");
 const resultsSection = document.querySelector("[data-search-results-section]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
+const namesBox = document.querySelector("[data-search-names]");
+/** A query that names nothing. */
+const NO_NAMES = { named: undefined, close: [] };
+const TYPE_LABELS = {
+  person: "Person",
+  organization: "Organisation",
+  place: "Place",
+  event: "Event",
+  work: "Work",
+  topic: "Topic",
+  author: "Author",
+};
 
-/** @type {{ q: string, sort: string, filters: Record<string, string[]> }} */
+/** @type {{ q: string, words: boolean, sort: string, filters: Record<string, string[]> }} */
 const state = readAddress();
 /** Which filter groups the reader has expanded to show every value. */
 const expanded = new Set();
@@ -64,12 +78,15 @@ const facets = new Set(EAGER_FILTERS);
 let current;
 let shown = 0;
 let entityBuckets = 1;
+let names = namesIndex(0);
 
-const ready = form && input && list && status && resultsSection && filterPanel && filtersBox;
+const ready = form && input && list && status && resultsSection && filterPanel && filtersBox &&
+  namesBox;
 if (ready && more && sortLabel && sortSelect) start();
 
 function start() {
   entityBuckets = Number(form.getAttribute("data-search-entity-buckets")) || 1;
+  names = namesIndex(Number(form.getAttribute("data-search-name-buckets")) || 0);
   archiveYears = (form.getAttribute("data-search-years") ?? "").split(" ").filter(Boolean);
   const shards = readShards(form.getAttribute("data-search-shards"));
   if (shards.length === 0) {
@@ -84,11 +101,15 @@ function start() {
   sortLabel.hidden = false;
 
   let latest = 0;
-  const run = async (debounce) => {
+  /**
+   * Runs the search the state describes. `address`: "push" makes it a new history entry (a new
+   * query, filter or sort), "replace" updates the current one (more letters of a query being
+   * typed), "keep" leaves it (the reader went Back or Forward to it).
+   */
+  const run = async ({ debounce = false, address = "push" } = {}) => {
     const mine = ++latest;
-    writeAddress();
-    const filters = activeFilters();
-    if (!state.q && Object.keys(filters).length === 0) {
+    if (address !== "keep") writeAddress(address === "push");
+    if (!state.q && activeCount() === 0) {
       showNothing();
       return;
     }
@@ -96,9 +117,15 @@ function start() {
     if (debounce) await new Promise((resolve) => setTimeout(resolve, 200));
     if (mine !== latest) return; // a newer search replaced this one
     try {
+      const looked = state.q && !state.words ? await names.lookup(state.q) : NO_NAMES;
+      if (mine !== latest) return;
+      // A query that is a name or alias searches for its articles, as its filter would.
+      const named = looked.named;
+      const filters = activeFilters(named);
       // Without words there is no best match: filtered results come newest first.
-      const sort = state.sort || (state.q ? "" : "date:desc");
-      const search = startSearch(index, state.q || null, filters, sort);
+      const term = named ? null : state.q || null;
+      const sort = state.sort || (term ? "" : "date:desc");
+      const search = startSearch(index, term, filters, sort);
       await search.fill(PAGE_SIZE + 1);
       if (mine !== latest) return;
       current = search;
@@ -106,6 +133,7 @@ function start() {
       showFilters(search);
       await renderResults();
       if (mine !== latest) return;
+      showNames(looked, search.results.length);
       status.textContent = statusLine(search);
     } catch {
       if (mine === latest) status.textContent = `${UNAVAILABLE} Reload the page.`;
@@ -116,18 +144,46 @@ function start() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     state.q = input.value.trim();
-    void run(false);
+    state.words = false;
+    void run();
   });
   input.addEventListener("input", () => {
     state.q = input.value.trim();
-    void run(true);
+    state.words = false;
+    void run({ debounce: true, address: typedAddress() });
+  });
+  window.addEventListener("popstate", () => {
+    Object.assign(state, readAddress());
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    void run({ address: "keep" });
+  });
+  namesBox.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const action = target?.closest("[data-name-action]");
+    if (!action) return;
+    event.preventDefault();
+    const name = action.getAttribute("data-name") ?? "";
+    const kind = action.getAttribute("data-name-action");
+    if (kind === "words") state.words = true;
+    if (kind === "suggest") {
+      state.q = name;
+      state.words = false;
+    }
+    if (kind === "keep") {
+      const group = action.getAttribute("data-name-group") ?? "entity";
+      state.filters[group] = [...new Set([...(state.filters[group] ?? []), name])];
+      state.q = "";
+    }
+    input.value = state.q;
+    void run();
   });
   // A reader about to type will most likely search the newest shard first: start on it now.
   const prepare = () => void index.with([shards[0]]).catch(() => {});
   input.addEventListener("focus", prepare, { once: true });
   sortSelect.addEventListener("change", () => {
     state.sort = sortSelect.value;
-    void run(false);
+    void run();
   });
   filtersBox.addEventListener("change", (event) => {
     const box = event.target;
@@ -136,7 +192,7 @@ function start() {
     if (box.checked) values.add(box.value);
     else values.delete(box.value);
     state.filters[box.name] = [...values];
-    void run(false);
+    void run();
   });
   filtersBox.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
@@ -146,10 +202,10 @@ function start() {
     if (expand) expanded.add(expand);
     const load = button.getAttribute("data-load");
     if (load) facets.add(load);
-    void run(false);
+    void run({ address: "keep" });
   });
   more.addEventListener("click", () => void showMore());
-  void run(false);
+  void run({ address: "keep" });
 }
 
 /** The next page of results, searching further shards first if a date sort needs them. */
@@ -173,6 +229,7 @@ async function showMore() {
 
 function showNothing() {
   current = undefined;
+  namesBox.replaceChildren();
   filterPanel.hidden = true;
   list.replaceChildren();
   more.hidden = true;
@@ -309,6 +366,60 @@ function addCounts(sum, counts) {
   }
 }
 
+/**
+ * Above the results: the card of the entity or author the query names, with its page, the
+ * choice to keep it as a filter or to search the words instead; the closest names to the
+ * query; and, when nothing is found, where to browse instead. Names are put on the page as text.
+ */
+function showNames({ named, close }, found) {
+  const parts = [];
+  if (named) parts.push(nameCard(named));
+  if (close.length) {
+    const line = element("p", { class: "search-suggest" }, "Did you mean ");
+    close.forEach((entry, i) => {
+      if (i > 0) line.append(i === close.length - 1 ? " or " : ", ");
+      const link = element("a", { href: `?q=${encodeURIComponent(entry.name)}` }, entry.name);
+      link.setAttribute("data-name-action", "suggest");
+      link.setAttribute("data-name", entry.name);
+      line.append(link, ` (${TYPE_LABELS[entry.type] ?? entry.type})`);
+    });
+    line.append("?");
+    parts.push(line);
+  }
+  if (found === 0) {
+    const line = element("p", { class: "search-browse" }, "Browse instead: ");
+    const links = [["/", "latest articles"], ["/authors/", "authors"], ["/entities/", "entities"]];
+    links.forEach(([href, text], i) => {
+      if (i > 0) line.append(" · ");
+      line.append(element("a", { href }, text));
+    });
+    parts.push(line);
+  }
+  namesBox.replaceChildren(...parts);
+}
+
+function nameCard(entry) {
+  const card = element("div", { class: "search-name-card" });
+  const title = element("p", { class: "search-name-title" });
+  title.append(element("a", { href: entry.url }, entry.name));
+  const articles = entry.count === 1 ? "1 article" : `${entry.count.toLocaleString("en")} articles`;
+  title.append(" ", element("span", { class: "meta" }, `${TYPE_LABELS[entry.type]} · ${articles}`));
+  const group = entry.type === "author" ? "author" : "entity";
+  const about = group === "author" ? `by ${entry.name}` : `about ${entry.name}`;
+  const actions = element("p", {}, `Showing the articles ${about}. `);
+  const button = (kind, text) => {
+    const node = element("button", { type: "button", class: "link-button" }, text);
+    node.setAttribute("data-name-action", kind);
+    node.setAttribute("data-name", entry.name);
+    node.setAttribute("data-name-group", group);
+    return node;
+  };
+  actions.append(button("keep", `Keep ${entry.name} as a filter`), " · ");
+  actions.append(button("words", `Search for the words “${state.q}” instead`));
+  card.append(title, actions);
+  return card;
+}
+
 /** "12 results for “x”", and which years they are from while some shards are unsearched. */
 function statusLine(search) {
   const total = search.results.length;
@@ -322,35 +433,60 @@ function statusLine(search) {
   return `${line} since ${last.from}; earlier years are searched as you show more`;
 }
 
+/**
+ * How a query being typed goes into the history: one entry per query. More or fewer letters of
+ * the address's query update its entry; another query is a new one. A box emptied leaves the
+ * address alone, so that the next query typed does not replace the last.
+ */
+function typedAddress() {
+  const previous = (new URLSearchParams(window.location.search).get("q") ?? "").toLowerCase();
+  const typed = state.q.toLowerCase();
+  if (!typed) return activeCount() === 0 ? "keep" : "replace";
+  const edit = previous && (typed.startsWith(previous) || previous.startsWith(typed));
+  return edit ? "replace" : "push";
+}
+
+/** The search the address describes; `words=1`: the query as words even if it is a name. */
 function readAddress() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
   for (const { key } of FILTERS) filters[key] = params.getAll(key);
   const sort = params.get("sort") ?? "";
   const q = (params.get("q") ?? "").trim();
-  return { q, sort: ["date:desc", "date:asc"].includes(sort) ? sort : "", filters };
+  const words = params.get("words") === "1";
+  return { q, words, sort: ["date:desc", "date:asc"].includes(sort) ? sort : "", filters };
 }
 
-function writeAddress() {
+/** The state in the address: a new history entry (`push`) or the current one updated. */
+function writeAddress(push) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
+  if (state.q && state.words) params.set("words", "1");
   for (const { key } of FILTERS) {
     for (const value of state.filters[key] ?? []) params.append(key, value);
   }
   if (state.sort) params.set("sort", state.sort);
   const query = params.toString();
-  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+  const address = query ? `?${query}` : window.location.pathname;
+  if (address === `${window.location.search}` || (!query && !window.location.search)) return;
+  if (push) window.history.pushState(null, "", address);
+  else window.history.replaceState(null, "", address);
 }
 
 function activeCount() {
   return FILTERS.reduce((sum, { key }) => sum + (state.filters[key]?.length ?? 0), 0);
 }
 
-/** Pagefind's filters for the chosen values: any of each filter's, every filter at once. */
-function activeFilters() {
+/**
+ * Pagefind's filters for the chosen values: any of each filter's, every filter at once; with
+ * `named` (an entity or author the query names) among its group's values.
+ */
+function activeFilters(named) {
   const filters = {};
   for (const { key } of FILTERS) {
-    const values = state.filters[key] ?? [];
+    const values = [...(state.filters[key] ?? [])];
+    const group = named?.type === "author" ? "author" : "entity";
+    if (named && key === group && !values.includes(named.name)) values.push(named.name);
     if (values.length === 0) continue;
     if (key === "entity") filters.any = values.map((name) => ({ [entityFilterKey(name)]: name }));
     else filters[key] = { any: values };

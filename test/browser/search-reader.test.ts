@@ -191,4 +191,60 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
     assert.deepEqual(dates, dates.toSorted().reverse());
     await page.close();
   });
+  test("an alias finds its entity's articles and shows its card", async () => {
+    const page = await open("/search/?q=Federal+Bureau+of+Investigation");
+    assert.equal(await count(page), 6, "every FBI article");
+    const card = page.locator(".search-name-card");
+    assert.equal(await card.locator("a").getAttribute("href"), "/entities/fbi/");
+    assert.match((await card.textContent()) ?? "", /FBI Organisation · 6 articles/);
+    await card.getByRole("button", { name: "Search for the words" }).click();
+    await page.waitForURL((url) => url.searchParams.get("words") === "1");
+    const words = await count(page);
+    assert.ok(words < 6, `${words} articles have the words`);
+    assert.equal(await page.locator(".search-name-card").count(), 0);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has("words"));
+    assert.equal(await count(page), 6, "Back returns to the name");
+    await page.locator(".search-name-card").getByRole("button", { name: "Keep FBI" }).click();
+    await page.waitForURL((url) => url.searchParams.get("entity") === "FBI" && !url.search.includes("q="));
+    assert.equal(await count(page), 6);
+    assert.equal(await box(page, "entity", "FBI").isChecked(), true);
+    await page.close();
+  });
+
+  test("a misspelling suggests the entity, and nothing found says where to browse", async () => {
+    const page = await open("/search/?q=Facebok");
+    await count(page);
+    const suggestion = page.locator(".search-suggest a").first();
+    assert.equal(await suggestion.textContent(), "Facebook");
+    await suggestion.click();
+    await page.waitForURL(/\?q=Facebook$/);
+    assert.equal(await count(page), 8, "the Facebook entity's articles");
+    await page.locator("#search-query").fill("qqzzxv");
+    await page.waitForURL(/\?q=qqzzxv$/);
+    assert.equal(await count(page), 0);
+    const browse = await page.locator(".search-browse a").evaluateAll((nodes) => {
+      return nodes.map((node) => node.getAttribute("href"));
+    });
+    assert.deepEqual(browse, ["/", "/authors/", "/entities/"]);
+    await page.close();
+  });
+
+  test("each new query is a history entry: Back restores the last one", async () => {
+    const page = await open("/search/");
+    await page.locator("#search-query").fill("security");
+    assert.equal(await count(page), 11);
+    await page.locator("#search-query").fill("Wodinsky");
+    await page.waitForURL(/\?q=Wodinsky$/);
+    await settled(page);
+    await box(page, "year", "2020").check();
+    await page.waitForURL(/year=2020$/);
+    await page.goBack();
+    await page.waitForURL(/\?q=Wodinsky$/);
+    await page.goBack();
+    await page.waitForURL(/\?q=security$/);
+    assert.equal(await page.locator("#search-query").inputValue(), "security");
+    assert.equal(await count(page), 11);
+    await page.close();
+  });
 });

@@ -1,0 +1,67 @@
+// The names index (src/search/names.ts) on the search page: the one small file a query's first
+// letter names, read once per letter, answering which entity or author a query names (by name
+// or alias, case and accents ignored) and which names are closest to it by edit distance.
+import { distance } from "/assets/vendor/levenshtein.js";
+
+/** How many names to suggest, and how far (in edits) a suggestion may be from the query. */
+const SUGGESTIONS = 5;
+const maxEdits = (length) => (length < 5 ? 1 : length < 12 ? 2 : 3);
+
+/** Case, accents and spacing folded, as src/search/names.ts folds them. */
+export function foldName(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** As src/search/names.ts: FNV-1a of the first folded character, into a bucket. */
+function nameBucket(text, buckets) {
+  const first = [...foldName(text)][0] ?? "";
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < first.length; i++) {
+    hash = Math.imul(hash ^ first.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return hash % buckets;
+}
+
+/** The names index of a site with `buckets` files; each file is fetched at most once. */
+export function namesIndex(buckets) {
+  const files = new Map();
+  const read = (bucket) => {
+    if (!files.has(bucket)) {
+      const file = fetch(`/search/names/${bucket}.json`)
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []);
+      files.set(bucket, file);
+    }
+    return files.get(bucket);
+  };
+  return {
+    /**
+     * What a query names: `named`, the entity or author whose name or alias it is (the one
+     * with most articles), and `close`, the nearest other names within a few edits.
+     */
+    async lookup(query) {
+      const folded = foldName(query);
+      if (!folded || !buckets) return { named: undefined, close: [] };
+      const entries = await read(nameBucket(folded, buckets));
+      const spellings = (entry) => [entry.name, ...entry.aliases].map(foldName);
+      const named = entries.find((entry) => spellings(entry).includes(folded));
+      const limit = maxEdits(folded.length);
+      const close = entries
+        .filter((entry) => entry !== named)
+        .map((entry) => ({ entry, edits: Math.min(...spellings(entry).map(nearness(folded))) }))
+        .filter(({ edits }) => edits <= limit)
+        .sort((a, b) => a.edits - b.edits || b.entry.count - a.entry.count)
+        .slice(0, SUGGESTIONS)
+        .map(({ entry }) => entry);
+      return { named, close };
+    },
+  };
+}
+
+/** Edits between the query and a spelling, skipped for spellings of very different lengths. */
+function nearness(folded) {
+  return (spelling) => {
+    if (Math.abs(spelling.length - folded.length) > 3) return Infinity;
+    return distance(folded, spelling);
+  };
+}
