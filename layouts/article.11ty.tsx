@@ -3,6 +3,7 @@
 import type { Article, ArticleLink } from "../src/archive/model.ts";
 import { absoluteUrl } from "../src/archive/pages.ts";
 import { entityFilterKey } from "../src/search/filters.ts";
+import { shardName } from "../src/search/shards.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { jsonForScript, typeLabel } from "./components/format.ts";
@@ -15,7 +16,7 @@ export const data = onePagePer("pages.articles", "article");
 
 export function render({ archive, article }: Data) {
   return (
-    <Page archive={archive} url={article.url} title={article.title} description={article.summary} draft={article.draft} ogType="article" head={<StructuredData archive={archive} article={article} />}>
+    <Page archive={archive} url={article.url} title={article.title} description={article.summary} draft={article.draft} ogType="article" head={<ArticleHead archive={archive} article={article} />}>
       <article class="story" data-pagefind-body>
         <header class="story-header">
           <h1 data-pagefind-meta="title">{article.title}</h1>
@@ -116,6 +117,20 @@ function LinkList({ links }: { links: readonly ArticleLink[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Structured data, and the script that marks searched words when opened from a search. */
+function ArticleHead({ archive, article }: Pick<PageData, "archive"> & { article: Article }) {
+  return (
+    <>
+      <StructuredData archive={archive} article={article} />
+      <script
+        type="module"
+        src="/assets/search-highlight.js"
+        data-search-shard={shardName(article.date.year)}
+      />
+    </>
   );
 }
 

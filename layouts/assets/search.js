@@ -263,7 +263,12 @@ function shardIndex(shards) {
   let runtime;
   const merged = new Map();
   const bundle = (shard) => `/pagefind/${encodeURIComponent(shard.name)}/`;
-  const options = (shard) => ({ excerptLength: 30, mergeFilter: { shard: shard.name } });
+  // `highlightParam`: results link to `?highlight=…`, which search-highlight.js marks.
+  const options = (shard) => ({
+    excerptLength: 30,
+    highlightParam: "highlight",
+    mergeFilter: { shard: shard.name },
+  });
   const startRuntime = async (shard) => {
     const pagefind = await import(`${bundle(shard)}pagefind.js`);
     await pagefind.options({ ...options(shard), noWorker: true });

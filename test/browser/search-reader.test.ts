@@ -247,4 +247,27 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
     assert.equal(await count(page), 11);
     await page.close();
   });
+  test("with the keyboard alone: a filter, a result, its words marked on the article", async () => {
+    const page = await open("/search/?q=Wodinsky");
+    await count(page);
+    await page.locator("#search-query").focus();
+    const focusedIs = (selector: string) => page.evaluate((s) => {
+      return document.activeElement?.matches(s) ?? false;
+    }, selector);
+    async function tabTo(selector: string) {
+      for (let i = 0; i < 40 && !(await focusedIs(selector)); i++) await page.keyboard.press("Tab");
+      assert.ok(await focusedIs(selector), `Tab reaches ${selector}`);
+    }
+    await tabTo('input[name="year"][value="2020"]');
+    await page.keyboard.press("Space");
+    await page.waitForURL(/year=2020$/);
+    await count(page);
+    await tabTo(".search-result h2 a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("highlight") === "wodinsky");
+    const marks = page.locator("[data-pagefind-body] mark.pagefind-highlight");
+    await marks.first().waitFor({ timeout: 15_000 });
+    assert.match((await marks.first().textContent()) ?? "", /^Wodinsky$/i);
+    await page.close();
+  });
 });
