@@ -70,12 +70,13 @@ describe("the sample archive's search index", () => {
       return fragment.url === "/2020/08/13/press-weighs-election-security-meeting/";
     });
     assert.ok(meeting);
-    assert.match(meeting.content, /^Press divided over secrecy of tech and security agency meeting/);
+    const headline = "Press divided over secrecy of tech and security agency meeting";
+    assert.ok(meeting.content.startsWith(headline), meeting.content.slice(0, 80));
     assert.match(meeting.content, /Shoshana Wodinsky argued that voters need to know/);
     assert.deepEqual(meeting.filters.author, ["Priya Raman"]);
     assert.deepEqual(meeting.filters.year, ["2020"]);
     assert.ok(meeting.filters.entity?.includes("Gizmodo"), JSON.stringify(meeting.filters));
     assert.equal(meeting.meta.date, "2020-08-13");
-    assert.equal(meeting.meta.title, "Press divided over secrecy of tech and security agency meeting");
+    assert.equal(meeting.meta.title, headline);
   });
 });

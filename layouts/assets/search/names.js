@@ -2,6 +2,7 @@
 // letter names, read once per letter, answering which entity or author a query names (by name
 // or alias, case and accents ignored) and which names are closest to it by edit distance.
 import { distance } from "/assets/vendor/levenshtein.js";
+import { element } from "./dom.js";
 
 /** How many names to suggest, and how far (in edits) a suggestion may be from the query. */
 const SUGGESTIONS = 5;
@@ -64,4 +65,71 @@ function nearness(folded) {
     if (Math.abs(spelling.length - folded.length) > 3) return Infinity;
     return distance(folded, spelling);
   };
+}
+
+/** A query that names nothing. */
+export const NO_NAMES = { named: undefined, close: [] };
+const TYPE_LABELS = {
+  person: "Person",
+  organization: "Organisation",
+  place: "Place",
+  event: "Event",
+  work: "Work",
+  topic: "Topic",
+  author: "Author",
+};
+
+/**
+ * Above the results: the card of the entity or author the query names, with its page, the
+ * choice to keep it as a filter or to search the words instead; the closest names to the
+ * query; and, when nothing is found, where to browse instead. Names are put on the page as text.
+ */
+export function showNames(namesBox, { named, close }, found, query) {
+  const parts = [];
+  if (named) parts.push(nameCard(named, query));
+  if (close.length) {
+    const line = element("p", { class: "search-suggest" }, "Did you mean ");
+    close.forEach((entry, i) => {
+      if (i > 0) line.append(i === close.length - 1 ? " or " : ", ");
+      const link = element("a", { href: `?q=${encodeURIComponent(entry.name)}` }, entry.name);
+      link.setAttribute("data-name-action", "suggest");
+      link.setAttribute("data-name", entry.name);
+      line.append(link, ` (${TYPE_LABELS[entry.type] ?? entry.type})`);
+    });
+    line.append("?");
+    parts.push(line);
+  }
+  if (found === 0) {
+    const line = element("p", { class: "search-browse" }, "Browse instead: ");
+    const links = [["/", "latest articles"], ["/authors/", "authors"], ["/entities/", "entities"]];
+    links.forEach(([href, text], i) => {
+      if (i > 0) line.append(" · ");
+      line.append(element("a", { href }, text));
+    });
+    parts.push(line);
+  }
+  namesBox.replaceChildren(...parts);
+}
+
+function nameCard(entry, query) {
+  const card = element("div", { class: "search-name-card" });
+  const title = element("p", { class: "search-name-title" });
+  title.append(element("a", { href: entry.url }, entry.name));
+  const articles = entry.count === 1 ? "1 article" : `${entry.count.toLocaleString("en")} articles`;
+  const kind = `${TYPE_LABELS[entry.type]} · ${articles}`;
+  title.append(" ", element("span", { class: "meta" }, kind));
+  const group = entry.type === "author" ? "author" : "entity";
+  const about = group === "author" ? `by ${entry.name}` : `about ${entry.name}`;
+  const actions = element("p", {}, `Showing the articles ${about}. `);
+  const button = (kind, text) => {
+    const node = element("button", { type: "button", class: "link-button" }, text);
+    node.setAttribute("data-name-action", kind);
+    node.setAttribute("data-name", entry.name);
+    node.setAttribute("data-name-group", group);
+    return node;
+  };
+  actions.append(button("keep", `Keep ${entry.name} as a filter`), " · ");
+  actions.append(button("words", `Search for the words “${query}” instead`));
+  card.append(title, actions);
+  return card;
 }
