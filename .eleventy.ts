@@ -18,9 +18,6 @@ export default function configure(eleventyConfig: UserConfig): void {
   });
   eleventyConfig.setTemplateFormats(["11ty.tsx"]);
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
-  // The search page's edit distance (layouts/assets/search/names.js), as an ES module.
-  const levenshtein = "node_modules/fastest-levenshtein/esm/mod.js";
-  eleventyConfig.addPassthroughCopy({ [levenshtein]: "assets/vendor/levenshtein.js" });
   if (!("archive" in eleventyConfig.globalData)) {
     throw new Error("Run Dateline with `npm run build` or `npm start`: they hand Eleventy the archive.");
   }

@@ -24,11 +24,11 @@
 // One module per concern, under search/: the address (state and history), the shards and the
 // search over them, the filter panel, the results, and the names index. This one wires them to
 // the page's form.
-import { activeCount, readAddress, typedAddress, writeAddress } from "./search/address.js";
-import { activeFilters, expanded, setUpFilters, showFilters } from "./search/filters.js";
-import { namesIndex, NO_NAMES, showNames } from "./search/names.js";
-import { PAGE_SIZE, resultItem, statusLine } from "./search/results.js";
-import { readShards, shardIndex, startSearch } from "./search/shards.js";
+import { activeCount, readAddress, typedAddress, writeAddress } from "./address.js";
+import { activeFilters, expanded, setUpFilters, showFilters } from "./filters.js";
+import { namesIndex, NO_NAMES, showNames } from "./names.js";
+import { PAGE_SIZE, resultItem, statusLine } from "./results.js";
+import { readShards, shardIndex, startSearch } from "./shards.js";
 
 /** Filters whose values (and counts) come with every search; the others when asked for. */
 const EAGER_FILTERS = ["author", "year"];

@@ -1,7 +1,7 @@
 // The names index (src/search/names.ts) on the search page: the one small file a query's first
 // letter names, read once per letter, answering which entity or author a query names (by name
 // or alias, case and accents ignored) and which names are closest to it by edit distance.
-import { distance } from "/assets/vendor/levenshtein.js";
+import { distance } from "fastest-levenshtein";
 import { element } from "./dom.js";
 
 /** How many names to suggest, and how far (in edits) a suggestion may be from the query. */
