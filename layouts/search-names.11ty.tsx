@@ -1,6 +1,12 @@
 // The search page's names index (src/search/names.ts): one JSON file per bucket of names,
 // rendered on every build like the feeds, so it always matches the archive.
-import { NAME_BUCKETS, nameBuckets, nameEntries, nameFileUrl } from "../src/search/names.ts";
+import {
+  NAME_BUCKETS,
+  nameBuckets,
+  nameEntries,
+  nameFileUrl,
+  nameRow,
+} from "../src/search/names.ts";
 import type { PageData } from "./page-context.ts";
 
 type Data = PageData & { bucket: number };
@@ -20,5 +26,5 @@ export function render({ archive, bucket }: Data): string {
     buckets = nameBuckets(nameEntries(archive));
     cache.set(archive, buckets);
   }
-  return JSON.stringify(buckets[bucket]);
+  return JSON.stringify(buckets[bucket]!.map(nameRow));
 }

@@ -30,6 +30,9 @@ export function namesIndex(buckets) {
     if (!files.has(bucket)) {
       const file = fetch(`/search/names/${bucket}.json`)
         .then((response) => (response.ok ? response.json() : []))
+        .then((rows) => rows.map(([name, url, type, count, ...aliases]) => {
+          return { name, url, type, count, aliases };
+        }))
         .catch(() => []);
       files.set(bucket, file);
     }

@@ -67,6 +67,16 @@ export function nameEntries(archive: Pick<Archive, "entities" | "authors">): Nam
   return [...entities, ...authors].filter((entry) => entry.count > 0).sort(byCount);
 }
 
+/**
+ * An entry as a file holds it, without keys (a third of the bytes): name, url, type, count,
+ * then the aliases.
+ */
+export type NameRow = [string, string, NameEntry["type"], number, ...string[]];
+
+export function nameRow(entry: NameEntry): NameRow {
+  return [entry.name, entry.url, entry.type, entry.count, ...entry.aliases];
+}
+
 /** The names index, file by file: an entry is in the bucket of its name and of each alias. */
 export function nameBuckets(entries: readonly NameEntry[]): NameEntry[][] {
   const buckets: NameEntry[][] = Array.from({ length: NAME_BUCKETS }, () => []);

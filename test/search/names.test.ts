@@ -8,6 +8,7 @@ import {
   nameBucket,
   nameBuckets,
   nameEntries,
+  nameRow,
 } from "../../src/search/names.ts";
 
 const entity = (name: string, aliases: string[], articles: number) => {
@@ -55,4 +56,9 @@ test("an entry is in the bucket of its name and of each alias", () => {
   assert.deepEqual(buckets[nameBucket("Bureau")], fbi);
   const holding = buckets.filter((bucket) => bucket.length > 0).length;
   assert.equal(holding, nameBucket("FBI") === nameBucket("Bureau") ? 1 : 2);
+});
+
+test("a file's row is the entry without keys, aliases last", () => {
+  const [fbi] = nameEntries({ entities: [entity("FBI", ["F.B.I.", "Bureau"], 2)], authors: [] });
+  assert.deepEqual(nameRow(fbi!), ["FBI", "/entities/fbi/", "organization", 2, "F.B.I.", "Bureau"]);
 });
