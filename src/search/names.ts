@@ -3,7 +3,7 @@
 // one file (a few kB at 5,000 entities) to put a name's card first, turn a name or alias into
 // its filter, and suggest the closest names to a misspelling. Pagefind's own filter lists
 // cannot do this: they hold names, not aliases, types or pages, and the entity list is large.
-// layouts/assets/search/names.js reads it, with the same folding and bucket rule.
+// layouts/search-page/names.js reads it, with the same folding and bucket rule.
 import type { Archive } from "../archive/model.ts";
 import type { EntityType } from "../content/schema.ts";
 

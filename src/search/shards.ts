@@ -3,7 +3,7 @@
 // A shard holds the articles of a fixed span of years. The rule depends on nothing but an
 // article's own date, so adding, editing or deleting one article changes one shard; and since
 // shards cover disjoint, ordered spans of time, the search page gets a global date order by
-// putting the shards' own date-sorted results one after the other (layouts/assets/search.js).
+// putting the shards' own date-sorted results one after the other (layouts/search-page/shards.js).
 import { createHash } from "node:crypto";
 import type { Article } from "../archive/model.ts";
 import { fileForUrl } from "../content/paths.ts";
