@@ -2,6 +2,7 @@
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
 import type { Article, ArticleLink } from "../src/archive/model.ts";
 import { entityFilterKey } from "../src/search/filters.ts";
+import { shardFor } from "../src/search/shards.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { typeLabel } from "./components/format.ts";
@@ -23,14 +24,16 @@ export function render({ archive, article }: Data) {
       description={article.summary}
       draft={article.draft}
       ogType="article"
-      head={<StructuredData archive={archive} article={article} />}
+      head={<ArticleHead archive={archive} article={article} />}
       image={previewImage(archive, article)}
     >
       <article class="story" data-pagefind-body>
         <header class="story-header">
           <h1 data-pagefind-meta="title">{article.title}</h1>
           {article.summary ? <p class="standfirst">{article.summary}</p> : null}
-          <p class="meta">
+          {/* Ignored by the index (its filters and sort key still count): excerpts would start
+              with "By … · 13 August 2020", and authors are a filter and a name card instead. */}
+          <p class="meta" data-pagefind-ignore>
             <Byline authors={article.authors} />
             {" · "}
             <DateTime date={article.date} data-pagefind-filter={`year:${article.date.year}`} data-pagefind-sort={`date:${article.date.iso}`} data-pagefind-meta={`date:${article.date.iso}`} />
@@ -52,7 +55,7 @@ export function render({ archive, article }: Data) {
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.html }} />
         <Corrections article={article} />
         {article.topics.length ? (
-          <p class="story-tags">
+          <p class="story-tags" data-pagefind-ignore>
             <span class="label">Topics</span>{" "}
             {article.topics.map((topic, i) => (
               <>
@@ -64,7 +67,7 @@ export function render({ archive, article }: Data) {
         ) : null}
         <SearchFilters article={article} />
         {namedEntities(article).length ? (
-          <footer class="story-entities">
+          <footer class="story-entities" data-pagefind-ignore>
             <h2>In this article</h2>
             <ul class="chips">
               {namedEntities(article).map((entity) => (
@@ -189,6 +192,20 @@ function LinkList({ links }: { links: readonly ArticleLink[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Structured data, and the script that marks searched words when opened from a search. */
+function ArticleHead({ archive, article }: Pick<PageData, "archive"> & { article: Article }) {
+  return (
+    <>
+      <StructuredData archive={archive} article={article} />
+      <script
+        type="module"
+        src="/assets/search-highlight.js"
+        data-search-shard={shardFor(archive.articles, article.date)}
+      />
+    </>
   );
 }
 

@@ -4,6 +4,7 @@
 // shards (src/search/shards.ts), which follow from the articles' dates, so that the page needs
 // no request to find them.
 import { ENTITY_BUCKETS } from "../src/search/filters.ts";
+import { NAME_BUCKETS } from "../src/search/names.ts";
 import { shardNames } from "../src/search/shards.ts";
 import { Page } from "./components/Page.tsx";
 import type { PageData } from "./page-context.ts";
@@ -23,10 +24,20 @@ export function render({ archive }: PageData) {
         data-search-form
         data-search-shards={shards}
         data-search-entity-buckets={ENTITY_BUCKETS}
+        data-search-name-buckets={NAME_BUCKETS}
+        data-search-years={archive.years.map((year) => year.year).join(" ")}
       >
         <label for="search-query">Search the archive</label>
         <div class="search-box">
-          <input id="search-query" type="search" name="q" autocomplete="off" spellcheck={false} />
+          <input
+            id="search-query"
+            type="search"
+            name="q"
+            autocomplete="off"
+            spellcheck={false}
+            aria-keyshortcuts="/"
+            data-search-shortcut
+          />
           <button type="submit">Search</button>
         </div>
         <label class="search-sort" hidden data-search-sort>
@@ -49,8 +60,13 @@ export function render({ archive }: PageData) {
           aria-busy="false"
           data-search-results-section
         >
+          <div class="search-names" data-search-names />
           <p class="search-status" role="status" aria-live="polite" data-search-status>
-            <noscript>Search needs JavaScript. You can still browse by <a href="/entities/">entity</a>, by <a href="/authors/">author</a> or by date from the archive links below.</noscript>
+            <noscript>
+              Search needs JavaScript. Without it, browse the archive by date (the years below
+              and <a href="/">the latest articles</a>), by <a href="/authors/">author</a>, or by
+              the <a href="/entities/">people, organisations, places and topics</a> it covers.
+            </noscript>
           </p>
           <ol class="search-result-list" data-search-results />
           <button type="button" class="search-more" hidden data-search-more>

@@ -6,6 +6,7 @@ import type { SiteUrl } from "../../src/content/paths.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
 import { typeLabel } from "./format.ts";
+import { SearchBox } from "./SearchBox.tsx";
 
 export interface PageProps {
   archive: Archive;
@@ -78,6 +79,7 @@ export function Page(props: PageProps) {
         {feed ? (
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
         ) : null}
+        <script type="module" src="/assets/search-key.js" />
         {head}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
@@ -101,6 +103,7 @@ export function Page(props: PageProps) {
               ))}
             </ul>
           </nav>
+          {url === "/search/" ? null : <SearchBox />}
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -4,6 +4,7 @@ import { fileForUrl, type SiteUrl, siteUrl, type SourcePath } from "../content/p
 import { join } from "node:path";
 import type { Place, Problems } from "../content/problems.ts";
 import type { Archive, Article } from "./model.ts";
+import { NAME_FILE_URLS } from "../search/names.ts";
 
 export type OutputKind = "home" | "article" | "year" | "month" | "author" | "entity" | "page" | "file" | "redirect" | "withdrawn";
 
@@ -40,6 +41,7 @@ export const FIXED_FILES = [
   "/news-sitemap.xml",
   CORRECTIONS_FEED_URL,
   "/robots.txt",
+  ...NAME_FILE_URLS,
 ];
 
 /** Kinds that readers and search engines browse: the sitemap's. */

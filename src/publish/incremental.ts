@@ -15,6 +15,7 @@ import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
+import { shardFor } from "../search/shards.ts";
 import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
 import { feedInputText, pageInputText, searchInputText } from "./page-inputs.ts";
 
@@ -111,6 +112,11 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const fits = (manifest: Manifest | undefined) =>
     manifest?.code === code && manifest.shell === shell ? manifest : undefined;
   const years = `\n${archive.years.map((year) => year.url).join(" ")}`;
+  // An article's page names its search shard (for the highlight of searched words), which
+  // moves when the span it is in is split (src/search/shards.ts).
+  const shardOf = (item: unknown) => {
+    return isArticlePage(item) ? `\n${shardFor(archive.articles, item.date)}` : "";
+  };
   const published = fits(await readManifest(sites.published));
   const recorded = sites.recycled ? await readManifest(sites.staging) : undefined;
   // Made by other code, the folder may hold files that this code no longer knows to remove.
@@ -129,7 +135,7 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
     for (const item of pages[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
       const shown = FEED_LISTS.has(list) ? feedInputText(item as SubjectFeed) : pageInputs(item);
-      const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}`);
+      const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}${shardOf(item)}`);
       plan.hashes.set(file, inputs);
       if (list === "articles") {
         plan.searchHashes.set(file, hash(searchInputText(item as Article)));
@@ -263,6 +269,10 @@ function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest
  * (layouts/components/Page.tsx). Settings that only shape the model (its lists' page size, the
  * withdrawn URLs) reach pages through their items, which are hashed on their own.
  */
+function isArticlePage(item: unknown): item is Article {
+  return typeof item === "object" && item !== null && "wordCount" in item && "html" in item;
+}
+
 function shellInputs(archive: Archive): unknown {
   const { withdrawn: _withdrawn, pageSize: _pageSize, ...site } = archive.site;
   // The navigation names the entity types the archive has (layouts/components/Page.tsx).

@@ -2,7 +2,7 @@
 // them. Entities get a second key besides `entity`: one of a few buckets by a hash of the name,
 // so that filtering by an entity loads one bucket's list in each shard (a few kB) instead of
 // every entity's (55 kB a shard at 10,000 articles). `entity` itself is loaded only to show the
-// names in a search's results. layouts/assets/search.js computes the same hash.
+// names in a search's results. layouts/search-page/filters.js computes the same hash.
 
 /** Buckets of entity names: the search page reads the number from its form. */
 export const ENTITY_BUCKETS = 16;

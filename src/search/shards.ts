@@ -5,7 +5,7 @@
 // by the calendar and split only past a size, so adding, editing or deleting one article
 // changes one shard (and, when a span crosses the size, its parts once). Since shards cover
 // disjoint, ordered spans of time, the search page gets a global date order by putting the
-// shards' own date-sorted results one after the other (layouts/assets/search.js).
+// shards' own date-sorted results one after the other (layouts/search-page/shards.js).
 import { createHash } from "node:crypto";
 import type { Article } from "../archive/model.ts";
 import type { CalendarDate } from "../content/dates.ts";
@@ -122,6 +122,21 @@ function partsOf(span: Span): Span[] {
     });
   }
   return [];
+}
+
+const shardsOfArchives = new WeakMap<readonly object[], (date: Dated) => string>();
+
+/**
+ * The shard that holds an article of this date, among the shards of these articles: worked
+ * out once for each list of articles (an archive's), as every article page names its shard.
+ */
+export function shardFor(articles: readonly Pick<Article, "date">[], date: Dated): string {
+  let nameOf = shardsOfArchives.get(articles);
+  if (!nameOf) {
+    nameOf = shardOf(shardNames(articles.map((article) => article.date)));
+    shardsOfArchives.set(articles, nameOf);
+  }
+  return nameOf(date);
 }
 
 /** Which of these shards a date falls in. */

@@ -1,6 +1,7 @@
-// How the search page reads the sharded index (layouts/assets/search.js): only the shards and
-// filter lists a search needs, entities filtered by their bucket's key whatever their names,
-// and a date sort that reads older shards only as more results are shown, in one global order.
+// How the search page reads the sharded index (layouts/search-page/shards.js): only the
+// shards and filter lists a search needs, entities filtered by their bucket's key whatever
+// their names, and a date sort that reads older shards only as more results are shown, in one
+// global order.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

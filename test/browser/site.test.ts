@@ -115,14 +115,16 @@ describe("the sample archive in a browser", { skip }, () => {
     t.diagnostic(`follow-up: ${JSON.stringify(traffic.followUp)}`);
     assert.match(traffic.results[0], /results? for/);
     assert.match(traffic.results[1], /\d+ results? for “election”/);
-    // The page, its style and script; Pagefind's script and WebAssembly once (about 107 kB);
-    // then each shard's entry, metadata, author and year lists and word files, and the shown
-    // results' fragments. Measured at 10,000 articles by `npm run bench:search` (README).
+    // The page, its style, its script and the `/` key's; Pagefind's script and WebAssembly once
+    // (about 107 kB); the names index's file for the query's first letter; then each shard's
+    // entry, metadata, author and year lists and word files, and the shown results' fragments.
+    // Measured at 10,000 articles by `npm run bench:search` (README).
     assert.ok(traffic.first.bytes < 250_000, JSON.stringify(traffic.first));
-    assert.ok(traffic.first.requests <= 6 + 2 * 5 + 11, JSON.stringify(traffic.first));
-    // A follow-up fetches no script, WebAssembly or metadata again: words and fragments only.
+    assert.ok(traffic.first.requests <= 8 + 2 * 5 + 11, JSON.stringify(traffic.first));
+    // A follow-up fetches no script, WebAssembly or metadata again: words, fragments and the
+    // names index's file for its first letter only.
     const kinds = Object.keys(traffic.followUp.byKind);
-    assert.deepEqual(kinds.filter((kind) => !/^pf_(index|fragment)$/.test(kind)), []);
+    assert.deepEqual(kinds.filter((kind) => !/^(pf_(index|fragment)|json)$/.test(kind)), []);
     assert.ok(traffic.followUp.bytes < 50_000, JSON.stringify(traffic.followUp));
   });
 

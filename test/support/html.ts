@@ -31,7 +31,8 @@ export function allElements(tree: Root): Element[] {
   return found;
 }
 
-const OUR_SCRIPTS = ["/assets/search.js"];
+/** The search page's, the `/` key's (every page) and the search highlight's (articles). */
+const OUR_SCRIPTS = ["/assets/search.js", "/assets/search-key.js", "/assets/search-highlight.js"];
 /** Attributes a browser follows or loads as a URL (hast's property names). */
 const URL_ATTRIBUTES = new Set(["href", "src", "srcSet", "action", "formAction", "poster", "data", "cite", "background", "xLinkHref", "ping"]);
 

@@ -1,0 +1,50 @@
+// The search page's results: headline, date, byline and excerpt, all as text but the
+// excerpt's marks, and the count line that a screen reader announces.
+import { element } from "./dom.js";
+
+export const PAGE_SIZE = 10;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+/** "12 results for “x”", and which years they are from while some shards are unsearched. */
+export function statusLine(search, state) {
+  const total = search.results.length;
+  const count = total === 1 ? "1 result" : `${total.toLocaleString("en")} results`;
+  const line = state.q ? `${count} for “${state.q}”` : count;
+  const last = search.searched.at(-1);
+  if (search.complete || !last) return line;
+  if (state.sort === "date:asc") {
+    return `${line} until ${last.to}; later years are searched as you show more`;
+  }
+  return `${line} since ${last.from}; earlier years are searched as you show more`;
+}
+
+export function resultItem(item) {
+  const li = element("li", { class: "search-result" });
+  const heading = element("h2");
+  heading.append(element("a", { href: item.url }, item.meta?.title ?? item.url));
+  li.append(heading);
+  const meta = element("p", { class: "meta" });
+  const date = item.meta?.date;
+  if (date) meta.append(element("time", { datetime: date }, readableDate(date)));
+  const authors = item.filters?.author ?? [];
+  if (authors.length) meta.append(`${date ? " · " : ""}By ${authors.join(", ")}`);
+  li.append(meta, excerpt(item.excerpt ?? ""));
+  return li;
+}
+
+/** Pagefind's excerpt is escaped text with <mark> around matches: keep the marks, nothing else. */
+function excerpt(html) {
+  const paragraph = element("p", { class: "summary" });
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  for (const node of parsed.body.firstChild?.childNodes ?? []) {
+    const text = node.textContent ?? "";
+    paragraph.append(node.nodeName === "MARK" ? element("mark", {}, text) : text);
+  }
+  return paragraph;
+}
+
+function readableDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return month && day ? `${day} ${MONTHS[month - 1]} ${year}` : iso;
+}
