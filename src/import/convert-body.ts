@@ -1,0 +1,54 @@
+// Import, step 3: a post's HTML body becomes Markdown through unified, the same trees in and
+// out (rehype-parse → rehype-remark → remark-gfm → remark-stringify): headings, lists, quotes,
+// tables, code and images carry over; what can run script is sanitized away first.
+import { autop } from "@wordpress/autop";
+import rehypeParse from "rehype-parse";
+import rehypeRemark from "rehype-remark";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import dropComments from "./body/drop-comments.ts";
+import embedsToLinks from "./body/embeds-to-links.ts";
+import figuresToCaptions from "./body/figures-to-captions.ts";
+import reportScripts from "./body/report-scripts.ts";
+import uploadLinks from "./body/upload-links.ts";
+import { expandShortcodes, type ShortcodeContext } from "./shortcodes.ts";
+
+export interface BodyOptions {
+  /** Classic WordPress bodies: blank lines are paragraphs, as WordPress shows them. */
+  paragraphsAsBlankLines: boolean;
+  shortcodes: Omit<ShortcodeContext, "report">;
+  uploadsDir?: string;
+}
+
+export interface ConvertedBody {
+  markdown: string;
+  problems: string[];
+  /** Files under the uploads folder that the body now links to on the new site. */
+  uploads: string[];
+}
+
+export function convertBody(html: string, options: BodyOptions): ConvertedBody {
+  const problems: string[] = [];
+  const report = (message: string) => void problems.push(message);
+  let source = expandShortcodes(html, { ...options.shortcodes, report });
+  if (options.paragraphsAsBlankLines) source = autop(source);
+  const found = new Set<string>();
+  const file = new VFile({ value: source });
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(dropComments)
+    .use(reportScripts)
+    .use(embedsToLinks)
+    .use(figuresToCaptions)
+    .use(uploadLinks, { ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}), found })
+    .use(rehypeSanitize)
+    .use(rehypeRemark)
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: "-", emphasis: "_", fences: true, rule: "-" });
+  const markdown = String(processor.processSync(file)).trim();
+  problems.push(...file.messages.map((message) => message.reason));
+  return { markdown: markdown ? `${markdown}\n` : "", problems, uploads: [...found].sort() };
+}
