@@ -4,7 +4,7 @@
 import { autop } from "@wordpress/autop";
 import rehypeParse from "rehype-parse";
 import rehypeRemark from "rehype-remark";
-import rehypeSanitize from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
@@ -13,6 +13,7 @@ import dropComments from "./body/drop-comments.ts";
 import embedsToLinks from "./body/embeds-to-links.ts";
 import figuresToCaptions from "./body/figures-to-captions.ts";
 import reportScripts from "./body/report-scripts.ts";
+import unwrapBareLinks from "./body/unwrap-bare-links.ts";
 import uploadLinks from "./body/upload-links.ts";
 import { expandShortcodes, type ShortcodeContext } from "./shortcodes.ts";
 
@@ -30,6 +31,9 @@ export interface ConvertedBody {
   uploads: string[];
 }
 
+/** GitHub's rules, as the build's; elements whose text is code or styling go with their text. */
+const SANITIZE = { ...defaultSchema, strip: ["script", "style", "template", "noscript", "textarea"] };
+
 export function convertBody(html: string, options: BodyOptions): ConvertedBody {
   const problems: string[] = [];
   const report = (message: string) => void problems.push(message);
@@ -44,7 +48,8 @@ export function convertBody(html: string, options: BodyOptions): ConvertedBody {
     .use(embedsToLinks)
     .use(figuresToCaptions)
     .use(uploadLinks, { ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}), found })
-    .use(rehypeSanitize)
+    .use(rehypeSanitize, SANITIZE)
+    .use(unwrapBareLinks)
     .use(rehypeRemark)
     .use(remarkGfm)
     .use(remarkStringify, { bullet: "-", emphasis: "_", fences: true, rule: "-" });

@@ -89,6 +89,9 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
   };
 }
 
+const OTHER_TYPES: Record<string, string> = { page: "pages", attachment: "attachments (media)",
+  nav_menu_item: "menu items", revision: "revisions", wp_block: "reusable blocks" };
+
 /** Posts to import: WordPress's other types (pages, attachments, menus) are counted, not kept. */
 function selectPosts(source: ImportSource) {
   const skipped = new Map<string, number>();
@@ -96,7 +99,7 @@ function selectPosts(source: ImportSource) {
   const posts: SourcePost[] = [];
   const count = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
   for (const post of source.posts) {
-    if (post.type !== "post") count(post.type);
+    if (post.type !== "post") count(OTHER_TYPES[post.type] ?? `posts of type ${post.type}`);
     else if (post.discarded) count(`posts ${post.discarded}`);
     else posts.push(post);
   }

@@ -74,7 +74,7 @@ interface Basics {
 
 function frontMatter(post: SourcePost, basics: Basics, map: TermMap | undefined,
   problems: string[]): Record<string, unknown> {
-  const { tags, entities } = applyTerms(post.terms, map);
+  const entities = applyTerms(post.terms, map);
   const summary = plainText(post.excerptHtml);
   const updated = post.modified && laterDay(post.modified, basics.date) ? post.modified : undefined;
   const alias = post.published ? oldPath(post.link, basics, problems) : undefined;
@@ -84,7 +84,6 @@ function frontMatter(post: SourcePost, basics: Basics, map: TermMap | undefined,
     author: basics.authors.length === 1 ? basics.authors[0] : basics.authors,
     ...(summary ? { summary } : {}),
     ...(entities.length ? { entities } : {}),
-    ...(tags.length ? { tags } : {}),
     ...(updated ? { updated } : {}),
     ...(post.published ? {} : { draft: true }),
     ...(alias ? { aliases: [alias] } : {}),

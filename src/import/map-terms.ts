@@ -62,20 +62,18 @@ export function ruleFor(term: SourceTerm, map: TermMap | undefined): TermRule {
   return map?.[SECTION[term.kind]][term.slug] ?? defaultRule(term);
 }
 
-/** A post's terms as front matter: topics go in `tags`, other types in `entities`. */
+/**
+ * A post's terms as its `entities`, each with its type. Topics too go there rather than in
+ * `tags`, so that every term gets its entity page, as categories and tags had pages before.
+ */
 export function applyTerms(terms: readonly SourceTerm[], map: TermMap | undefined) {
-  const tags: string[] = [];
   const entities: { name: string; type: EntityType }[] = [];
   for (const term of terms) {
     const rule = ruleFor(term, map);
-    if (rule === "skip") continue;
-    if (rule.type === "topic") {
-      if (!tags.includes(rule.name)) tags.push(rule.name);
-    } else if (!entities.some((one) => one.name === rule.name)) {
-      entities.push({ name: rule.name, type: rule.type });
-    }
+    if (rule === "skip" || entities.some((one) => one.name === rule.name)) continue;
+    entities.push({ name: rule.name, type: rule.type });
   }
-  return { tags, entities };
+  return entities;
 }
 
 /** Terms of the map's sections that the map does not list yet. */
@@ -88,7 +86,7 @@ export function termMapText(terms: readonly CountedTerm[]): string {
   const lines = [
     "# How the import turns categories and tags into Dateline entities. Give each term the",
     "# entity it stands for, { name: …, type: … } with type one of person, organization, place,",
-    "# event, work or topic (topics go in tags:), or skip to drop it; then run the import again.",
+    "# event, work or topic, or skip to drop it; then run the import again.",
     "# The number after each term is how many posts have it.",
   ];
   for (const kind of ["category", "tag"] as const) {

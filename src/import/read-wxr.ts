@@ -3,6 +3,7 @@
 // WordPress's `wp:` elements, which hold everything that matters (status, dates, slugs, users).
 import { XMLParser } from "fast-xml-parser";
 import type { ImportSource, SourceAuthor, SourcePost, SourceTerm } from "./source.ts";
+import { plainText } from "./plain-text.ts";
 import { elementLines } from "./element-lines.ts";
 import { wordpressDate } from "./source-dates.ts";
 
@@ -97,7 +98,8 @@ function itemTerms(item: XmlNode): SourceTerm[] {
   for (const term of nodes(item.category)) {
     const domain = text(term["@_domain"]);
     const kind = domain === "category" ? "category" : domain === "post_tag" ? "tag" : undefined;
-    const name = text(term).trim();
+    // WordPress writes term names HTML-escaped (`Q&amp;A`).
+    const name = plainText(text(term));
     if (!kind || !name) continue;
     terms.push({ kind, slug: safeDecode(text(term["@_nicename"])) || name, name });
   }
