@@ -12,6 +12,11 @@ const WHAT: Record<Outcome, string> = {
   "kept-existing": "left alone: the file exists and was not written by the import",
 };
 
+const DRY_RUN: Partial<Record<Outcome, string>> = {
+  "created": "to write",
+  "updated": "to update from the source",
+};
+
 export function formatImportReport(result: ImportResult, source: string, dryRun: boolean,
   mapFile: string): string {
   const lines: string[] = [];
@@ -22,7 +27,8 @@ export function formatImportReport(result: ImportResult, source: string, dryRun:
   for (const outcome of Object.keys(WHAT) as Outcome[]) {
     const files = [...result.articles, ...result.others].filter((one) => one.outcome === outcome);
     if (files.length === 0) continue;
-    lines.push(`  ${files.length} ${files.length === 1 ? "file" : "files"} ${WHAT[outcome]}`);
+    const what = dryRun ? DRY_RUN[outcome] ?? WHAT[outcome] : WHAT[outcome];
+    lines.push(`  ${files.length} ${files.length === 1 ? "file" : "files"} ${what}`);
     if (dryRun || outcome.startsWith("kept") || outcome === "updated") {
       for (const file of files) lines.push(`    ${file.path}`);
     }
