@@ -42,6 +42,7 @@ export function mapPost(post: SourcePost, context: PostContext): ArticleFile | {
   const problems: string[] = [];
   const body = convertBody(post.bodyHtml, {
     paragraphsAsBlankLines: post.paragraphsAsBlankLines,
+    ...(post.footnotes ? { footnotes: post.footnotes } : {}),
     shortcodes: { postId: post.postId ?? "", attachments: context.attachments },
     ...(context.uploadsDir ? { uploadsDir: context.uploadsDir } : {}),
   });

@@ -67,6 +67,7 @@ function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>
     authors: itemAuthors(item, users),
     terms: itemTerms(item),
     paragraphsAsBlankLines: !body.includes("<!-- wp:"),
+    footnotes: footnotes(item),
     attachmentUrl: text(item["wp:attachment_url"]),
     parentId: text(item["wp:post_parent"]),
     postId: text(item["wp:post_id"]),
@@ -81,6 +82,22 @@ function unpublished(status: string, password: boolean): Pick<SourcePost, "unpub
   if (password) return { unpublishedAs: "password-protected" };
   if (status === "publish" || status === "inherit") return {};
   return { unpublishedAs: UNPUBLISHED[status] ?? `of status "${status}"` };
+}
+
+/** The block editor's footnotes: JSON in the post's `footnotes` meta, `[{ id, content }]`. */
+function footnotes(item: XmlNode): { id: string; content: string }[] {
+  const meta = nodes(item["wp:postmeta"]).find((one) => text(one["wp:meta_key"]) === "footnotes");
+  if (!meta) return [];
+  try {
+    const notes: unknown = JSON.parse(text(meta["wp:meta_value"]));
+    if (!Array.isArray(notes)) return [];
+    return notes.flatMap((note: unknown) => {
+      const { id, content } = (note ?? {}) as { id?: unknown; content?: unknown };
+      return typeof id === "string" && typeof content === "string" ? [{ id, content }] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** The post's user, then co-authors (Co-Authors Plus keeps them as `author` terms). */

@@ -15,6 +15,8 @@ export interface ShortcodeContext {
   /** The post's own id, for galleries that show the post's attached images. */
   postId: string;
   attachments: ReadonlyMap<string, Attachment>;
+  /** Collects footnote shortcodes' notes, by the id their mark in the text carries. */
+  notes: Map<string, string>;
   /** Reports a shortcode that had no Markdown form. */
   report(message: string): void;
 }
@@ -31,6 +33,10 @@ const HANDLERS: Record<string, Handler> = {
   tweet: (shortcode) => link(firstUrl(shortcode)),
   video: media,
   audio: media,
+  // Footnote plug-ins: Simple Footnotes, Easy Footnotes, Footnotes Made Easy.
+  ref: footnote,
+  footnote: footnote,
+  efn_note: footnote,
 };
 
 const MEDIA_ATTRIBUTES = ["src", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav"];
@@ -88,6 +94,13 @@ function gallery(shortcode: Shortcode, context: ShortcodeContext): string {
   }
   const items = shown.map((one) => `<li><img src="${escape(one.url)}" alt="${escape(one.title)}"></li>`);
   return `<ul>${items.join("")}</ul>`;
+}
+
+/** The note is kept aside; its mark is WordPress's own (see body/wordpress-footnotes.ts). */
+function footnote(shortcode: Shortcode, context: ShortcodeContext): string {
+  const id = `shortcode-${context.notes.size + 1}`;
+  context.notes.set(id, shortcode.content ?? "");
+  return `<sup data-fn="${id}"></sup>`;
 }
 
 function media(shortcode: Shortcode): string {

@@ -38,6 +38,8 @@ export interface SourcePost {
   terms: SourceTerm[];
   /** Classic WordPress bodies keep paragraphs as blank lines (wpautop); feeds carry HTML. */
   paragraphsAsBlankLines: boolean;
+  /** The block editor's footnotes (kept in the post's meta, not its content). */
+  footnotes?: { id: string; content: string }[];
   /** Attachments only: the file's address and the post it belongs to. */
   attachmentUrl?: string;
   parentId?: string;

@@ -24,11 +24,13 @@ async function convertFixture(name: string, uploadsDir?: string) {
   return convertBody(html, {
     paragraphsAsBlankLines: !html.includes("<!-- wp:"),
     shortcodes: { postId: "1", attachments },
+    // The block editor keeps notes in the post's meta; the fixture's second is rendered.
+    footnotes: [{ id: "2a1b", content: "From the <em>draft</em> accounts." }],
     ...(uploadsDir ? { uploadsDir } : {}),
   });
 }
 
-for (const name of ["classic", "shortcodes", "blocks", "hostile"]) {
+for (const name of ["classic", "shortcodes", "blocks", "hostile", "footnotes"]) {
   test(`body fixture ${name}.html becomes ${name}.md`, async () => {
     const expected = await readFile(join(BODIES, `${name}.md`), "utf8");
     assert.equal((await convertFixture(name)).markdown, expected);
@@ -61,6 +63,22 @@ test("block markup: comments dropped, figure captions kept, embeds as links", as
   assert.doesNotMatch(markdown, /wp:/);
   assert.match(markdown, /!\[The harbour\]\(\/wp-content\/uploads\/harbour\.jpg\)\n\n_The harbour in April\._/);
   assert.match(markdown, /<https:\/\/twitter\.com\/example\/status\/987>/);
+});
+
+test("footnotes: the block editor's (kept in meta or rendered) and plug-ins' shortcodes", async () => {
+  const { markdown, problems } = await convertFixture("footnotes");
+  assert.deepEqual(problems, []);
+  assert.match(markdown, /grew\[\^1\] and the council agreed\.\[\^2\]/);
+  assert.match(markdown, /\[\^2\]: By seven votes to two\.\n/, "the rendered list, back link gone");
+  assert.match(markdown, /\[\^3\]: See the \[minutes\]\(https:\/\/example\.org\/minutes\)\.\n$/);
+  assert.doesNotMatch(markdown, /wp-block-footnotes|↩/);
+});
+
+test("a footnote mark without its note is removed and reported", () => {
+  const body = convertBody('<p>Text<sup data-fn="x"><a href="#x">1</a></sup>.</p>', {
+    paragraphsAsBlankLines: false, shortcodes: { postId: "", attachments: new Map() } });
+  assert.equal(body.markdown, "Text.\n");
+  assert.match(body.problems.join(), /footnote mark has no note/);
 });
 
 test("nothing that can run script survives a hostile body, and the report says so", async () => {

@@ -51,7 +51,7 @@ async function importedArchive(t: Parameters<typeof tempDir>[0]) {
 
 test("a WordPress export becomes an archive that builds, every old link kept, nothing unpublished", async (t) => {
   const { parent, content, run } = await importedArchive(t);
-  assert.match(run.stdout, /^Imported 17 posts from .*wordpress-export\.xml \(WordPress export \(WXR 1\.2\)\), 5 of them as drafts\./m);
+  assert.match(run.stdout, /^Imported 18 posts from .*wordpress-export\.xml \(WordPress export \(WXR 1\.2\)\), 5 of them as drafts\./m);
   assert.match(run.stdout, /Not imported: 1 posts in WordPress's trash, 1 pages, 2 attachments \(media\), 1 menu items\./);
   assert.match(run.stdout, /wordpress-export\.xml:\d+ \(item 3\) {2}"2013-01-04: This post has no title, .*it has no title/);
   assert.match(run.stdout, /wordpress-export\.xml:\d+ \(item 11\) {2}"Media: Captions, Gallery and Embeds": the shortcode \[contact-form-7\]/);
@@ -61,7 +61,7 @@ test("a WordPress export becomes an archive that builds, every old link kept, no
   const site = join(parent, "site");
   const build = await runBuild(content, site, { DATELINE_CACHE_DIR: join(parent, "cache") });
   assert.equal(build.code, 0, build.stderr);
-  assert.match(build.stdout, /Published 12 articles/);
+  assert.match(build.stdout, /Published 13 articles/);
 
   const articles = await readArticles(content);
   const published = articles.filter((one) => !one.fields.draft);
@@ -72,6 +72,8 @@ test("a WordPress export becomes an archive that builds, every old link kept, no
   const bridge = await readFile(join(site, "2013/03/15/media-captions-gallery-embeds/index.html"), "utf8");
   assert.match(bridge, /src="\/wp-content\/uploads\/2013\/03\/bridge\.jpg"/);
   assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge.jpg")), "old image URL works");
+  const noted = await readFile(join(content, "articles/2023/09/footnotes-block-editor.md"), "utf8");
+  assert.match(noted, /grew\[\^1\] this year\.\n\n\[\^1\]: From the _draft_ accounts\.\n$/);
   const titled = await readFile(join(site, "2013/01/05/markup-title-with-markup/index.html"), "utf8");
   assert.match(titled, /<h1[^>]*>Markup: Title With Markup &amp; Entities<\/h1>/);
 
@@ -145,8 +147,8 @@ test("--dry-run lists what would be written and writes nothing", async (t) => {
   const content = join(parent, "content");
   const run = await runImport(content, [WXR, "--dry-run"]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^Would import 17 posts/m);
-  assert.match(run.stdout, /19 files to write\n {4}articles\/2013\/01\/markup-html-tags-and-formatting\.md/);
+  assert.match(run.stdout, /^Would import 18 posts/m);
+  assert.match(run.stdout, /20 files to write\n {4}articles\/2013\/01\/markup-html-tags-and-formatting\.md/);
   assert.deepEqual(await readdir(parent), []);
 });
 
