@@ -1,6 +1,7 @@
 // Import, step 3: a post's HTML body becomes Markdown through unified, the same trees in and
-// out (rehype-parse → rehype-remark → remark-gfm → remark-stringify): headings, lists, quotes,
-// tables, code, images and footnotes carry over; what can run script is sanitized away first.
+// out (rehype-parse → rehype-remark → remark-gfm → remark-stringify): headings, lists,
+// quotes, tables, code, images and footnotes carry over; what can run script is sanitized
+// away first.
 import { autop } from "@wordpress/autop";
 import rehypeParse from "rehype-parse";
 import rehypeRemark from "rehype-remark";
@@ -36,7 +37,10 @@ export interface ConvertedBody {
 }
 
 /** GitHub's rules, as the build's; elements whose text is code or styling go with their text. */
-const SANITIZE = { ...defaultSchema, strip: ["script", "style", "template", "noscript", "textarea"] };
+const SANITIZE = {
+  ...defaultSchema,
+  strip: ["script", "style", "template", "noscript", "textarea"],
+};
 
 export function convertBody(html: string, options: BodyOptions): ConvertedBody {
   const problems: string[] = [];

@@ -7,7 +7,8 @@
  */
 export function elementLines(xml: string, element: string): number[] {
   const lines: number[] = [];
-  const pattern = new RegExp(`<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!--[\\s\\S]*?-->|<${element}[\\s>]`, "g");
+  const skipped = String.raw`<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->`;
+  const pattern = new RegExp(`${skipped}|<${element}[\\s>]`, "g");
   let line = 1;
   let from = 0;
   for (const match of xml.matchAll(pattern)) {

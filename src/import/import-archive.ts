@@ -7,7 +7,9 @@ import { stringify } from "yaml";
 import { slugify } from "../content/paths.ts";
 import { Problems } from "../content/problems.ts";
 import { type ArticleFile, mapPost } from "./map-post.ts";
-import { countTerms, readTermMap, termMapText, unmappedTerms, type CountedTerm } from "./map-terms.ts";
+import {
+  countTerms, type CountedTerm, readTermMap, termMapText, unmappedTerms,
+} from "./map-terms.ts";
 import { plainText } from "./plain-text.ts";
 import { readSource } from "./read-source.ts";
 import type { Attachment } from "./shortcodes.ts";
@@ -82,7 +84,8 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
   const outcome = new Map(written.map((one) => [one.path, one]));
   return {
     sourceKind: source.kind,
-    articles: articles.map((one) => ({ ...outcome.get(one.path)!, title: one.title, draft: one.draft })),
+    articles: articles.map((one) =>
+      ({ ...outcome.get(one.path)!, title: one.title, draft: one.draft })),
     others: written.filter((one) => !articles.some((article) => article.path === one.path)),
     skipped, problems, mapWritten,
     unmapped: map ? unmappedTerms(terms, map) : [],
@@ -117,7 +120,8 @@ function attachmentsOf(posts: readonly SourcePost[]): Map<string, Attachment> {
 }
 
 /** An author file for every byline, with the bio where the source has one. */
-function authorFiles(articles: readonly ArticleFile[], known: readonly SourceAuthor[]): PlannedFile[] {
+function authorFiles(articles: readonly ArticleFile[],
+  known: readonly SourceAuthor[]): PlannedFile[] {
   const names = [...new Set(articles.flatMap((one) => one.authors))].sort();
   return names.map((name) => {
     const bio = known.find((one) => one.name === name)?.bio;
@@ -127,7 +131,8 @@ function authorFiles(articles: readonly ArticleFile[], known: readonly SourceAut
 }
 
 /** Each uploaded file a body links to, copied to the same path under static/. */
-async function uploadFiles(articles: readonly ArticleFile[], uploadsDir: string): Promise<PlannedFile[]> {
+async function uploadFiles(articles: readonly ArticleFile[],
+  uploadsDir: string): Promise<PlannedFile[]> {
   const paths = [...new Set(articles.flatMap((one) => one.uploads))].sort();
   return Promise.all(paths.map(async (path) => ({
     path: `static/wp-content/uploads/${path.split("\\").join("/")}`,

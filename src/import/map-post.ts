@@ -56,7 +56,9 @@ export function mapPost(post: SourcePost, context: PostContext): ArticleFile | {
   const fields = frontMatter(post, { title, date, authors, slug }, context.map, problems);
   const checked = ArticleFrontMatter.safeParse(fields);
   if (!checked.success) {
-    for (const issue of checked.error.issues) problems.push(`${issue.path.join(".")} ${issue.message}`);
+    for (const issue of checked.error.issues) {
+      problems.push(`${issue.path.join(".")} ${issue.message}`);
+    }
   }
   const yaml = stringify(fields, { lineWidth: 0 });
   return {
@@ -95,7 +97,8 @@ function frontMatter(post: SourcePost, basics: Basics, map: TermMap | undefined,
 function headline(post: SourcePost, date: string, markdown: string, problems: string[]): string {
   const title = plainText(post.titleHtml);
   if (title) return title;
-  const words = firstWords(plainText(post.bodyHtml) || markdown.replace(/[#*_>`[\]()!-]/g, "").trim());
+  const text = plainText(post.bodyHtml) || markdown.replace(/[#*_>`[\]()!-]/g, "").trim();
+  const words = firstWords(text);
   const made = words ? `${date.slice(0, 10)}: ${words}` : `Untitled, ${date.slice(0, 10)}`;
   problems.push(`it has no title: given "${made}" (write a headline in the file)`);
   return made;

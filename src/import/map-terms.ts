@@ -85,8 +85,8 @@ export function unmappedTerms(terms: readonly CountedTerm[], map: TermMap): Coun
 export function termMapText(terms: readonly CountedTerm[]): string {
   const lines = [
     "# How the import turns categories and tags into Dateline entities. Give each term the",
-    "# entity it stands for, { name: …, type: … } with type one of person, organization, place,",
-    "# event, work or topic, or skip to drop it; then run the import again.",
+    "# entity it stands for, { name: …, type: … } with type one of person, organization,",
+    "# place, event, work or topic, or skip to drop it; then run the import again.",
     "# The number after each term is how many posts have it.",
   ];
   for (const kind of ["category", "tag"] as const) {

@@ -77,8 +77,11 @@ function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>
 const UNPUBLISHED: Record<string, string> = { draft: "a draft", future: "scheduled",
   pending: "pending review", private: "private" };
 
-function unpublished(status: string, password: boolean): Pick<SourcePost, "unpublishedAs" | "discarded"> {
-  if (status === "trash" || status === "auto-draft") return { discarded: `in WordPress's ${status}` };
+function unpublished(status: string,
+  password: boolean): Pick<SourcePost, "unpublishedAs" | "discarded"> {
+  if (status === "trash" || status === "auto-draft") {
+    return { discarded: `in WordPress's ${status}` };
+  }
   if (password) return { unpublishedAs: "password-protected" };
   if (status === "publish" || status === "inherit") return {};
   return { unpublishedAs: UNPUBLISHED[status] ?? `of status "${status}"` };

@@ -92,7 +92,8 @@ function gallery(shortcode: Shortcode, context: ShortcodeContext): string {
     context.report("a [gallery] names no image this export holds: it was removed");
     return "";
   }
-  const items = shown.map((one) => `<li><img src="${escape(one.url)}" alt="${escape(one.title)}"></li>`);
+  const items = shown.map((one) =>
+    `<li><img src="${escape(one.url)}" alt="${escape(one.title)}"></li>`);
   return `<ul>${items.join("")}</ul>`;
 }
 

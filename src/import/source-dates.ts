@@ -34,8 +34,9 @@ function offset(minutes: number): string {
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const ZONES: Record<string, number> = { ut: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360,
   cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
-const RFC_822 =
-  /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]+)?$/i;
+const RFC_822 = new RegExp(
+  String.raw`^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{2,4})\s+` +
+  String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]+)?$`, "i");
 
 /**
  * RSS 2.0's dates (RFC 822: `Tue, 10 Jun 2003 04:00:00 +0200`), keeping the offset written.
@@ -56,11 +57,13 @@ export function rfc822Date(text: string): string | undefined {
 
 function zoneMinutes(zone: string): number | undefined {
   const numeric = /^([+-])(\d{2})(\d{2})$/.exec(zone);
-  if (numeric) return (numeric[1] === "-" ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
-  return ZONES[zone.toLowerCase()];
+  if (!numeric) return ZONES[zone.toLowerCase()];
+  const sign = numeric[1] === "-" ? -1 : 1;
+  return sign * (Number(numeric[2]) * 60 + Number(numeric[3]));
 }
 
-const RFC_3339 = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;
+const RFC_3339 =
+  /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;
 
 /** Atom's dates (RFC 3339), as written, fractions of a second dropped. */
 export function rfc3339Date(text: string): string | undefined {
@@ -68,7 +71,8 @@ export function rfc3339Date(text: string): string | undefined {
   if (!match) return undefined;
   const [, date, time, zone] = match;
   if (!time) return date;
-  return `${date}T${time.length === 5 ? `${time}:00` : time}${zone === "Z" || zone === "z" ? "+00:00" : zone}`;
+  const seconds = time.length === 5 ? `${time}:00` : time;
+  return `${date}T${seconds}${zone === "Z" || zone === "z" ? "+00:00" : zone}`;
 }
 
 /** The moment a front-matter date stands for, to compare `updated` with `date`. */

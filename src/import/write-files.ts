@@ -72,12 +72,14 @@ export async function writeFiles(contentDir: string, files: readonly PlannedFile
   }
   const changed = JSON.stringify(sorted(next)) !== JSON.stringify(sorted(record));
   if (!dryRun && changed) {
-    await writeAtomically(join(contentDir, RECORD_FILE), `${JSON.stringify(sorted(next), null, 1)}\n`);
+    const text = `${JSON.stringify(sorted(next), null, 1)}\n`;
+    await writeAtomically(join(contentDir, RECORD_FILE), text);
   }
   return results;
 }
 
-async function decide(contentDir: string, file: PlannedFile, record: ImportRecord): Promise<Outcome> {
+async function decide(contentDir: string, file: PlannedFile,
+  record: ImportRecord): Promise<Outcome> {
   const onDisk = await readIfThere(join(contentDir, file.path));
   const written = record.files[file.path];
   if (onDisk === undefined) return written ? "kept-deleted" : "created";

@@ -34,7 +34,8 @@ export default function embedsToLinks() {
 export function framePage(src: string): string | undefined {
   const address = src.startsWith("//") ? `https:${src}` : src;
   if (!/^https?:\/\//i.test(address)) return undefined;
-  const youtube = /^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+)/i.exec(address);
+  const youtube =
+    /^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+)/i.exec(address);
   if (youtube) return `https://www.youtube.com/watch?v=${youtube[1]}`;
   const vimeo = /^https?:\/\/player\.vimeo\.com\/video\/(\d+)/i.exec(address);
   if (vimeo) return `https://vimeo.com/${vimeo[1]}`;

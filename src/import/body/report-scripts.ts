@@ -14,10 +14,11 @@ export default function reportScripts() {
       if (ACTIVE.has(node.tagName)) removed.add(`<${node.tagName}>`);
       for (const [name, value] of Object.entries(node.properties)) {
         if (/^on[a-z]/i.test(name)) removed.add("event handlers (on…)");
-        const isUrl = URL_ATTRIBUTES.includes(name) && typeof value === "string";
-        if (isUrl && /^\s*(javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, ""))) {
-          removed.add(`${value.split(":")[0]?.trim().toLowerCase()}: addresses`);
-        }
+        if (!URL_ATTRIBUTES.includes(name) || typeof value !== "string") continue;
+        // Browsers ignore spaces and control characters inside a scheme: `java\tscript:`.
+        const squeezed = value.replace(/[\s\u0000-\u001f]/g, "");
+        const scheme = /^(javascript|vbscript|data):/i.exec(squeezed);
+        if (scheme) removed.add(`${scheme[1]!.toLowerCase()}: addresses`);
       }
     });
     if (removed.size > 0) {

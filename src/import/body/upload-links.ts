@@ -16,7 +16,9 @@ export interface UploadLinksOptions {
 }
 
 const ATTRIBUTES: Record<string, string> = { img: "src", a: "href", source: "src" };
-const UPLOADS = /^(?:https?:)?\/\/[^/]+(?:\/[^?#]*)?\/wp-content\/uploads\/([^?#]+)$|^\/wp-content\/uploads\/([^?#]+)$/i;
+/** `wp-content/uploads/<path>` on any host (or none), the WordPress site in a folder or not. */
+const UPLOADS =
+  /^(?:(?:https?:)?\/\/[^/]+)?(?:\/[^?#]*)?\/wp-content\/uploads\/([^?#]+)$/i;
 
 export default function uploadLinks(options: UploadLinksOptions) {
   return (tree: Root, file: VFile) => {
@@ -27,7 +29,7 @@ export default function uploadLinks(options: UploadLinksOptions) {
       const address = attribute ? node.properties[attribute] : undefined;
       if (!attribute || typeof address !== "string") return;
       const match = UPLOADS.exec(address.trim());
-      const path = match ? uploadPath(match[1] ?? match[2] ?? "") : undefined;
+      const path = match ? uploadPath(match[1] ?? "") : undefined;
       if (!path) return;
       if (!PUBLISHED_TYPES.includes(extname(path).toLowerCase())) return;
       if (!existsSync(join(uploadsDir, path))) {
@@ -49,7 +51,8 @@ function uploadPath(written: string): string | undefined {
     return undefined;
   }
   const path = normalize(decoded);
-  if (path.startsWith("..") || path.startsWith(sep) || path.split(sep).some((p) => p.startsWith("."))) {
+  const hidden = path.split(sep).some((part) => part.startsWith("."));
+  if (path.startsWith("..") || path.startsWith(sep) || hidden) {
     return undefined;
   }
   return path;
