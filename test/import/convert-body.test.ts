@@ -37,7 +37,7 @@ for (const name of ["classic", "shortcodes", "blocks", "hostile", "footnotes"]) 
   });
 }
 
-test("a classic body keeps its paragraphs, lists, quote, table, code and inline marks", async () => {
+test("a classic body keeps paragraphs, lists, quote, table, code and inline marks", async () => {
   const { markdown, problems } = await convertFixture("classic");
   assert.deepEqual(problems, []);
   for (const part of ["## Headings", "  - Nested item", "> A quotation.", "| North | 1,204 |",
@@ -49,11 +49,12 @@ test("a classic body keeps its paragraphs, lists, quote, table, code and inline 
 
 test("shortcodes with a Markdown form are converted, the others reported", async () => {
   const { markdown, problems } = await convertFixture("shortcodes");
-  assert.match(markdown, /!\[The new bridge\]\(http:\/\/old\.test\/[^)]*bridge\.jpg\)\n\n_The bridge at dawn\._/);
+  assert.match(markdown,
+    /!\[The new bridge\]\(http:\/\/old\.test\/[^)]*bridge\.jpg\)\n\n_The bridge at dawn\._/);
   assert.match(markdown, /- !\[Bridge at dawn\]\([^)]+\)\n- !\[From the river\]/, "gallery");
   assert.match(markdown, /<https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ>/, "oEmbed line");
   assert.match(markdown, /<https:\/\/twitter\.com\/example\/status\/123>/, "[embed]");
-  assert.match(markdown, /Kept text and \\\[sic\] stays\./, "unknown shortcode unwrapped, prose kept");
+  assert.match(markdown, /Kept text and \\\[sic\] stays\./, "shortcode unwrapped, prose kept");
   assert.equal(problems.length, 1);
   assert.match(problems[0]!, /\[pullquote\] has no Markdown form/);
 });
@@ -61,11 +62,12 @@ test("shortcodes with a Markdown form are converted, the others reported", async
 test("block markup: comments dropped, figure captions kept, embeds as links", async () => {
   const { markdown } = await convertFixture("blocks");
   assert.doesNotMatch(markdown, /wp:/);
-  assert.match(markdown, /!\[The harbour\]\(\/wp-content\/uploads\/harbour\.jpg\)\n\n_The harbour in April\._/);
+  assert.match(markdown,
+    /!\[The harbour\]\(\/wp-content\/uploads\/harbour\.jpg\)\n\n_The harbour in April\._/);
   assert.match(markdown, /<https:\/\/twitter\.com\/example\/status\/987>/);
 });
 
-test("footnotes: the block editor's (kept in meta or rendered) and plug-ins' shortcodes", async () => {
+test("footnotes: the block editor's (in meta or rendered) and plug-ins' shortcodes", async () => {
   const { markdown, problems } = await convertFixture("footnotes");
   assert.deepEqual(problems, []);
   assert.match(markdown, /grew\[\^1\] and the council agreed\.\[\^2\]/);
@@ -83,18 +85,23 @@ test("a footnote mark without its note is removed and reported", () => {
 
 test("nothing that can run script survives a hostile body, and the report says so", async () => {
   const { markdown, problems } = await convertFixture("hostile");
-  assert.doesNotMatch(markdown, /javascript|vbscript|data:|onerror|onclick|onmouseover|alert\(|<iframe|<object|<embed|<form|<svg|<math|<style|display:none/i);
-  assert.match(markdown, /After \\<script>not code\\<\/script> \[a fine link\]\(https:\/\/ok\.example\/\)/,
+  const active = ["javascript", "vbscript", "data:", "onerror", "onclick", "onmouseover", "alert(",
+    "<iframe", "<object", "<embed", "<form", "<svg", "<math", "<style", "display:none"];
+  for (const part of active) assert.ok(!markdown.toLowerCase().includes(part), part);
+  assert.match(markdown,
+    /After \\<script>not code\\<\/script> \[a fine link\]\(https:\/\/ok\.example\/\)/,
     "text that only looks like a tag stays text, escaped");
-  assert.match(problems.join("\n"), /removed what could run script: .*<script>.*event handlers.*javascript: addresses/);
+  assert.match(problems.join("\n"),
+    /removed what could run script: .*<script>.*event handlers.*javascript: addresses/);
 });
 
-test("--uploads: links into wp-content/uploads that the copy holds point at the new site", async (t) => {
+test("--uploads: links into wp-content/uploads the copy holds point at the new site", async (t) => {
   const uploads = await writeArchive({ "2013/03/bridge.jpg": "jpeg bytes" }, t);
   const { markdown, uploads: found, problems } = await convertFixture("shortcodes", uploads);
   assert.deepEqual(found, ["2013/03/bridge.jpg"]);
   assert.match(markdown, /!\[The new bridge\]\(\/wp-content\/uploads\/2013\/03\/bridge\.jpg\)/);
-  assert.match(markdown, /!\[From the river\]\(http:\/\/old\.test\/wp-content\/uploads\/2013\/03\/river\.jpg\)/,
+  assert.match(markdown,
+    /!\[From the river\]\(http:\/\/old\.test\/wp-content\/uploads\/2013\/03\/river\.jpg\)/,
     "a file the copy lacks keeps its address");
   assert.match(problems.join("\n"), /river\.jpg is not in the uploads folder/);
 });
@@ -103,7 +110,8 @@ test("an uploads path cannot leave the uploads folder", async (t) => {
   const parent = await tempDir(t, "uploads");
   const uploads = join(parent, "uploads");
   await writeArchive({ "uploads/a.jpg": "x", "secret.jpg": "y" }, parent);
-  const html = '<img src="/wp-content/uploads/..%2Fsecret.jpg" alt="s"><img src="/wp-content/uploads/a.jpg" alt="a">';
+  const html = '<img src="/wp-content/uploads/..%2Fsecret.jpg" alt="s">' +
+    '<img src="/wp-content/uploads/a.jpg" alt="a">';
   const body = convertBody(html, { paragraphsAsBlankLines: false,
     shortcodes: { postId: "", attachments: new Map() }, uploadsDir: uploads });
   assert.deepEqual(body.uploads, ["a.jpg"]);

@@ -13,10 +13,11 @@ const filed: SourceTerm = { kind: "category", slug: "uncategorized", name: "Unca
 const mayor: SourceTerm = { kind: "tag", slug: "mayor", name: "Mayor" };
 const colon: SourceTerm = { kind: "tag", slug: "a: b", name: "Q&A: #1" };
 
-test("the first map lists every term with its count, most used first, and reads back", async (t) => {
+test("the first map lists every term with its count, most used first; it reads back", async (t) => {
   const terms = countTerms([{ terms: [news, mayor] }, { terms: [news, filed, colon] }]);
   const text = termMapText(terms);
-  assert.match(text, /categories:\n {2}news: \{ name: News, type: topic \} # 2 posts\n {2}uncategorized: skip # 1 post\n/);
+  assert.match(text,
+    /categories:\n {2}news: \{ name: News, type: topic \} # 2 posts\n {2}uncategorized: skip # 1 /);
   assert.match(text, /tags:\n/);
   const dir = await writeArchive({ "map.yaml": text }, t);
   const problems = new Problems();
@@ -41,7 +42,8 @@ test("an edited map is honoured: renamed, retyped, merged and skipped terms", as
 });
 
 test("a wrong map is refused with the file, the line and how to fix it", async (t) => {
-  const dir = await writeArchive({ "map.yaml": "tags:\n  mayor: { name: Mayor, type: mayor }\n" }, t);
+  const wrong = "tags:\n  mayor: { name: Mayor, type: mayor }\n";
+  const dir = await writeArchive({ "map.yaml": wrong }, t);
   const problems = new Problems();
   assert.equal(await readTermMap(join(dir, "map.yaml"), problems), undefined);
   assert.equal(problems.errors.length, 1);

@@ -11,10 +11,11 @@ import { PROJECT_ROOT } from "../support/build.ts";
 const FIXTURES = join(PROJECT_ROOT, "test/fixtures/import");
 
 test("WordPress dates keep the local day and time, with the offset from the UTC copy", () => {
-  assert.equal(wordpressDate("2013-01-10 20:15:40", "2013-01-11 01:15:40"), "2013-01-10T20:15:40-05:00");
-  assert.equal(wordpressDate("2019-04-02 11:30:00", "2019-04-02 09:30:00"), "2019-04-02T11:30:00+02:00");
-  assert.equal(wordpressDate("2019-04-02 05:30:00", "2019-04-02 00:00:00"), "2019-04-02T05:30:00+05:30");
-  assert.equal(wordpressDate("2013-02-01 08:00:00", "0000-00-00 00:00:00"), "2013-02-01", "a draft");
+  const date = wordpressDate;
+  assert.equal(date("2013-01-10 20:15:40", "2013-01-11 01:15:40"), "2013-01-10T20:15:40-05:00");
+  assert.equal(date("2019-04-02 11:30:00", "2019-04-02 09:30:00"), "2019-04-02T11:30:00+02:00");
+  assert.equal(date("2019-04-02 05:30:00", "2019-04-02 00:00:00"), "2019-04-02T05:30:00+05:30");
+  assert.equal(date("2013-02-01 08:00:00", "0000-00-00 00:00:00"), "2013-02-01", "a draft");
   assert.equal(wordpressDate("0000-00-00 00:00:00", "0000-00-00 00:00:00"), undefined);
 });
 
@@ -33,7 +34,7 @@ test("item lines skip CDATA and comments that only look like items", () => {
   assert.deepEqual(elementLines(xml, "item"), [3, 8]);
 });
 
-test("a WordPress export: every item with its type, status, dates, authors, terms and place", async () => {
+test("a WordPress export: each item's type, status, dates, authors, terms and place", async () => {
   const source = await readSource(join(FIXTURES, "wordpress-export.xml"));
   assert.equal(source.kind, "WordPress export (WXR 1.2)");
   const byId = new Map(source.posts.map((post) => [post.postId, post]));
@@ -57,7 +58,8 @@ test("a WordPress export: every item with its type, status, dates, authors, term
   assert.equal(byId.get("112")!.paragraphsAsBlankLines, false, "block content has its paragraphs");
   assert.equal(byId.get("901")!.type, "attachment");
   assert.equal(byId.get("901")!.parentId, "111");
-  assert.deepEqual(source.authors.find((one) => one.name === "Ana Ruiz")?.bio, "Ana covers the <b>city council</b>.");
+  const ana = source.authors.find((one) => one.name === "Ana Ruiz");
+  assert.equal(ana?.bio, "Ana covers the <b>city council</b>.");
   const q = byId.get("118")!.terms.find((term) => term.slug === "q-and-a");
   assert.equal(q?.name, "Q&A", "term names are HTML-escaped in WordPress's export");
 });
