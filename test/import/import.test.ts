@@ -12,6 +12,7 @@ import {
   fileForUrl, listFiles, PROJECT_ROOT, readTree, runBuild, runCommand,
 } from "../support/build.ts";
 import { writeArchive } from "../support/archive.ts";
+import { serveStatic } from "../support/static-server.ts";
 import { tempDir } from "../support/temp.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "test/fixtures/import");
@@ -196,6 +197,17 @@ test("RSS and Atom feeds import into one archive that builds; a wrong map stops"
   assert.match(refused.stderr,
     /import-map\.yaml:2:\d+ {2}tags\.Transport must be skip, or \{ name, type \}/);
   assert.match(refused.stderr, /Nothing was imported/);
+});
+
+test("a feed's address is fetched (from a server on this machine)", async (t) => {
+  const server = await serveStatic(FIXTURES);
+  t.after(server.close);
+  const content = join(await tempDir(t, "import-url"), "content");
+  const run = await runImport(content, [`${server.url}/feed-atom.xml`]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout,
+    /Imported 2 posts from http:\/\/127\.0\.0\.1:\d+\/feed-atom\.xml \(Atom feed\)/);
+  assert.ok(existsSync(join(content, "articles/2021/03/floods-recovery.md")));
 });
 
 test("usage: no source, or a source that cannot be read", async (t) => {
