@@ -11,12 +11,7 @@ const USAGE = "usage: npm run import -- <export.xml | feed.xml | https://…/fee
   "[--dry-run] [--uploads <wp-content/uploads copy>] [--map <import-map.yaml>]";
 
 const options = resolveOptions();
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2),
-  options: { "dry-run": { type: "boolean" }, uploads: { type: "string" }, map: { type: "string" },
-    content: { type: "string" }, output: { type: "string" } },
-  allowPositionals: true,
-});
+const { values, positionals } = readArguments(process.argv.slice(2));
 if (positionals.length !== 1) {
   console.error(USAGE);
   process.exit(2);
@@ -38,4 +33,18 @@ try {
 } catch (error) {
   console.error(`The import stopped: ${(error as Error).message}`);
   process.exit(1);
+}
+
+function readArguments(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { "dry-run": { type: "boolean" }, uploads: { type: "string" },
+        map: { type: "string" }, content: { type: "string" }, output: { type: "string" } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
 }

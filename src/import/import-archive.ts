@@ -1,7 +1,7 @@
 // `npm run import`, the steps in order: read the source, map each post (body, terms, authors),
 // plan the files, write them safely, and collect what the report says.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { slugify } from "../content/paths.ts";
@@ -46,6 +46,10 @@ export interface ImportResult {
 
 export async function importArchive(options: ImportOptions, mapProblems: Problems):
   Promise<ImportResult | undefined> {
+  if (options.uploadsDir && !(await isFolder(options.uploadsDir))) {
+    throw new Error(`--uploads ${options.uploadsDir} is not a folder: give the copy of ` +
+      "wp-content/uploads");
+  }
   const source = await readSource(options.source);
   const { posts, skipped, problems } = selectPosts(source);
   const terms = countTerms(posts);
@@ -82,11 +86,12 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
   const mapWritten = !map && !options.dryRun;
   if (mapWritten) await writeMapFile(options.mapFile, terms);
   const outcome = new Map(written.map((one) => [one.path, one]));
+  const articlePaths = new Set(articles.map((one) => one.path));
   return {
     sourceKind: source.kind,
     articles: articles.map((one) =>
       ({ ...outcome.get(one.path)!, title: one.title, draft: one.draft })),
-    others: written.filter((one) => !articles.some((article) => article.path === one.path)),
+    others: written.filter((one) => !articlePaths.has(one.path)),
     skipped, problems, mapWritten,
     unmapped: map ? unmappedTerms(terms, map) : [],
   };
@@ -143,4 +148,8 @@ async function uploadFiles(articles: readonly ArticleFile[],
 async function writeMapFile(path: string, terms: readonly CountedTerm[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, termMapText(terms), { flag: "wx" });
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then((found) => found.isDirectory(), () => false);
 }

@@ -41,13 +41,21 @@ export async function readImportRecord(contentDir: string): Promise<ImportRecord
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyRecord();
     throw error;
   }
-  const parsed = ImportRecord.safeParse(JSON.parse(text));
+  const parsed = ImportRecord.safeParse(parseJson(text));
   if (!parsed.success) {
     // Without the record, nothing can be told apart from an editor's change: stop.
     throw new Error(`${join(contentDir, RECORD_FILE)} is damaged: restore it from version ` +
       "control (it is written by npm run import alone)");
   }
   return parsed.data;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function emptyRecord(): ImportRecord {

@@ -218,4 +218,11 @@ test("usage: no source, or a source that cannot be read", async (t) => {
   const missing = await runImport(content, [join(FIXTURES, "no-such-file.xml")]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no-such-file\.xml/);
+  const noUploads = await runImport(content, [WXR, "--uploads", join(FIXTURES, "none")]);
+  assert.equal(noUploads.code, 1);
+  assert.match(noUploads.stderr, /--uploads .*none is not a folder/);
+  const unknown = await runImport(content, [WXR, "--upload", "x"]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown option '--upload'[\s\S]*usage: npm run import/);
+  assert.ok(!existsSync(content), "nothing written");
 });
