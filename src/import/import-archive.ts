@@ -106,12 +106,23 @@ function selectPosts(source: ImportSource) {
   const problems: PostProblem[] = [];
   const posts: SourcePost[] = [];
   const count = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  const seen = new Map<string, number>();
   for (const post of source.posts) {
     if (post.type !== "post") count(OTHER_TYPES[post.type] ?? `posts of type ${post.type}`);
     else if (post.discarded) count(`posts ${post.discarded}`);
-    else posts.push(post);
+    else posts.push(uniqueId(post, seen));
   }
   return { posts, skipped, problems };
+}
+
+/**
+ * A source may give two posts one id (a feed repeating a guid): the later ones are numbered in
+ * document order, so that each keeps a file of its own from run to run.
+ */
+function uniqueId(post: SourcePost, seen: Map<string, number>): SourcePost {
+  const times = (seen.get(post.id) ?? 0) + 1;
+  seen.set(post.id, times);
+  return times === 1 ? post : { ...post, id: `${post.id}#${times}` };
 }
 
 function attachmentsOf(posts: readonly SourcePost[]): Map<string, Attachment> {

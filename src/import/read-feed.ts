@@ -13,15 +13,26 @@ export function readFeed(xml: string, fileName: string): ImportSource {
   const lines = elementLines(xml, parsed.format === "atom" ? "entry" : "item");
   const at = (index: number) => `${fileName}:${lines[index] ?? 1} (item ${index + 1})`;
   if (parsed.format === "rss") {
-    const posts = (parsed.feed.items ?? []).map((item, index) => rssPost(item, at(index)));
+    const channel = parsed.feed.dc?.creators ?? [];
+    const editor = [parsed.feed.managingEditor ?? ""].map(personName);
+    const posts = (parsed.feed.items ?? []).map((item, index) =>
+      withAuthors(rssPost(item, at(index)), channel.length ? channel : editor));
     return { kind: "RSS 2.0 feed", posts, authors: [] };
   }
   if (parsed.format === "atom") {
-    const posts = (parsed.feed.entries ?? []).map((entry, index) => atomPost(entry, at(index)));
+    // An entry without an author has the feed's (RFC 4287, 4.2.1).
+    const feedAuthors = (parsed.feed.authors ?? []).map((one) => one.name?.trim() ?? "");
+    const posts = (parsed.feed.entries ?? []).map((entry, index) =>
+      withAuthors(atomPost(entry, at(index)), feedAuthors));
     return { kind: "Atom feed", posts, authors: [] };
   }
   throw new Error(`${fileName} is a ${parsed.format} feed; import reads RSS 2.0, Atom and ` +
     "WordPress exports");
+}
+
+function withAuthors(post: SourcePost, fallback: readonly string[]): SourcePost {
+  const authors = fallback.filter(Boolean);
+  return post.authors.length > 0 || authors.length === 0 ? post : { ...post, authors };
 }
 
 function rssPost(item: RssItem, place: string): SourcePost {
@@ -29,7 +40,7 @@ function rssPost(item: RssItem, place: string): SourcePost {
   const body = item.content?.encoded ?? item.description ?? "";
   const date = item.pubDate ? rfc822Date(String(item.pubDate)) : undefined;
   const authors = item.dc?.creators?.length ? item.dc.creators : (item.authors ?? [])
-    .map((author) => rssAuthorName(typeof author === "string" ? author : author.name ?? ""));
+    .map(personName);
   const terms = (item.categories ?? []).map((category): SourceTerm => {
     const name = (category.name ?? "").trim();
     return { kind: "tag", slug: name, name };
@@ -45,6 +56,10 @@ function rssPost(item: RssItem, place: string): SourcePost {
     authors: authors.filter(Boolean),
     terms: terms.filter((term) => term.name),
   };
+}
+
+function personName(person: RssFeed.Person | string): string {
+  return rssAuthorName(typeof person === "string" ? person : person.name ?? "");
 }
 
 /** RSS's `<author>` is an e-mail address with the name in brackets: `ana@x.org (Ana Ruiz)`. */

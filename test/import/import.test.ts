@@ -210,6 +210,28 @@ test("a feed's address is fetched (from a server on this machine)", async (t) =>
   assert.ok(existsSync(join(content, "articles/2021/03/floods-recovery.md")));
 });
 
+test("two items with one guid get a file each, and keep it on the next run", async (t) => {
+  const item = (title: string) => `<item><title>${title}</title><guid>same</guid>` +
+    "<pubDate>Tue, 10 Jun 2003 09:00:00 GMT</pubDate><author>a@b.c (Desk)</author>" +
+    `<description>${title} text.</description></item>`;
+  const feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>' +
+    `<link>https://t.example/</link><description>d</description>${item("One")}${item("Two")}` +
+    "</channel></rss>";
+  const parent = await writeArchive({ "feed.xml": feed }, t);
+  const content = join(parent, "content");
+  const first = await runImport(content, [join(parent, "feed.xml")]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /Imported 2 posts/);
+  const before = await readTree(content);
+  const record = JSON.parse(await readFile(join(content, "import-record.json"), "utf8")) as
+    { posts: Record<string, string> };
+  assert.deepEqual(record.posts,
+    { "same": "articles/2003/06/one.md", "same#2": "articles/2003/06/two.md" });
+  const again = await runImport(content, [join(parent, "feed.xml")]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(await readTree(content), before);
+});
+
 test("usage: no source, or a source that cannot be read", async (t) => {
   const content = join(await tempDir(t, "import-usage"), "content");
   const none = await runImport(content, []);

@@ -90,5 +90,6 @@ test("an Atom feed: html and text content, published and updated, every author",
   assert.deepEqual(floods!.authors, ["Rosa Diaz", "Tom Berg"]);
   assert.equal(floods!.link, "https://courier.example/stories/floods-recovery");
   assert.equal(plain!.titleHtml, "Plain text title &lt;not a tag>", "type=text is escaped");
+  assert.deepEqual(plain!.authors, ["Courier Desk"], "an entry without author has the feed's");
   assert.equal(plain!.bodyHtml, "Text content &lt;with brackets>.");
 });
