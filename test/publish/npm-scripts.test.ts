@@ -17,7 +17,8 @@ function npm(args: string[], env: NodeJS.ProcessEnv = {}) {
 test("every npm script runs its command with node --import tsx, in one process", async () => {
   const manifest = await readFile(join(PROJECT_ROOT, "package.json"), "utf8");
   const { scripts } = JSON.parse(manifest) as { scripts: Record<string, string> };
-  for (const name of ["build", "start", "check", "new", "entities:suggest", "bench", "bench:search", "generate"]) {
+  const names = ["build", "start", "check", "new", "import", "entities:suggest", "bench"];
+  for (const name of [...names, "bench:search", "generate"]) {
     assert.match(scripts[name] ?? "", /^node --import tsx (src|scripts)\/\S+\.ts$/, name);
   }
 });
@@ -43,7 +44,7 @@ test("Ctrl-C on npm run build stops it cleanly: the site stays, nothing is left"
   assert.ok(run.signal === "SIGINT" || run.code === 130, ended);
 });
 
-test("npm start, check, new, bench, bench:search and generate start", async (t) => {
+test("npm start, check, new, import, bench, bench:search and generate start", async (t) => {
   const parent = await tempDir(t, "npm-scripts");
   const check = await npm(["check"], { CONTENT_DIR: FIXTURE }).exited;
   assert.equal(check.code, 0, check.stderr);
@@ -51,6 +52,9 @@ test("npm start, check, new, bench, bench:search and generate start", async (t) 
   const created = await npm(["new"], { CONTENT_DIR: join(parent, "content") }).exited;
   assert.equal(created.code, 2, created.stderr);
   assert.match(created.stderr, /Give the headline/);
+  const imported = await npm(["import"], { CONTENT_DIR: join(parent, "content") }).exited;
+  assert.equal(imported.code, 2, imported.stderr);
+  assert.match(imported.stderr, /usage: npm run import/);
   const bench = await npm(["bench", "--", "none"]).exited;
   assert.equal(bench.code, 2, bench.stderr);
   assert.match(bench.stderr, /usage: npm run bench/);

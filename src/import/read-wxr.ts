@@ -1,0 +1,150 @@
+// Import, step 1 for WordPress: read a WXR export (1.1 or 1.2) into source records.
+// fast-xml-parser rather than feedsmith here: feedsmith reads RSS's own namespaces but not
+// WordPress's `wp:` elements, which hold everything that matters (status, dates, slugs, users).
+import { XMLParser } from "fast-xml-parser";
+import type { ImportSource, SourceAuthor, SourcePost, SourceTerm } from "./source.ts";
+import { plainText } from "./plain-text.ts";
+import { elementLines } from "./element-lines.ts";
+import { wordpressDate } from "./source-dates.ts";
+
+type XmlNode = Record<string, unknown>;
+
+const LISTS = new Set(["item", "category", "wp:author", "wp:postmeta", "wp:category", "wp:tag"]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  isArray: (name) => LISTS.has(name),
+});
+
+/** True when the text is a WordPress export rather than a plain feed. */
+export function isWxr(xml: string): boolean {
+  return /xmlns:wp="http:\/\/wordpress\.org\/export\//.test(xml.slice(0, 5000));
+}
+
+export function readWxr(xml: string, fileName: string): ImportSource {
+  const channel = (parser.parse(xml) as XmlNode).rss as XmlNode | undefined;
+  const root = (channel?.channel ?? {}) as XmlNode;
+  const users = new Map<string, SourceAuthor>();
+  for (const user of nodes(root["wp:author"])) {
+    const login = text(user["wp:author_login"]);
+    const name = text(user["wp:author_display_name"]).trim() || login;
+    const bio = text(user["wp:author_description"]).trim();
+    users.set(login, bio ? { name, bio } : { name });
+  }
+  const lines = elementLines(xml, "item");
+  const posts = nodes(root.item).map((item, index) => {
+    const place = `${fileName}:${lines[index] ?? 1} (item ${index + 1})`;
+    return readItem(item, place, users);
+  });
+  const version = text(root["wp:wxr_version"]) || "1.x";
+  return { kind: `WordPress export (WXR ${version})`, posts, authors: [...users.values()] };
+}
+
+function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>): SourcePost {
+  const status = text(item["wp:status"]) || "publish";
+  const password = text(item["wp:post_password"]).length > 0;
+  const body = text(item["content:encoded"]);
+  const date = wordpressDate(text(item["wp:post_date"]), text(item["wp:post_date_gmt"]));
+  const modified = wordpressDate(text(item["wp:post_modified"]),
+    text(item["wp:post_modified_gmt"]));
+  return {
+    id: text(item.guid) || text(item["wp:post_id"]) || place,
+    place,
+    type: text(item["wp:post_type"]) || "post",
+    published: status === "publish" && !password,
+    ...unpublished(status, password),
+    titleHtml: text(item.title),
+    bodyHtml: body,
+    excerptHtml: text(item["excerpt:encoded"]),
+    ...(date ? { date } : {}),
+    ...(modified ? { modified } : {}),
+    slug: safeDecode(text(item["wp:post_name"])),
+    link: text(item.link),
+    authors: itemAuthors(item, users),
+    terms: itemTerms(item),
+    paragraphsAsBlankLines: !body.includes("<!-- wp:"),
+    footnotes: footnotes(item),
+    attachmentUrl: text(item["wp:attachment_url"]),
+    parentId: text(item["wp:post_parent"]),
+    postId: text(item["wp:post_id"]),
+  };
+}
+
+const UNPUBLISHED: Record<string, string> = { draft: "a draft", future: "scheduled",
+  pending: "pending review", private: "private" };
+
+function unpublished(status: string,
+  password: boolean): Pick<SourcePost, "unpublishedAs" | "discarded"> {
+  if (status === "trash" || status === "auto-draft") {
+    return { discarded: `in WordPress's ${status}` };
+  }
+  if (password) return { unpublishedAs: "password-protected" };
+  if (status === "publish" || status === "inherit") return {};
+  return { unpublishedAs: UNPUBLISHED[status] ?? `of status "${status}"` };
+}
+
+/** The block editor's footnotes: JSON in the post's `footnotes` meta, `[{ id, content }]`. */
+function footnotes(item: XmlNode): { id: string; content: string }[] {
+  const meta = nodes(item["wp:postmeta"]).find((one) => text(one["wp:meta_key"]) === "footnotes");
+  if (!meta) return [];
+  try {
+    const notes: unknown = JSON.parse(text(meta["wp:meta_value"]));
+    if (!Array.isArray(notes)) return [];
+    return notes.flatMap((note: unknown) => {
+      const { id, content } = (note ?? {}) as { id?: unknown; content?: unknown };
+      return typeof id === "string" && typeof content === "string" ? [{ id, content }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** The post's user, then co-authors (Co-Authors Plus keeps them as `author` terms). */
+function itemAuthors(item: XmlNode, users: Map<string, SourceAuthor>): string[] {
+  const login = text(item["dc:creator"]).trim();
+  const names = login ? [users.get(login)?.name ?? login] : [];
+  for (const term of nodes(item.category)) {
+    if (text(term["@_domain"]) === "author") names.push(text(term).trim());
+  }
+  return [...new Set(names.filter(Boolean))];
+}
+
+function itemTerms(item: XmlNode): SourceTerm[] {
+  const terms: SourceTerm[] = [];
+  for (const term of nodes(item.category)) {
+    const domain = text(term["@_domain"]);
+    const kind = domain === "category" ? "category" : domain === "post_tag" ? "tag" : undefined;
+    // WordPress writes term names HTML-escaped (`Q&amp;A`).
+    const name = plainText(text(term));
+    if (!kind || !name) continue;
+    terms.push({ kind, slug: safeDecode(text(term["@_nicename"])) || name, name });
+  }
+  return terms;
+}
+
+function nodes(value: unknown): XmlNode[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((node) => (typeof node === "object" && node ? node : { "#text": text(node) }));
+}
+
+/** An element's text, whether it came as a string or as an object with attributes. */
+export function text(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return text(value[0]);
+  if (value && typeof value === "object") return text((value as XmlNode)["#text"] ?? "");
+  return "";
+}
+
+/** WordPress stores non-ASCII slugs %-encoded (`%e6%97%a5`). */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,54 @@
+// Import, the last step: what the run did, in an editor's words. Problems come per post, with
+// its title and its place in the source, so that each can be found and fixed.
+import type { ImportResult } from "./import-archive.ts";
+import type { Outcome } from "./write-files.ts";
+
+const WHAT: Record<Outcome, string> = {
+  "created": "written",
+  "updated": "updated from the source",
+  "unchanged": "unchanged",
+  "kept-edited": "left alone: changed by an editor since the last import",
+  "kept-deleted": "left alone: deleted by an editor since the last import",
+  "kept-existing": "left alone: the file exists and was not written by the import",
+};
+
+const DRY_RUN: Partial<Record<Outcome, string>> = {
+  "created": "to write",
+  "updated": "to update from the source",
+};
+
+export function formatImportReport(result: ImportResult, source: string, dryRun: boolean,
+  mapFile: string): string {
+  const lines: string[] = [];
+  const verb = dryRun ? "Would import" : "Imported";
+  const drafts = result.articles.filter((one) => one.draft).length;
+  lines.push(`${verb} ${result.articles.length} posts from ${source} (${result.sourceKind}), ` +
+    `${drafts} of them as drafts.`);
+  for (const outcome of Object.keys(WHAT) as Outcome[]) {
+    const files = [...result.articles, ...result.others].filter((one) => one.outcome === outcome);
+    if (files.length === 0) continue;
+    const what = dryRun ? DRY_RUN[outcome] ?? WHAT[outcome] : WHAT[outcome];
+    lines.push(`  ${files.length} ${files.length === 1 ? "file" : "files"} ${what}`);
+    if (dryRun || outcome.startsWith("kept") || outcome === "updated") {
+      for (const file of files) lines.push(`    ${file.path}`);
+    }
+  }
+  if (result.skipped.size > 0) {
+    const skipped = [...result.skipped].map(([type, count]) => `${count} ${type}`).join(", ");
+    lines.push(`Not imported: ${skipped}.`);
+  }
+  if (result.mapWritten) {
+    lines.push(`Wrote ${mapFile} with every category and tag: adjust it and import again.`);
+  }
+  if (result.unmapped.length > 0) {
+    const names = result.unmapped.map((term) => `${term.kind} ${term.slug}`).join(", ");
+    lines.push(`Not in ${mapFile}, so made topics of their own names: ${names}.`);
+  }
+  if (result.problems.length > 0) {
+    lines.push("Problems:");
+    for (const problem of result.problems) {
+      lines.push(`  ${problem.place}  "${problem.title}": ${problem.message}`);
+    }
+  }
+  return lines.join("\n");
+}

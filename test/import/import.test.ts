@@ -1,0 +1,250 @@
+// Import end to end, as an editor runs it: `npm run import` on a WordPress export and on feeds,
+// then the real build, then the site checked; a second run, an editor's change and an edited
+// mapping file.
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parse } from "yaml";
+import { readSource } from "../../src/import/read-source.ts";
+import {
+  fileForUrl, listFiles, PROJECT_ROOT, readTree, runBuild, runCommand,
+} from "../support/build.ts";
+import { writeArchive } from "../support/archive.ts";
+import { serveStatic } from "../support/static-server.ts";
+import { tempDir } from "../support/temp.ts";
+
+const FIXTURES = join(PROJECT_ROOT, "test/fixtures/import");
+const WXR = join(FIXTURES, "wordpress-export.xml");
+
+interface Imported {
+  file: string;
+  fields: { title: string; date: string; draft?: boolean; aliases?: string[];
+    entities?: { name: string; type: string }[] };
+}
+
+function runImport(content: string, args: string[]) {
+  return runCommand("src/cli/import.ts", args, { CONTENT_DIR: content, INIT_CWD: PROJECT_ROOT });
+}
+
+async function readArticles(content: string): Promise<Imported[]> {
+  const files = (await listFiles(join(content, "articles"))).filter((file) => file.endsWith(".md"));
+  return Promise.all(files.map(async (file) => {
+    const text = await readFile(join(content, "articles", file), "utf8");
+    return { file, fields: parse(text.split("---\n")[1]!) as Imported["fields"] };
+  }));
+}
+
+function articleUrl(article: Imported): string {
+  const [y, m, d] = article.fields.date.slice(0, 10).split("-");
+  const slug = article.file.slice(article.file.lastIndexOf("/") + 1, -3);
+  return `/${y}/${m}/${d}/${slug}/`;
+}
+
+async function importedArchive(t: Parameters<typeof tempDir>[0]) {
+  const parent = await tempDir(t, "import");
+  const content = join(parent, "content");
+  const files = { "2013/03/bridge.jpg": "jpeg", "2019/04/harbour.jpg": "jpeg" };
+  const uploads = await writeArchive(files,
+    join(parent, "uploads"));
+  const run = await runImport(content, [WXR, "--uploads", uploads]);
+  assert.equal(run.code, 0, run.stderr);
+  return { parent, content, uploads, run };
+}
+
+test("a WordPress export builds, every old link kept, nothing unpublished", async (t) => {
+  const { parent, content, run } = await importedArchive(t);
+  assert.match(run.stdout, new RegExp(String.raw`^Imported 18 posts from .*wordpress-export\.xml ` +
+    String.raw`\(WordPress export \(WXR 1\.2\)\), 5 of them as drafts\.`, "m"));
+  assert.match(run.stdout,
+    /Not imported: 1 posts in WordPress's trash, 1 pages, 2 attachments \(media\), 1 menu items\./);
+  assert.match(run.stdout,
+    /xml:\d+ \(item 3\) {2}"2013-01-04: This post has no title, .*it has no title/);
+  assert.match(run.stdout, new RegExp(String.raw`wordpress-export\.xml:\d+ \(item 11\) {2}` +
+    String.raw`"Media: Captions, Gallery and Embeds": the shortcode \[contact-form-7\]`));
+  assert.match(run.stdout, /"Hostile Title": removed what could run script/);
+  const copied = join(content, "static/wp-content/uploads/2013/03/bridge.jpg");
+  assert.ok(existsSync(copied), "upload copied");
+
+  const site = join(parent, "site");
+  const build = await runBuild(content, site, { DATELINE_CACHE_DIR: join(parent, "cache") });
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /Published 13 articles/);
+
+  const articles = await readArticles(content);
+  const published = articles.filter((one) => !one.fields.draft);
+  for (const article of published) {
+    const page = join(site, fileForUrl(articleUrl(article)));
+    assert.ok(existsSync(page), `${article.file} has its page`);
+    assert.doesNotMatch(article.fields.title, /[<>]|&amp;|&lt;/, `${article.file}: plain title`);
+  }
+  const bridgePage = join(site, "2013/03/15/media-captions-gallery-embeds/index.html");
+  const bridge = await readFile(bridgePage, "utf8");
+  assert.match(bridge, /src="\/wp-content\/uploads\/2013\/03\/bridge\.jpg"/);
+  assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge.jpg")), "old image URL works");
+  const noted = await readFile(join(content, "articles/2023/09/footnotes-block-editor.md"), "utf8");
+  assert.match(noted, /grew\[\^1\] this year\.\n\n\[\^1\]: From the _draft_ accounts\.\n$/);
+  const titledPage = join(site, "2013/01/05/markup-title-with-markup/index.html");
+  const titled = await readFile(titledPage, "utf8");
+  assert.match(titled, /<h1[^>]*>Markup: Title With Markup &amp; Entities<\/h1>/);
+
+  // Every old link of a published post resolves: to its page, or to a redirect to it.
+  const source = await readSource(WXR);
+  for (const post of source.posts.filter((one) => one.type === "post" && one.published)) {
+    const old = new URL(post.link);
+    if (old.search) continue; // `?p=115`: reported, since no static host can serve a query
+    const page = join(site, fileForUrl(decodeURI(old.pathname)));
+    assert.ok(existsSync(page), `old link ${post.link} resolves`);
+  }
+  const redirect = await readFile(join(site, "archives/2019/05/cafe-owners.html"), "utf8");
+  assert.match(redirect, /\/2019\/05\/02\/cafe-owners-meet-the-mayor\//);
+
+  // Nothing unpublished reaches the site: not its page, its title or its words.
+  const unpublished = ["Secret text", "scheduled and must not", "Unfinished draft",
+    "Pending review",
+    "Private staff note", "Password Protected", "Future Post", "Trash"];
+  for (const file of await listFiles(site)) {
+    if (file.startsWith("pagefind/") || !/\.(html|xml|json|txt)$/.test(file)) continue;
+    const text = await readFile(join(site, file), "utf8");
+    for (const words of unpublished) assert.ok(!text.includes(words), `${file} shows "${words}"`);
+  }
+});
+
+test("a second import changes nothing; an edit survives; the map is honoured", async (t) => {
+  const { parent, content, uploads } = await importedArchive(t);
+  const before = await readTree(content);
+  const again = await runImport(content, [WXR, "--uploads", uploads]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(await readTree(content), before, "the second run changed a file");
+  assert.match(again.stdout, /files unchanged/);
+  assert.doesNotMatch(again.stdout, /written|updated/);
+
+  // An editor fixes one article; the source then changes two posts, that one among them.
+  const edited = join(content, "articles/2013/01/markup-html-tags-and-formatting.md");
+  await appendFile(edited, "\nEditor's note: corrected the vote count.\n");
+  const changed = (await readFile(WXR, "utf8"))
+    .replace("The council met on Tuesday.", "The council met on Wednesday.")
+    .replace("<p>First meeting.</p>", "<p>First meeting, updated.</p>");
+  const export2 = join(parent, "export2.xml");
+  await writeFile(export2, changed);
+  // And re-types terms in the mapping file.
+  const mapFile = join(content, "import-map.yaml");
+  const map = (await readFile(mapFile, "utf8"))
+    .replace(/ {2}mayor-office: .*/,
+      "  mayor-office: { name: Office of the Mayor, type: organization }")
+    .replace(/ {2}bridge: .*/, "  bridge: skip");
+  await writeFile(mapFile, map);
+  const third = await runImport(content, [export2, "--uploads", uploads]);
+  assert.equal(third.code, 0, third.stderr);
+  assert.match(third.stdout, new RegExp(String.raw`1 file left alone: changed by an editor since ` +
+    String.raw`the last import\n {4}articles/2013/01/markup-html-tags-and-formatting\.md`));
+  const kept = await readFile(edited, "utf8");
+  assert.match(kept, /Editor's note/);
+  assert.match(kept, /met on Tuesday/);
+  const updated = await readFile(join(content, "articles/2019/05/council-meets.md"), "utf8");
+  assert.match(updated, /First meeting, updated\./);
+  const articles = await readArticles(content);
+  const interview = articles.find((one) => one.file.endsWith("interview-with-the-mayor.md"))!;
+  assert.deepEqual(interview.fields.entities?.[0],
+    { name: "Office of the Mayor", type: "organization" });
+  const media = articles.find((one) => one.file.endsWith("media-captions-gallery-embeds.md"))!;
+  assert.ok(!media.fields.entities?.some((one) => one.name === "bridge"), "skipped term");
+
+  // An article the editor deleted stays deleted.
+  const { rm } = await import("node:fs/promises");
+  await rm(join(content, "articles/2019/05/council-meets-2.md"));
+  const fourth = await runImport(content, [export2, "--uploads", uploads]);
+  assert.match(fourth.stdout, new RegExp(String.raw`left alone: deleted by an editor since the ` +
+    String.raw`last import\n {4}articles/2019/05/council-meets-2\.md`));
+  assert.ok(!existsSync(join(content, "articles/2019/05/council-meets-2.md")));
+});
+
+test("--dry-run lists what would be written and writes nothing", async (t) => {
+  const parent = await tempDir(t, "import-dry");
+  const content = join(parent, "content");
+  const run = await runImport(content, [WXR, "--dry-run"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Would import 18 posts/m);
+  assert.match(run.stdout,
+    /20 files to write\n {4}articles\/2013\/01\/markup-html-tags-and-formatting\.md/);
+  assert.deepEqual(await readdir(parent), []);
+});
+
+test("RSS and Atom feeds import into one archive that builds; a wrong map stops", async (t) => {
+  const parent = await tempDir(t, "import-feeds");
+  const content = join(parent, "content");
+  const rss = await runImport(content, [join(FIXTURES, "feed-rss.xml")]);
+  assert.equal(rss.code, 0, rss.stderr);
+  assert.match(rss.stdout, /Imported 2 posts .*\(RSS 2\.0 feed\)/);
+  const atom = await runImport(content, [join(FIXTURES, "feed-atom.xml")]);
+  assert.equal(atom.code, 0, atom.stderr);
+  assert.match(atom.stdout,
+    /Not in .*import-map\.yaml, so made topics of their own names: tag floods\./);
+  const env = { DATELINE_CACHE_DIR: join(parent, "cache") };
+  const build = await runBuild(content, join(parent, "site"), env);
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /Published 4 articles/);
+  for (const url of ["/2003/06/10/ferry-timetable-changes/", "/news/ferry-timetable.php",
+    "/2021/03/31/floods-recovery/", "/stories/floods-recovery"]) {
+    assert.ok(existsSync(join(parent, "site", fileForUrl(url))), url);
+  }
+
+  const wrongMap = "tags:\n  Transport: { name: T, type: town }\n";
+  await writeFile(join(content, "import-map.yaml"), wrongMap);
+  const refused = await runImport(content, [join(FIXTURES, "feed-rss.xml")]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr,
+    /import-map\.yaml:2:\d+ {2}tags\.Transport must be skip, or \{ name, type \}/);
+  assert.match(refused.stderr, /Nothing was imported/);
+});
+
+test("a feed's address is fetched (from a server on this machine)", async (t) => {
+  const server = await serveStatic(FIXTURES);
+  t.after(server.close);
+  const content = join(await tempDir(t, "import-url"), "content");
+  const run = await runImport(content, [`${server.url}/feed-atom.xml`]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout,
+    /Imported 2 posts from http:\/\/127\.0\.0\.1:\d+\/feed-atom\.xml \(Atom feed\)/);
+  assert.ok(existsSync(join(content, "articles/2021/03/floods-recovery.md")));
+});
+
+test("two items with one guid get a file each, and keep it on the next run", async (t) => {
+  const item = (title: string) => `<item><title>${title}</title><guid>same</guid>` +
+    "<pubDate>Tue, 10 Jun 2003 09:00:00 GMT</pubDate><author>a@b.c (Desk)</author>" +
+    `<description>${title} text.</description></item>`;
+  const feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>' +
+    `<link>https://t.example/</link><description>d</description>${item("One")}${item("Two")}` +
+    "</channel></rss>";
+  const parent = await writeArchive({ "feed.xml": feed }, t);
+  const content = join(parent, "content");
+  const first = await runImport(content, [join(parent, "feed.xml")]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /Imported 2 posts/);
+  const before = await readTree(content);
+  const record = JSON.parse(await readFile(join(content, "import-record.json"), "utf8")) as
+    { posts: Record<string, string> };
+  assert.deepEqual(record.posts,
+    { "same": "articles/2003/06/one.md", "same#2": "articles/2003/06/two.md" });
+  const again = await runImport(content, [join(parent, "feed.xml")]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(await readTree(content), before);
+});
+
+test("usage: no source, or a source that cannot be read", async (t) => {
+  const content = join(await tempDir(t, "import-usage"), "content");
+  const none = await runImport(content, []);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /usage: npm run import/);
+  const missing = await runImport(content, [join(FIXTURES, "no-such-file.xml")]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no-such-file\.xml/);
+  const noUploads = await runImport(content, [WXR, "--uploads", join(FIXTURES, "none")]);
+  assert.equal(noUploads.code, 1);
+  assert.match(noUploads.stderr, /--uploads .*none is not a folder/);
+  const unknown = await runImport(content, [WXR, "--upload", "x"]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown option '--upload'[\s\S]*usage: npm run import/);
+  assert.ok(!existsSync(content), "nothing written");
+});

@@ -1,0 +1,95 @@
+// Import, reading sources: WordPress exports (statuses, dates, authors, terms, places in the
+// file), RSS 2.0 and Atom feeds, and the dates each writes.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { elementLines } from "../../src/import/element-lines.ts";
+import { readSource } from "../../src/import/read-source.ts";
+import { rfc3339Date, rfc822Date, wordpressDate } from "../../src/import/source-dates.ts";
+import { PROJECT_ROOT } from "../support/build.ts";
+
+const FIXTURES = join(PROJECT_ROOT, "test/fixtures/import");
+
+test("WordPress dates keep the local day and time, with the offset from the UTC copy", () => {
+  const date = wordpressDate;
+  assert.equal(date("2013-01-10 20:15:40", "2013-01-11 01:15:40"), "2013-01-10T20:15:40-05:00");
+  assert.equal(date("2019-04-02 11:30:00", "2019-04-02 09:30:00"), "2019-04-02T11:30:00+02:00");
+  assert.equal(date("2019-04-02 05:30:00", "2019-04-02 00:00:00"), "2019-04-02T05:30:00+05:30");
+  assert.equal(date("2013-02-01 08:00:00", "0000-00-00 00:00:00"), "2013-02-01", "a draft");
+  assert.equal(wordpressDate("0000-00-00 00:00:00", "0000-00-00 00:00:00"), undefined);
+});
+
+test("feed dates keep the offset written", () => {
+  assert.equal(rfc822Date("Tue, 10 Jun 2003 22:30:00 -0400"), "2003-06-10T22:30:00-04:00");
+  assert.equal(rfc822Date("Thu, 05 Jun 2003 09:00:00 GMT"), "2003-06-05T09:00:00+00:00");
+  assert.equal(rfc822Date("5 Jun 2003 09:00 EDT"), "2003-06-05T09:00:00-04:00");
+  assert.equal(rfc822Date("2003-06-05T09:00:00Z"), "2003-06-05T09:00:00+00:00", "RFC 3339 in RSS");
+  assert.equal(rfc822Date("next Tuesday"), undefined);
+  assert.equal(rfc3339Date("2021-03-31T23:30:00.123+02:00"), "2021-03-31T23:30:00+02:00");
+  assert.equal(rfc3339Date("2021-03-31"), "2021-03-31");
+});
+
+test("item lines skip CDATA and comments that only look like items", () => {
+  const xml = "<rss>\n<!-- <item> -->\n<item>\n<c><![CDATA[\n<item>\n]]></c>\n</item>\n<item>\n";
+  assert.deepEqual(elementLines(xml, "item"), [3, 8]);
+});
+
+test("a WordPress export: each item's type, status, dates, authors, terms and place", async () => {
+  const source = await readSource(join(FIXTURES, "wordpress-export.xml"));
+  assert.equal(source.kind, "WordPress export (WXR 1.2)");
+  const byId = new Map(source.posts.map((post) => [post.postId, post]));
+  const first = byId.get("101")!;
+  assert.equal(first.place, "wordpress-export.xml:25 (item 1)");
+  assert.equal(first.date, "2013-01-11T20:22:19-05:00");
+  assert.equal(first.modified, "2013-03-15T09:00:00-04:00");
+  assert.deepEqual(first.authors, ["Ana Ruiz"]);
+  assert.ok(first.published);
+  assert.ok(first.paragraphsAsBlankLines);
+  assert.deepEqual(first.terms.map((term) => `${term.kind}:${term.slug}:${term.name}`),
+    ["category:news:News", "tag:council:council", "tag:elections:Elections", "tag:budget:budget"]);
+  assert.equal(byId.get("105")!.unpublishedAs, "password-protected");
+  assert.equal(byId.get("106")!.unpublishedAs, "scheduled");
+  assert.equal(byId.get("107")!.unpublishedAs, "a draft");
+  assert.equal(byId.get("108")!.unpublishedAs, "pending review");
+  assert.equal(byId.get("109")!.unpublishedAs, "private");
+  assert.match(byId.get("110")!.discarded ?? "", /trash/);
+  assert.deepEqual(byId.get("114")!.authors, ["Ana Ruiz", "Li Wei"], "co-authors");
+  assert.equal(byId.get("114")!.slug, "café-owners-meet-the-mayor", "%-encoded slugs decoded");
+  assert.equal(byId.get("112")!.paragraphsAsBlankLines, false, "block content has its paragraphs");
+  assert.equal(byId.get("901")!.type, "attachment");
+  assert.equal(byId.get("901")!.parentId, "111");
+  const ana = source.authors.find((one) => one.name === "Ana Ruiz");
+  assert.equal(ana?.bio, "Ana covers the <b>city council</b>.");
+  const q = byId.get("118")!.terms.find((term) => term.slug === "q-and-a");
+  assert.equal(q?.name, "Q&A", "term names are HTML-escaped in WordPress's export");
+});
+
+test("an RSS 2.0 feed: content, excerpt, dates, authors and categories", async () => {
+  const source = await readSource(join(FIXTURES, "feed-rss.xml"));
+  assert.equal(source.kind, "RSS 2.0 feed");
+  const [ferry, wall] = source.posts;
+  assert.equal(ferry!.place, "feed-rss.xml:7 (item 1)");
+  assert.equal(ferry!.id, "gazette-1");
+  assert.equal(ferry!.titleHtml, "Ferry timetable <b>changes</b>");
+  assert.match(ferry!.bodyHtml, /<strong>7:15<\/strong>/);
+  assert.equal(ferry!.excerptHtml, "New times from <em>Monday</em>.");
+  assert.equal(ferry!.date, "2003-06-10T22:30:00-04:00");
+  assert.deepEqual(ferry!.authors, ["Sam Okafor"]);
+  assert.deepEqual(ferry!.terms.map((term) => term.name), ["Transport", "Harbour"]);
+  assert.deepEqual(wall!.authors, ["News Desk"], "the name in an RSS author's brackets");
+  assert.equal(wall!.excerptHtml, "", "the description is the body when there is no content");
+});
+
+test("an Atom feed: html and text content, published and updated, every author", async () => {
+  const source = await readSource(join(FIXTURES, "feed-atom.xml"));
+  assert.equal(source.kind, "Atom feed");
+  const [floods, plain] = source.posts;
+  assert.equal(floods!.titleHtml, "Floods &amp; <i>recovery</i>");
+  assert.equal(floods!.date, "2021-03-31T23:30:00+02:00");
+  assert.equal(floods!.modified, "2021-04-02T18:30:02+02:00");
+  assert.deepEqual(floods!.authors, ["Rosa Diaz", "Tom Berg"]);
+  assert.equal(floods!.link, "https://courier.example/stories/floods-recovery");
+  assert.equal(plain!.titleHtml, "Plain text title &lt;not a tag>", "type=text is escaped");
+  assert.deepEqual(plain!.authors, ["Courier Desk"], "an entry without author has the feed's");
+  assert.equal(plain!.bodyHtml, "Text content &lt;with brackets>.");
+});
