@@ -3,8 +3,9 @@
 // costs one request for them rather than one a module.
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { SEARCH_SCRIPT_URL } from "../src/archive/pages.ts";
 
-export const data = { permalink: "/assets/search.js" };
+export const data = { permalink: SEARCH_SCRIPT_URL };
 
 const ENTRY = fileURLToPath(new URL("search-page/main.js", import.meta.url));
 

@@ -32,6 +32,8 @@ export const CORRECTIONS_FEED_URL = "/corrections/feed.xml";
 /** Pages at fixed URLs, whatever the archive holds. */
 export const FIXED_PAGES = ["/authors/", "/entities/", "/entities/by-count/", "/search/", CORRECTIONS_URL];
 /** Files at fixed URLs that are not pages a reader browses. */
+/** The search page's script, bundled by layouts/search-script.11ty.tsx at each build. */
+export const SEARCH_SCRIPT_URL = "/assets/search.js";
 export const FIXED_FILES = [
   "/404.html",
   "/feed.xml",
@@ -42,6 +44,7 @@ export const FIXED_FILES = [
   CORRECTIONS_FEED_URL,
   "/robots.txt",
   ...NAME_FILE_URLS,
+  SEARCH_SCRIPT_URL,
 ];
 
 /** Kinds that readers and search engines browse: the sitemap's. */

@@ -106,15 +106,17 @@ export function parseSitePath(written: string): { url: SiteUrl } | { problem: st
 
 /**
  * The file in the site folder that serves a URL: `/a/` and `/a` are `a/index.html`, `/a.html`
- * is itself, and so are the site's own files at the root (`/feed.xml`) and the feeds of authors
- * and entities (`/authors/<slug>/feed.xml`) and of corrections. Other names without
- * a trailing slash become folders, so that no page is ever written under a name that a
- * server would run (`story.php`) or act on.
+ * is itself, and so are the site's own files at the root (`/feed.xml`), the feeds of authors
+ * and entities (`/authors/<slug>/feed.xml`) and of corrections, and the search page's names
+ * index (`/search/names/0.json`, src/search/names.ts) and script (`/assets/search.js`). Other
+ * names without a trailing slash become folders, so that no page is ever written under a name
+ * that a server would run (`story.php`) or act on.
  */
 export function fileForUrl(url: SiteUrl): string {
   const path = url.slice(1);
   if (path === "" || path.endsWith("/")) return `${path}index.html`;
   if (/\.html?$/i.test(path) || /^[^/]+\.(xml|json|txt)$/.test(path)) return path;
   if (/^((authors|entities)\/[^/]+|corrections)\/feed\.xml$/.test(path)) return path;
+  if (/^search\/names\/\d+\.json$/.test(path) || path === "assets/search.js") return path;
   return `${path}/index.html`;
 }

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { disambiguate, looseNameKey, nameKey, slugify } from "../../src/content/paths.ts";
+import {
+  disambiguate, fileForUrl, looseNameKey, nameKey, type SiteUrl, slugify,
+} from "../../src/content/paths.ts";
 
 test("slugs are readable for any script", () => {
   const cases: [string, string][] = [
@@ -40,4 +42,17 @@ test("name keys fold case, width and spacing; loose keys also fold accents", () 
   assert.equal(nameKey("  The  New York Times "), nameKey("the new york times"));
   assert.notEqual(nameKey("Zürich"), nameKey("Zurich"));
   assert.equal(looseNameKey("Zürich"), looseNameKey("zurich"));
+});
+
+test("a URL's file: pages are folders, the site's own files are files", () => {
+  const file = (url: string) => fileForUrl(url as SiteUrl);
+  assert.equal(file("/"), "index.html");
+  assert.equal(file("/2020/08/12/story/"), "2020/08/12/story/index.html");
+  assert.equal(file("/story.php"), "story.php/index.html", "never a name a server runs");
+  assert.equal(file("/feed.xml"), "feed.xml");
+  assert.equal(file("/entities/fbi/feed.xml"), "entities/fbi/feed.xml");
+  assert.equal(file("/corrections/feed.xml"), "corrections/feed.xml");
+  assert.equal(file("/search/names/12.json"), "search/names/12.json");
+  assert.equal(file("/assets/search.js"), "assets/search.js");
+  assert.equal(file("/search/names/x.json"), "search/names/x.json/index.html");
 });

@@ -46,7 +46,8 @@ const CHANGES: Change[] = [
  * The search shards (five years each) that a change indexes again: the sample article edited
  * above is from 2019, the one added, renamed and deleted from 2020. What an article gives the
  * index is its own page without its links to other articles, so a change to one article
- * indexes its shard and no other, even where the related articles' pages change.
+ * indexes its shard and no other, even where the related articles' pages change. An entity's
+ * description is in the bodies that link to it (src/markdown/plugins/rehype-entity-mentions.ts).
  */
 const SHARDS_INDEXED: Record<string, string> = {
   "editing a body": "2015-2019",
@@ -57,7 +58,8 @@ const SHARDS_INDEXED: Record<string, string> = {
   "adding an article": "2020-2024",
   "renaming an article, its old URL an alias": "2020-2024",
   "deleting an article, its URL withdrawn": "2020-2024",
-  "changing an entity file": "none",
+  // The description is the title of the links to it in the bodies of the articles naming it.
+  "changing an entity file": "2020-2024, 2015-2019",
   "changing site.yaml's page size": "none",
   "changing site.yaml's title": "2020-2024, 2015-2019",
   "changing a static file": "none",
