@@ -1,7 +1,7 @@
 // Entities index, most mentioned first: each type's entities by number of articles (the top
 // ones only: the A–Z index at /entities/ has them all).
 import { TOP_BY_COUNT } from "../src/archive/entity-index.ts";
-import { EntityEntries, IndexNav } from "./components/EntityIndex.tsx";
+import { EntityEntries, GroupHeading, IndexNav } from "./components/EntityIndex.tsx";
 import { typeLabel } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
 import type { PageData } from "./page-context.ts";
@@ -24,10 +24,7 @@ export function render({ archive }: PageData) {
       <IndexNav archive={archive} other={{ href: "/entities/", label: "A–Z" }} />
       {archive.entityGroups.map((group) => (
         <section id={group.type} aria-labelledby={`${group.type}-heading`}>
-          <h2 id={`${group.type}-heading`}>
-            {typeLabel(group.type, true)}{" "}
-            <span class="count">{group.entities.length.toLocaleString("en")}</span>
-          </h2>
+          <GroupHeading group={group} />
           <EntityEntries entities={group.byCount} />
           {group.entities.length > TOP_BY_COUNT ? (
             <p>

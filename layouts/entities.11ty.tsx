@@ -1,6 +1,6 @@
 // Entities index, A–Z: every person, organisation, place, event, work and topic, grouped by
 // type, each type by first letter with jump links. /entities/by-count/ orders them by articles.
-import { EntityEntries, IndexNav } from "./components/EntityIndex.tsx";
+import { EntityEntries, GroupHeading, IndexNav } from "./components/EntityIndex.tsx";
 import { typeLabel } from "./components/format.ts";
 import { Page } from "./components/Page.tsx";
 import type { PageData } from "./page-context.ts";
@@ -22,10 +22,7 @@ export function render({ archive }: PageData) {
       />
       {archive.entityGroups.map((group) => (
         <section id={group.type} aria-labelledby={`${group.type}-heading`}>
-          <h2 id={`${group.type}-heading`}>
-            {typeLabel(group.type, true)}{" "}
-            <span class="count">{group.entities.length.toLocaleString("en")}</span>
-          </h2>
+          <GroupHeading group={group} />
           {group.letters.length > 1 ? (
             <nav aria-label={`${typeLabel(group.type, true)} by letter`}>
               <ul class="inline-list letters">

@@ -27,6 +27,16 @@ export function IndexNav({
   );
 }
 
+/** A type's heading in the index, with its count: the target of its section's label. */
+export function GroupHeading({ group }: { group: Archive["entityGroups"][number] }) {
+  return (
+    <h2 id={`${group.type}-heading`}>
+      {typeLabel(group.type, true)}{" "}
+      <span class="count">{group.entities.length.toLocaleString("en")}</span>
+    </h2>
+  );
+}
+
 export function EntityEntries({ entities }: { entities: readonly Entity[] }) {
   return (
     <ul class="index-list columns">

@@ -17,7 +17,7 @@ import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
 import { shardFor } from "../search/shards.ts";
 import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
-import { feedInputText, pageInputText, searchInputText } from "./page-inputs.ts";
+import { feedInputText, isArticle, pageInputText, searchInputText } from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -115,7 +115,7 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   // An article's page names its search shard (for the highlight of searched words), which
   // moves when the span it is in is split (src/search/shards.ts).
   const shardOf = (item: unknown) => {
-    return isArticlePage(item) ? `\n${shardFor(archive.articles, item.date)}` : "";
+    return isArticle(item) ? `\n${shardFor(archive.articles, item.date)}` : "";
   };
   const published = fits(await readManifest(sites.published));
   const recorded = sites.recycled ? await readManifest(sites.staging) : undefined;
@@ -269,10 +269,6 @@ function sizeIfUnchanged(siteDir: string, file: string, inputs: string, manifest
  * (layouts/components/Page.tsx). Settings that only shape the model (its lists' page size, the
  * withdrawn URLs) reach pages through their items, which are hashed on their own.
  */
-function isArticlePage(item: unknown): item is Article {
-  return typeof item === "object" && item !== null && "wordCount" in item && "html" in item;
-}
-
 function shellInputs(archive: Archive): unknown {
   const { withdrawn: _withdrawn, pageSize: _pageSize, ...site } = archive.site;
   // The navigation names the entity types the archive has (layouts/components/Page.tsx).

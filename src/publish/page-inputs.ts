@@ -70,7 +70,7 @@ function frozenScalars(value: object): boolean {
   return true;
 }
 
-function isArticle(value: unknown): value is Article {
+export function isArticle(value: unknown): value is Article {
   return typeof value === "object" && value !== null && "wordCount" in value && "html" in value;
 }
 
