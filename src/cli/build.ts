@@ -1,6 +1,6 @@
 // `npm run build`: validate the archive, then publish it to the output folder, or say why not.
 import { resolveOptions } from "../config/options.ts";
-import { ContentError, formatReport, plural } from "../content/problems.ts";
+import { BUILD_REPORT, ContentError, formatReport, plural } from "../content/problems.ts";
 import { Interrupted } from "../publish/atomic.ts";
 import { publish } from "../publish/publish.ts";
 import { SearchIndexError } from "../search/index-site.ts";
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   try {
     console.error(`Building ${options.contentDir} into ${options.outputDir}`);
     const report = await publish(options, { onStage: (message) => console.error(`  ${message}… (${elapsed()})`) });
-    if (report.warnings.length) console.error(`\n${formatReport(report.warnings, options.workingDir)}\n`);
+    if (report.warnings.length) console.error(`\n${formatReport(report.warnings, options.workingDir, BUILD_REPORT)}\n`);
     const { archive } = report;
     console.log(
       `Published ${plural(archive.articles.length, "article")}, ${plural(report.pages, "page")}, ${plural(archive.entities.length, "entity", "entities")} and ${plural(archive.authors.length, "author")} ` +
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
       return error.exitCode;
     }
     if (error instanceof ContentError) {
-      console.error(`\n${formatReport(error.problems, options.workingDir)}\n\nNothing was published: ${options.outputDir} is unchanged.`);
+      console.error(`\n${formatReport(error.problems, options.workingDir, BUILD_REPORT)}\n\nNothing was published: ${options.outputDir} is unchanged.`);
       return 1;
     }
     // Pagefind's failures and the system's (a full disk, a folder not writable) say all there

@@ -59,15 +59,57 @@ export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   return `${place}  ${problem.message}  (${problem.fix})`;
 }
 
-export function formatReport(problems: Problem[], cwd = process.cwd()): string {
+/** How many warnings of one rule a build or the preview lists; `npm run check` lists all. */
+export const BUILD_REPORT: ReportOptions = { warningsPerRule: 10 };
+
+export interface ReportOptions {
+  /**
+   * At most this many warnings of one rule are listed; the rest are counted, with the files
+   * they are in. The build and the preview pass one, so that an archive's thousands of hints
+   * do not bury its errors; `npm run check` lists everything.
+   */
+  warningsPerRule?: number;
+}
+
+export function formatReport(
+  problems: Problem[],
+  cwd = process.cwd(),
+  { warningsPerRule = Infinity }: ReportOptions = {},
+): string {
   const sorted = [...problems].sort(byPlace);
   const errors = sorted.filter((p) => p.severity === "error");
   const warnings = sorted.filter((p) => p.severity === "warning");
+  const listed = (p: Problem) => `  ${formatProblem(p, cwd)}`;
   const sections: string[] = [];
-  if (errors.length) sections.push(["Errors:", ...errors.map((p) => `  ${formatProblem(p, cwd)}`)].join("\n"));
-  if (warnings.length) sections.push(["Warnings:", ...warnings.map((p) => `  ${formatProblem(p, cwd)}`)].join("\n"));
+  if (errors.length) sections.push(["Errors:", ...errors.map(listed)].join("\n"));
+  if (warnings.length) {
+    const { shown, unlisted } = limitPerRule(warnings, warningsPerRule);
+    sections.push(["Warnings:", ...shown.map(listed), ...unlisted].join("\n"));
+  }
   sections.push(`${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`);
   return sections.join("\n\n");
+}
+
+/** The first `limit` problems of each rule, and a line for each rule's rest. */
+function limitPerRule(problems: Problem[], limit: number): { shown: Problem[]; unlisted: string[] } {
+  const seen = new Map<string, number>();
+  const rest = new Map<string, { count: number; files: Set<string> }>();
+  const shown = problems.filter((problem) => {
+    const count = (seen.get(problem.rule) ?? 0) + 1;
+    seen.set(problem.rule, count);
+    if (count <= limit) return true;
+    const more = rest.get(problem.rule) ?? { count: 0, files: new Set<string>() };
+    more.count++;
+    more.files.add(problem.file);
+    rest.set(problem.rule, more);
+    return false;
+  });
+  const unlisted = [...rest].map(
+    ([rule, { count, files }]) =>
+      `  …and ${plural(count, "more warning")} of the kind "${rule}" in ` +
+      `${plural(files.size, "file")}: \`npm run check\` lists them all`,
+  );
+  return { shown, unlisted };
 }
 
 function byPlace(a: Problem, b: Problem): number {

@@ -1,12 +1,17 @@
 // How a name is found in running text: as a whole word (or words), in any case, with or
-// without its accents. Shared by mention linking (plugins/rehype-entity-mentions.ts) and by
-// the editor's hints, so that both find the same mentions.
+// without its accents. Used by mention linking (plugins/rehype-entity-mentions.ts); the
+// editor's hints (archive/mention-hints.ts) fold words the same way, with foldLetter.
 //
 // Hand-written: the libraries that fold accents (diacritics, fuse.js…) compare strings, they
-// do not build a pattern that finds a name in text and keeps the text as written.
+// do not find a name in text and say where it is in the text as written.
+//
+// Both the text and the names are folded (no accents, lower case, one space for any run of
+// white space, one apostrophe and one hyphen), then compared as plain strings. An earlier
+// version compiled one Unicode expression per body instead, a class of every accented form
+// per letter: compiling it cost some 15 ms a body, ten times the rest of the Markdown stage.
 
 /** A letter or a digit: a name found next to one is inside a longer word. */
-const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * A name written in capitals only ("ICE", "F.B.I.", "SNAP") is an acronym: it is found only
@@ -14,100 +19,173 @@ const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
  */
 export function isAcronym(name: string): boolean {
   const letters = name.match(/\p{L}/gu) ?? [];
-  return (
-    letters.length >= 2 &&
-    letters.every((letter) => letter === letter.toUpperCase() && letter !== letter.toLowerCase())
-  );
+  return letters.length >= 2 && letters.every(isCapital);
+}
+
+/** A letter that has a small form and is not it ("É", not "é" nor "ß"). */
+function isCapital(letter: string): boolean {
+  return letter === letter.toUpperCase() && letter !== letter.toLowerCase();
 }
 
 /** A character without its accents, in lower case: "É" is "e". */
 export function foldLetter(char: string): string {
-  return char.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
-/** Letters with accents of the Latin script, by the letter they fold to; made once. */
-let accented: Map<string, string[]> | undefined;
-
-function accentedForms(): Map<string, string[]> {
-  if (accented) return accented;
-  accented = new Map();
-  const ranges: [number, number][] = [
-    [0xc0, 0x24f],
-    [0x1e00, 0x1eff],
-  ];
-  for (const [from, to] of ranges) {
-    for (let code = from; code <= to; code++) {
-      const char = String.fromCodePoint(code);
-      const base = foldLetter(char);
-      if (base.length !== 1 || base === char.toLowerCase()) continue;
-      accented.set(base, [...(accented.get(base) ?? []), char]);
-    }
-  }
-  return accented;
-}
-
-function escapeInClass(char: string): string {
-  return /[\\\]^-]/.test(char) ? `\\${char}` : char;
-}
-
-/** One letter of a name, as any of its accented and cased forms. */
-function letterPattern(letter: string, acronym: boolean): string {
-  const base = foldLetter(letter);
-  const forms = new Set([letter, letter.toLowerCase(), letter.toUpperCase()]);
-  if (base.length === 1) {
-    for (const form of [base, ...(accentedForms().get(base) ?? [])]) {
-      forms.add(form);
-      forms.add(form.toUpperCase());
-    }
-  }
-  const allowed = [...forms].filter((form) => !acronym || form !== form.toLowerCase());
-  // Combining marks may follow a letter when the text is decomposed (NFD).
-  return `[${allowed.map(escapeInClass).join("")}]\\p{M}*`;
+  return char.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
 }
 
 const APOSTROPHES = "'’ʼ";
 const HYPHENS = "-‐‑–";
 
-/** The pattern (no flags, no boundaries) of one name; spaces match any run of white space. */
-export function namePattern(name: string): string {
-  const acronym = isAcronym(name);
-  let pattern = "";
-  for (const char of name.normalize("NFC").trim().replace(/\s+/g, " ")) {
-    if (char === " ") pattern += String.raw`\s+`;
-    else if (APOSTROPHES.includes(char)) pattern += `[${APOSTROPHES}]`;
-    else if (HYPHENS.includes(char))
-      pattern += `[${escapeInClass(HYPHENS[0]!)}${HYPHENS.slice(1)}]`;
-    else if (/\p{L}/u.test(char)) pattern += letterPattern(char, acronym);
-    else pattern += char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** Folded forms of the characters that are not ASCII, as met. */
+const folded = new Map<string, string>();
+
+/** One character (a code point, not ASCII) folded; white space is dealt with by foldText. */
+function foldChar(char: string): string {
+  let fold = folded.get(char);
+  if (fold === undefined) {
+    if (APOSTROPHES.includes(char)) fold = "'";
+    else if (HYPHENS.includes(char)) fold = "-";
+    else fold = foldLetter(char);
+    folded.set(char, fold);
   }
-  return pattern;
+  return fold;
 }
 
-export interface NameMatcher {
-  /** Finds names from left to right; at one place, the longest. Global and Unicode. */
-  regexp: RegExp;
-  /** The name each capture group stands for: group i + 1 is names[i]. */
-  names: string[];
+/** A text folded, and where each of its folded characters comes from in the text. */
+export interface FoldedText {
+  folded: string;
+  /** starts[i] is where folded[i]'s character starts in the text; starts[length] its end. */
+  starts: number[];
+}
+
+/** ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+export function foldText(text: string): FoldedText {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let space = false;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const char = code < 0x80 ? "" : text.slice(i, i + width);
+    if (code < 0x80 ? isAsciiSpace(code) : /\s/.test(char)) {
+      if (!space) parts.push(" "), starts.push(i);
+      space = true;
+    } else {
+      // Most characters fold to one unit; an accent alone folds to none, "ǅ" to two.
+      const fold =
+        code >= 65 && code <= 90
+          ? String.fromCharCode(code + 32)
+          : code < 0x80
+            ? text[i]!
+            : foldChar(char);
+      parts.push(fold);
+      for (let unit = 0; unit < fold.length; unit++) starts.push(i);
+      space = false;
+    }
+    i += width;
+  }
+  starts.push(text.length);
+  return { folded: parts.join(""), starts };
+}
+
+/** Whether the code point that starts at `index` is a letter or a digit. */
+function wordCharAt(text: string, index: number): boolean {
+  const code = text.codePointAt(index);
+  return code !== undefined && WORD_CHAR.test(String.fromCodePoint(code));
+}
+
+/** Whether the code point that ends just before `index` is a letter or a digit. */
+function wordCharBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const lowSurrogate = /[\udc00-\udfff]/.test(text[index - 1]!);
+  return wordCharAt(text, lowSurrogate && index > 1 ? index - 2 : index - 1);
+}
+
+/** Where a name was found in a text, in the text as written. */
+export interface NameFound {
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface Spelling {
+  name: string;
+  folded: string;
+  acronym: boolean;
 }
 
 /**
- * One expression for many names, each a capture group, longest first so that at one place
- * the longest name wins ("Department of Homeland Security" over "Homeland Security"). A name
- * must not touch a letter or a digit on either side: "Apple" is not found in "Applebee's".
+ * Finds many names in texts, from left to right; at one place, the longest name
+ * ("Department of Homeland Security" over "Homeland Security"). A name must not touch a
+ * letter or a digit on either side: "Apple" is not found in "Applebee's".
  */
-export function nameMatcher(names: readonly string[]): NameMatcher | undefined {
-  const usable = [
-    ...new Set(names.map((name) => name.trim()).filter((name) => /[\p{L}\p{N}]/u.test(name))),
-  ];
-  if (usable.length === 0) return undefined;
-  usable.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const groups = usable.map((name) => `(${namePattern(name)})`).join("|");
-  const regexp = new RegExp(`(?<!${WORD_CHAR})(?:${groups})(?!${WORD_CHAR}|\\p{M})`, "gu");
-  return { regexp, names: usable };
+export class NameMatcher {
+  /** The names, longest first (then in code point order), as nameMatcher was given them. */
+  readonly names: string[];
+  private readonly spellings: Spelling[];
+  /** Any of the folded names, longest first: where one may start. Not Unicode: no need. */
+  private readonly candidates: RegExp;
+
+  constructor(names: readonly string[]) {
+    this.names = [...new Set(names.map((name) => name.trim()).filter(hasWord))].sort(
+      (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    this.spellings = this.names.map((name) => ({
+      name,
+      folded: foldText(name.normalize("NFC")).folded,
+      acronym: isAcronym(name),
+    }));
+    const escaped = this.spellings.map(({ folded }) => folded.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    this.candidates = new RegExp(escaped.join("|"), "g");
+  }
+
+  /** Every name in `text`, none overlapping another. */
+  find(text: string): NameFound[] {
+    const { folded, starts } = foldText(text);
+    const found: NameFound[] = [];
+    const candidates = this.candidates;
+    candidates.lastIndex = 0;
+    for (let match = candidates.exec(folded); match; match = candidates.exec(folded)) {
+      const at = match.index;
+      const spelling = this.spellings.find((s) => this.isMention(s, folded, at, text, starts));
+      if (!spelling) {
+        candidates.lastIndex = at + 1;
+        continue;
+      }
+      const end = at + spelling.folded.length;
+      found.push({ name: spelling.name, start: starts[at]!, end: starts[end]! });
+      candidates.lastIndex = end;
+    }
+    return found;
+  }
+
+  /** Whether `spelling` is at `at` of the folded text, as a whole word, in capitals if it must. */
+  private isMention(
+    spelling: Spelling,
+    folded: string,
+    at: number,
+    text: string,
+    starts: readonly number[],
+  ): boolean {
+    const end = at + spelling.folded.length;
+    if (!folded.startsWith(spelling.folded, at)) return false;
+    if (wordCharBefore(folded, at) || wordCharAt(folded, end)) return false;
+    if (starts[at] === starts[at - 1] || starts[end] === starts[end - 1]) return false;
+    if (!spelling.acronym) return true;
+    const written = text.slice(starts[at], starts[end]).match(/\p{L}/gu) ?? [];
+    return written.every((letter) => letter !== letter.toLowerCase());
+  }
 }
 
-/** Which of the matcher's names a match is: the first capture group that took part. */
-export function matchedName(matcher: NameMatcher, groups: readonly unknown[]): string | undefined {
-  const index = groups.findIndex((group) => typeof group === "string");
-  return index < 0 ? undefined : matcher.names[index];
+function hasWord(name: string): boolean {
+  return /[\p{L}\p{N}]/u.test(name);
+}
+
+/** The matcher of these names; none when no name has a letter or a digit. */
+export function nameMatcher(names: readonly string[]): NameMatcher | undefined {
+  const matcher = new NameMatcher(names);
+  return matcher.names.length ? matcher : undefined;
 }

@@ -10,7 +10,7 @@ import serveStatic from "serve-static";
 import type { Archive } from "../archive/model.ts";
 import { RECORD_FILE } from "../archive/published-urls.ts";
 import type { BuildOptions } from "../config/options.ts";
-import { ContentError, formatReport } from "../content/problems.ts";
+import { BUILD_REPORT, ContentError, formatReport } from "../content/problems.ts";
 import { startWorkerEarly } from "../markdown/render-all.ts";
 import { publish, type PublishReport } from "../publish/publish.ts";
 import { publishBodyEdit, type QuickEdit, readFrontMatters } from "./quick-edit.ts";
@@ -118,13 +118,13 @@ async function buildOnce(options: BuildOptions, log: (message: string) => void):
   try {
     const report = await publish(options, {}, "preview");
     const problems = report.archive.problems;
-    if (problems.length) log(`\n${formatReport(problems, options.workingDir)}\n`);
+    if (problems.length) log(`\n${formatReport(problems, options.workingDir, BUILD_REPORT)}\n`);
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     log(`Preview published in ${seconds} s: ${report.archive.articles.length} articles, ${problems.length} errors shown on the pages.`);
     return { ok: true, report };
   } catch (error) {
     // The last good preview stays up; the editor reads why in the terminal.
-    const message = error instanceof ContentError ? formatReport(error.problems, options.workingDir) : String((error as Error).stack ?? error);
+    const message = error instanceof ContentError ? formatReport(error.problems, options.workingDir, BUILD_REPORT) : String((error as Error).stack ?? error);
     log(`\nThe preview could not be published; the last one is still served.\n${message}\n`);
     return { ok: false, message };
   }

@@ -63,5 +63,26 @@ test("acronyms are names written in capitals only", () => {
 test("the matcher tries longer names first, so it finds the longest at one place", () => {
   const matcher = nameMatcher(["Homeland Security", "Department of Homeland Security"])!;
   assert.deepEqual(matcher.names, ["Department of Homeland Security", "Homeland Security"]);
-  assert.equal("the Department of  Homeland\nSecurity".match(matcher.regexp)?.[0], "Department of  Homeland\nSecurity");
+  const text = "the Department of  Homeland\nSecurity";
+  const [found] = matcher.find(text);
+  assert.equal(found?.name, "Department of Homeland Security");
+  assert.equal(text.slice(found?.start, found?.end), "Department of  Homeland\nSecurity");
+});
+
+test("names are found in folded text and given back as written, across forms of Unicode", () => {
+  const matcher = nameMatcher(["José García", "ΟΔΥΣΣΕΑΣ Ελύτης", "ÉTA", "Ana"])!;
+  const text = "Jose\u0301  GARCI\u0301A met Οδυσσέας Ελύτης; éta, ÉTA, Ana\u0301 and 𝐀Ana.";
+  const found = matcher.find(text).map(({ name, start, end }) => [name, text.slice(start, end)]);
+  assert.deepEqual(found, [
+    ["José García", "Jose\u0301  GARCI\u0301A"],
+    ["ΟΔΥΣΣΕΑΣ Ελύτης", "Οδυσσέας Ελύτης"],
+    ["ÉTA", "ÉTA"],
+    ["Ana", "Ana\u0301"],
+  ]);
+});
+
+test("at one place, a shorter name is tried when the longer one is not a whole word there", () => {
+  const matcher = nameMatcher(["Kofi Ostarson", "Kofi"])!;
+  const text = "Kofi Ostarsons";
+  assert.deepEqual(matcher.find(text), [{ name: "Kofi", start: 0, end: 4 }]);
 });

@@ -2,8 +2,7 @@
 // with the entity's short description as the link's title. Runs after sanitizing: the links
 // it adds are the site's own, and their text is the body's text as written.
 import type { Element, ElementContent, Root } from "hast";
-import { findAndReplace, type RegExpMatchObject } from "hast-util-find-and-replace";
-import { matchedName, nameMatcher } from "../name-pattern.ts";
+import { nameMatcher } from "../name-pattern.ts";
 
 export interface MentionTarget {
   /** The entity's page. */
@@ -23,7 +22,7 @@ export interface Options {
 /**
  * Text inside these is not a mention to link: links (no link in a link), code, headings
  * (a heading is a title, not a sentence), captions and alternatives of images, and what
- * hast-util-find-and-replace leaves alone by default.
+ * holds no prose (scripts, styles, drawings, formulas).
  */
 export const SKIPPED_ELEMENTS = [
   "a",
@@ -48,6 +47,8 @@ export const SKIPPED_ELEMENTS = [
   "title",
 ];
 
+const SKIPPED = new Set(SKIPPED_ELEMENTS);
+
 export default function rehypeEntityMentions(options: Options = {}) {
   return (tree: Root): void => linkMentions(tree, options);
 }
@@ -60,22 +61,48 @@ export function linkMentions(tree: Root, { targets = [], className = "mention" }
   const matcher = nameMatcher([...byName.keys()]);
   if (!matcher) return;
   const linked = new Set<MentionTarget>();
-  // A later mention of an entity already linked is passed over whole, so that no shorter
-  // name inside it ("Times" in "New York Times") is taken for a mention of its own.
-  let passed = { input: "", end: -1 };
-  const replace = (...args: unknown[]): ElementContent | false => {
-    const found = args.at(-1) as RegExpMatchObject;
-    const text = args[0] as string;
-    if (found.input === passed.input && found.index < passed.end) return false;
-    const target = byName.get(matchedName(matcher, args.slice(1, -1)) ?? "");
-    if (!target || linked.has(target)) {
-      passed = { input: found.input, end: found.index + text.length };
-      return false;
+  // Mentions are found a text at a time, in document order. A later mention of an entity
+  // already linked is passed over whole, so that no shorter name inside it ("Times" in
+  // "New York Times") is taken for a mention of its own.
+  const linkIn = (text: string): ElementContent[] | undefined => {
+    const nodes: ElementContent[] = [];
+    let done = 0;
+    for (const { name, start, end } of matcher.find(text)) {
+      const target = byName.get(name);
+      if (!target || linked.has(target)) continue;
+      linked.add(target);
+      if (start > done) nodes.push({ type: "text", value: text.slice(done, start) });
+      nodes.push(mentionLink(target, text.slice(start, end), className));
+      done = end;
     }
-    linked.add(target);
-    return mentionLink(target, text, className);
+    if (done === 0) return undefined;
+    if (done < text.length) nodes.push({ type: "text", value: text.slice(done) });
+    return nodes;
   };
-  findAndReplace(tree, [matcher.regexp, replace], { ignore: SKIPPED_ELEMENTS });
+  linkTexts(tree, linkIn);
+}
+
+/**
+ * Replaces the text nodes outside SKIPPED_ELEMENTS that `linkIn` links. By hand rather than
+ * with hast-util-find-and-replace, which looks for one expression in each text as written:
+ * names are found in folded text (../name-pattern.ts).
+ */
+function linkTexts(
+  parent: Root | Element,
+  linkIn: (text: string) => ElementContent[] | undefined,
+): void {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === "element") {
+      if (!SKIPPED.has(child.tagName)) linkTexts(child, linkIn);
+    } else if (child.type === "text") {
+      const nodes = linkIn(child.value);
+      if (!nodes) continue;
+      children.splice(i, 1, ...nodes);
+      i += nodes.length - 1;
+    }
+  }
 }
 
 function mentionLink(target: MentionTarget, text: string, className: string): Element {
