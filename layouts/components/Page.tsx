@@ -1,7 +1,7 @@
 // The page shell every HTML page shares: head, skip link, masthead, navigation, footer.
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
-import { absoluteUrl, subjectFeedUrl } from "../../src/archive/pages.ts";
+import { absoluteUrl, ICON_URLS, subjectFeedUrl } from "../../src/archive/pages.ts";
 import type { SiteUrl } from "../../src/content/paths.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
@@ -74,6 +74,9 @@ export function Page(props: PageProps) {
         {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
         <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
         <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href={ICON_URLS.ico} sizes="48x48" />
+        <link rel="icon" href={ICON_URLS.svg} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={ICON_URLS.png} />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
         {feed ? (

@@ -47,6 +47,14 @@ export const FIXED_FILES = [
   SEARCH_SCRIPT_URL,
 ];
 
+/** The site's icons, drawn from its title at each build (src/icons/site-icons.ts). */
+export type IconFormat = "svg" | "ico" | "png";
+export const ICON_URLS: Readonly<Record<IconFormat, string>> = {
+  svg: "/favicon.svg",
+  ico: "/favicon.ico",
+  png: "/apple-touch-icon.png",
+};
+
 /** Kinds that readers and search engines browse: the sitemap's. */
 const BROWSED = new Set<OutputKind>(["home", "article", "year", "month", "author", "entity", "page"]);
 /** Kinds whose URLs are permanent once published (see published-urls.ts). */
@@ -92,6 +100,7 @@ export function siteOutputs(archive: Archive): Output[] {
   }
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
+  for (const url of Object.values(ICON_URLS)) add(siteUrl(url), "file", `the site's icon ${url}`);
   for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);
   for (const page of archive.withdrawn) add(page.url, "withdrawn", "a notice that the page was withdrawn");
   return outputs;

@@ -17,7 +17,10 @@ import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
 import { shardFor } from "../search/shards.ts";
 import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
-import { feedInputText, isArticle, pageInputText, searchInputText } from "./page-inputs.ts";
+import { type SiteIcon, siteIcons } from "../icons/site-icons.ts";
+import {
+  feedInputText, iconInputText, isArticle, pageInputText, searchInputText,
+} from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
 export const MANIFEST_FILE = ".dateline-manifest.json";
@@ -35,6 +38,8 @@ export interface PageSelection {
   /** The Atom feeds of authors and entities (src/feeds/feeds.ts). */
   authorFeeds: SubjectFeed[];
   entityFeeds: SubjectFeed[];
+  /** The site's icons (src/icons/site-icons.ts), drawn from its title, not by Eleventy. */
+  icons: SiteIcon[];
 }
 
 type ListName = keyof PageSelection;
@@ -42,7 +47,7 @@ type ListName = keyof PageSelection;
 const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
 const LISTS: readonly ListName[] = [
   ...["articles", "homePages", "years", "months", "authorPages", "entityPages"] as const,
-  ...["redirects", "withdrawn", "authorFeeds", "entityFeeds"] as const,
+  ...["redirects", "withdrawn", "authorFeeds", "entityFeeds", "icons"] as const,
 ];
 const FEED_LISTS: ReadonlySet<ListName> = new Set(["authorFeeds", "entityFeeds"]);
 
@@ -52,7 +57,7 @@ function allPages(archive: Archive): PageSelection {
   const lists = { articles, homePages, years, months, authorPages, entityPages };
   const { redirects, withdrawn } = archive;
   const feeds = { authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
-  return { ...lists, redirects, withdrawn, ...feeds };
+  return { ...lists, redirects, withdrawn, ...feeds, icons: siteIcons(archive.site) };
 }
 
 const Manifest = z.strictObject({
@@ -111,13 +116,17 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const shell = hash(JSON.stringify(shellInputs(archive)));
   const fits = (manifest: Manifest | undefined) =>
     manifest?.code === code && manifest.shell === shell ? manifest : undefined;
+  // The icons show the title and nothing else of the shell: a new description, a content
+  // error in a preview, a new entity type in the navigation leave them as they are.
+  const fitsCode = (manifest: Manifest | undefined) => (manifest?.code === code ? manifest : undefined);
   const years = `\n${archive.years.map((year) => year.url).join(" ")}`;
   // An article's page names its search shard (for the highlight of searched words), which
   // moves when the span it is in is split (src/search/shards.ts).
   const shardOf = (item: unknown) => {
     return isArticle(item) ? `\n${shardFor(archive.articles, item.date)}` : "";
   };
-  const published = fits(await readManifest(sites.published));
+  const publishedManifest = await readManifest(sites.published);
+  const published = fits(publishedManifest);
   const recorded = sites.recycled ? await readManifest(sites.staging) : undefined;
   // Made by other code, the folder may hold files that this code no longer knows to remove.
   const base = recorded?.code === code ? recorded : undefined;
@@ -132,22 +141,24 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const pages = allPages(archive);
   for (const list of LISTS) {
     render[list] = [];
+    const [fromStaging, fromPublished] =
+      list === "icons" ? [base, fitsCode(publishedManifest)] : [staged, published];
     for (const item of pages[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
-      const shown = FEED_LISTS.has(list) ? feedInputText(item as SubjectFeed) : pageInputs(item);
+      const shown = inputText(list, item);
       const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}${shardOf(item)}`);
       plan.hashes.set(file, inputs);
       if (list === "articles") {
         plan.searchHashes.set(file, hash(searchInputText(item as Article)));
       }
-      const size = sizeIfUnchanged(sites.staging, file, inputs, staged);
+      const size = sizeIfUnchanged(sites.staging, file, inputs, fromStaging);
       if (size !== undefined) {
         if (file.endsWith(".html")) plan.kept += 1;
         plan.sizes.set(file, size);
         continue;
       }
       if (base?.pages[file]) plan.remove.push(file);
-      const linked = sizeIfUnchanged(sites.published, file, inputs, published);
+      const linked = sizeIfUnchanged(sites.published, file, inputs, fromPublished);
       if (linked !== undefined) {
         plan.link.push(file);
         plan.sizes.set(file, linked);
@@ -158,6 +169,12 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   }
   if (base) plan.remove.push(...staleFiles(base, plan.hashes));
   return plan;
+}
+
+/** What a page, feed or icon shows, as text to hash. */
+function inputText(list: ListName, item: unknown): string {
+  if (list === "icons") return iconInputText(item as SiteIcon);
+  return FEED_LISTS.has(list) ? feedInputText(item as SubjectFeed) : pageInputs(item);
 }
 
 /** A recycled folder's pages that the site no longer has, its other files and its manifest. */

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleLink } from "../archive/model.ts";
 import type { SubjectFeed } from "../feeds/feeds.ts";
+import type { SiteIcon } from "../icons/site-icons.ts";
 
 /**
  * A page's inputs: its own item, whole; the articles it lists only as far as a list shows
@@ -39,6 +40,11 @@ export function feedInputText(feed: SubjectFeed): string {
     article.entities.map((entity) => entity.name),
   ]);
   return JSON.stringify([feed.url, feed.page, feed.name, articles]);
+}
+
+/** An icon's inputs: the title it is drawn from, and the language that capitalises it. */
+export function iconInputText(icon: SiteIcon): string {
+  return JSON.stringify([icon.url, icon.format, icon.title, icon.language]);
 }
 
 const bodyDigests = new WeakMap<Article, string>();

@@ -19,6 +19,7 @@ import {
   type PagePlan, planPages, preparePages, publishedShards, writeManifest,
 } from "./incremental.ts";
 import { copyStaticFiles, STATIC_FOLDER } from "./static-files.ts";
+import { writeIcons } from "../icons/site-icons.ts";
 import { writePages } from "./write-pages.ts";
 
 
@@ -71,7 +72,9 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const sites = { published: options.outputDir, staging: staging.path, recycled: staging.recycled };
     const pagePlan = await staging.step(() => planPages(archive, sites));
     await staging.step(() => preparePages(pagePlan, sites));
-    await staging.step(() => writePages(archive, pagePlan.render, staging.path));
+    const { icons, ...templated } = pagePlan.render;
+    await staging.step(() => writePages(archive, templated, staging.path));
+    await staging.step(() => writeIcons(icons, staging.path));
     timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
     // A preview with static-file problems shows them on its pages, and publishes none.

@@ -14,6 +14,9 @@ import type { Archive } from "../archive/model.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import type { PageSelection } from "./incremental.ts";
 
+/** The pages Eleventy renders: all but the icons, which src/icons/site-icons.ts draws. */
+export type TemplatePages = Omit<PageSelection, "icons">;
+
 /** The most pages one Eleventy run renders. */
 export const PAGES_PER_RUN = 20_000;
 
@@ -23,7 +26,7 @@ const TEMPLATE_SUFFIX = ".11ty.tsx";
 /** Eleventy renders the selected pages, in slices; every template also sees the whole model. */
 export async function writePages(
   archive: Archive,
-  pages: PageSelection,
+  pages: TemplatePages,
   outputDir: string,
   pagesPerRun = PAGES_PER_RUN,
 ): Promise<void> {
@@ -36,10 +39,10 @@ export async function writePages(
 }
 
 /** The selection cut into slices of at most `size` pages, list after list, in order. */
-export function pageSlices(pages: PageSelection, size: number): PageSelection[] {
-  const lists = Object.keys(pages) as (keyof PageSelection)[];
+export function pageSlices(pages: TemplatePages, size: number): TemplatePages[] {
+  const lists = Object.keys(pages) as (keyof TemplatePages)[];
   const empty = () => Object.fromEntries(lists.map((list) => [list, []])) as unknown as Slice;
-  type Slice = Record<keyof PageSelection, unknown[]>;
+  type Slice = Record<keyof TemplatePages, unknown[]>;
   const slices: Slice[] = [empty()];
   let room = size;
   for (const list of lists) {
@@ -55,7 +58,7 @@ export function pageSlices(pages: PageSelection, size: number): PageSelection[] 
       room -= taken.length;
     }
   }
-  return slices as unknown as PageSelection[];
+  return slices as unknown as TemplatePages[];
 }
 
 /**
@@ -81,7 +84,7 @@ interface TemplateModule {
 
 async function runEleventy(
   archive: Archive,
-  pages: PageSelection,
+  pages: TemplatePages,
   outputDir: string,
   ignored: readonly string[],
 ): Promise<void> {

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { Archive } from "../../src/archive/model.ts";
 import { authorFeeds, entityFeeds } from "../../src/feeds/feeds.ts";
-import type { PageSelection } from "../../src/publish/incremental.ts";
-import { pageSlices, writePages } from "../../src/publish/write-pages.ts";
+import {
+  pageSlices, type TemplatePages as PageSelection, writePages,
+} from "../../src/publish/write-pages.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { PROJECT_ROOT, readTree } from "../support/build.ts";
 import { tempDir } from "../support/temp.ts";

@@ -1,0 +1,54 @@
+// One kind of output: the site's icons, made at each build from its title (./draw-icon.ts):
+// the SVG favicon, `/favicon.ico` (which browsers ask for unprompted) and the touch icon.
+// Each is a page of the incremental machinery (src/publish/incremental.ts) whose only inputs
+// are the title and language, so a rebuild writes them again only when those change.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import pngToIco from "png-to-ico";
+import type { Site } from "../archive/model.ts";
+import { ICON_URLS, type IconFormat } from "../archive/pages.ts";
+import { fileForUrl, type SiteUrl, siteUrl } from "../content/paths.ts";
+import { iconSvg } from "./draw-icon.ts";
+
+
+/** One icon file, with what it is drawn from. */
+export interface SiteIcon {
+  url: SiteUrl;
+  format: IconFormat;
+  title: string;
+  language: string;
+}
+
+/** The ICO's sizes: what Windows and browsers pick from for tabs, bookmarks and shortcuts. */
+export const ICO_SIZES = [16, 32, 48] as const;
+/** The touch icon's side: the size iOS asks for on its largest screens. */
+export const TOUCH_ICON_SIZE = 180;
+
+export function siteIcons(site: Pick<Site, "title" | "language">): SiteIcon[] {
+  const formats = Object.keys(ICON_URLS) as IconFormat[];
+  const { title, language } = site;
+  return formats.map((format) => ({ url: siteUrl(ICON_URLS[format]), format, title, language }));
+}
+
+/** Draws and writes the given icons into the site folder. */
+export async function writeIcons(icons: readonly SiteIcon[], siteDir: string): Promise<void> {
+  for (const icon of icons) {
+    const path = join(siteDir, fileForUrl(icon.url));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, await iconBytes(icon));
+  }
+}
+
+export async function iconBytes(icon: SiteIcon): Promise<Buffer> {
+  const svg = iconSvg(icon.title, icon.language);
+  if (icon.format === "svg") return Buffer.from(svg);
+  if (icon.format === "png") return rasterise(svg, TOUCH_ICON_SIZE);
+  return pngToIco(ICO_SIZES.map((size) => rasterise(svg, size)));
+}
+
+/** The SVG as a square PNG: resvg, with no system fonts, as the drawing is outlines only. */
+function rasterise(svg: string, size: number): Buffer {
+  const options = { fitTo: { mode: "width", value: size } as const, font: { loadSystemFonts: false } };
+  return new Resvg(svg, options).render().asPng();
+}
