@@ -39,7 +39,9 @@ function loadFonts(): opentype.Font[] {
  * the title has none.
  */
 export function titleInitial(title: string, language: string): string | undefined {
-  const segmenter = new Intl.Segmenter(language, { granularity: "grapheme" });
+  // Graphemes, so that a letter with its combining marks is taken whole; they do not
+  // depend on the language.
+  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of segmenter.segment(title.normalize("NFC"))) {
     if (!/^[\p{L}\p{N}]/u.test(segment)) continue;
     return upperCase(segment, language);

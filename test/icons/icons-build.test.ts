@@ -1,0 +1,73 @@
+// The icons in a built site: linked from every page, listed in the manifest as pages whose
+// inputs are the title, and written again by a rebuild only when the title changes.
+import assert from "node:assert/strict";
+import { cp, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { MANIFEST_FILE } from "../../src/publish/incremental.ts";
+import { PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
+import { allElements, parsePageHtml } from "../support/html.ts";
+import { tempDir } from "../support/temp.ts";
+
+const ICONS = ["favicon.svg", "favicon.ico", "apple-touch-icon.png"];
+
+const edit = async (file: string, change: (text: string) => string) =>
+  writeFile(file, change(await readFile(file, "utf8")));
+
+/** Each icon's inode: the same one after a rebuild means the file was linked, not written. */
+async function inodes(site: string): Promise<number[]> {
+  return Promise.all(ICONS.map(async (icon) => (await stat(join(site, icon))).ino));
+}
+
+test("every page links the icons, which rebuilds write again only for a new title", { timeout: 300_000 }, async (t) => {
+  const parent = await tempDir(t, "icons");
+  const content = join(parent, "content");
+  await cp(join(PROJECT_ROOT, "content"), content, { recursive: true });
+  const site = join(parent, "site");
+  const build = async (what: string) => {
+    const run = await runBuild(content, site);
+    assert.equal(run.code, 0, `${what}: ${run.stderr}`);
+  };
+  await build("first build");
+
+  const tree = await readTree(site);
+  const pages = [...tree.keys()].filter((file) => file.endsWith(".html"));
+  assert.ok(pages.length > 20);
+  for (const page of pages) {
+    const links = allElements(parsePageHtml(tree.get(page)!.toString("utf8")))
+      .filter((element) => element.tagName === "link")
+      .map((link) => `${String(link.properties.rel)} ${String(link.properties.href)}`);
+    if (links.some((link) => link.startsWith("refresh"))) continue;
+    for (const expected of ["icon /favicon.ico", "icon /favicon.svg", "apple-touch-icon /apple-touch-icon.png"]) {
+      assert.ok(links.includes(expected), `${page} links ${expected}: ${links.join(", ")}`);
+    }
+  }
+  const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), "utf8")) as {
+    pages: Record<string, unknown>;
+    others: string[];
+  };
+  for (const icon of ICONS) {
+    assert.ok(icon in manifest.pages, `the manifest records ${icon}'s inputs`);
+    assert.ok(!manifest.others.includes(icon), `${icon} is not rewritten by every build`);
+  }
+
+  const first = await inodes(site);
+  const firstBytes = await Promise.all(ICONS.map((icon) => readFile(join(site, icon))));
+  const article = join(content, "articles/2019/09/facebook-hosts-election-security-meeting.md");
+  await edit(article, (text) => `${text}\nOne more paragraph.\n`);
+  await build("a body edited");
+  assert.deepEqual(await inodes(site), first, "a body edit leaves the icons as they were");
+  // The description is in every page's shell, which re-renders every page but not the icons.
+  await edit(join(content, "site.yaml"), (text) => text.replace(/^description: .*$/m, "description: A new tagline"));
+  await build("a new description");
+  assert.deepEqual(await inodes(site), first, "so does a new description");
+
+  await edit(join(content, "site.yaml"), (text) => text.replace(/^title: .*$/m, "title: Wire"));
+  await build("a new title");
+  const after = await inodes(site);
+  for (const [i, icon] of ICONS.entries()) {
+    assert.notEqual(after[i], first[i], `${icon} is written again for a new title`);
+    assert.notDeepEqual(await readFile(join(site, icon)), firstBytes[i], `${icon} shows it`);
+  }
+  assert.match(await readFile(join(site, "favicon.svg"), "utf8"), /<title>Wire<\/title>/);
+});
