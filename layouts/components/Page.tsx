@@ -74,7 +74,7 @@ export function Page(props: PageProps) {
         {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
         <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
         <link rel="stylesheet" href="/assets/site.css" />
-        <link rel="icon" href={ICON_URLS.ico} sizes="48x48" />
+        <link rel="icon" href={ICON_URLS.ico} sizes="32x32" />
         <link rel="icon" href={ICON_URLS.svg} type="image/svg+xml" />
         <link rel="apple-touch-icon" href={ICON_URLS.png} />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
@@ -84,6 +84,8 @@ export function Page(props: PageProps) {
         ) : null}
         <script type="module" src="/assets/search-key.js" />
         {head}
+        {/* Served by the preview alone (src/preview/preview.ts): reload, and the error banner's style. */}
+        {archive.preview ? <link rel="stylesheet" href="/__dateline/preview.css" /> : null}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
       <body>

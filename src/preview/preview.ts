@@ -2,9 +2,11 @@
 // into its own folder with the build's own runner, serve it on this machine only, and publish
 // it again whenever a file of the archive changes, is added or is deleted.
 import { EventEmitter, once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { watch, type FSWatcher } from "chokidar";
 import serveStatic from "serve-static";
 import type { Archive } from "../archive/model.ts";
@@ -47,6 +49,9 @@ export interface Preview {
 
 const RELOAD_PATH = "/__dateline/reload";
 const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();\n`;
+/** The preview's own style: its error banner (layouts/components/ContentProblems.tsx). */
+const STYLE_PATH = "/__dateline/preview.css";
+const STYLE = readFileSync(fileURLToPath(new URL("preview.css", import.meta.url)));
 
 export async function startPreview(options: BuildOptions, preview: PreviewOptions): Promise<Preview> {
   const log = preview.log ?? ((message: string) => console.error(message));
@@ -184,6 +189,10 @@ function handler(siteDir: string, listeners: Listeners) {
     if (request.url === `${RELOAD_PATH}.js`) {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
       return void response.end(RELOAD_SCRIPT);
+    }
+    if (request.url === STYLE_PATH) {
+      response.writeHead(200, { "content-type": "text/css; charset=utf-8" });
+      return void response.end(STYLE);
     }
     files(request, response, (error?: { status?: number }) => notFound(response, error?.status ?? 404));
   };
