@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".txt": "text/plain",
   ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
 };
 
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
