@@ -1,5 +1,6 @@
-// The icons in a built site: linked from every page, listed in the manifest as pages whose
-// inputs are the title, and written again by a rebuild only when the title changes.
+// Design details in a built site: the icons linked from every page, listed in the manifest as
+// pages whose inputs are the title, and written again by a rebuild only when the title
+// changes; no trace of the dev server's error banner.
 import assert from "node:assert/strict";
 import { cp, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,7 +20,9 @@ async function inodes(site: string): Promise<number[]> {
   return Promise.all(ICONS.map(async (icon) => (await stat(join(site, icon))).ino));
 }
 
-test("every page links the icons, which rebuilds write again only for a new title", { timeout: 300_000 }, async (t) => {
+const TITLE = "pages link the icons, not the preview's banner; the icons change with the title only";
+
+test(TITLE, { timeout: 300_000 }, async (t) => {
   const parent = await tempDir(t, "icons");
   const content = join(parent, "content");
   await cp(join(PROJECT_ROOT, "content"), content, { recursive: true });
@@ -33,8 +36,12 @@ test("every page links the icons, which rebuilds write again only for a new titl
   const tree = await readTree(site);
   const pages = [...tree.keys()].filter((file) => file.endsWith(".html"));
   assert.ok(pages.length > 20);
+  const css = tree.get("assets/site.css")!.toString("utf8");
+  assert.doesNotMatch(css, /content-problem/, "the banner's style is the preview's alone");
   for (const page of pages) {
-    const links = allElements(parsePageHtml(tree.get(page)!.toString("utf8")))
+    const html = tree.get(page)!.toString("utf8");
+    assert.doesNotMatch(html, /content-problem|__dateline/, `${page} has no trace of the preview`);
+    const links = allElements(parsePageHtml(html))
       .filter((element) => element.tagName === "link")
       .map((link) => `${String(link.properties.rel)} ${String(link.properties.href)}`);
     if (links.some((link) => link.startsWith("refresh"))) continue;
