@@ -9,6 +9,7 @@ import type { BuildOptions } from "./config/options.ts";
 import { type Problem, Problems } from "./content/problems.ts";
 import { checkStaticFiles } from "./publish/static-files.ts";
 import { readArchive } from "./read-archive.ts";
+import { ownIcons } from "./icons/own-icons.ts";
 
 /** `build` publishes, `preview` shows drafts and keeps going through errors, `check` reports. */
 export type RunMode = "build" | "preview" | "check";
@@ -40,15 +41,22 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
   });
   for (const problem of result.problems) problems.add(problem);
-  const outputs = siteOutputs(result.archive);
+  const read = await withOwnIcons(result.archive, options.contentDir);
+  const outputs = siteOutputs(read);
   checkOutputClashes(outputs, problems, options.contentDir);
   // A preview shows drafts and work in progress: the record is the published site's business.
-  if (mode !== "preview") checkPublishedUrls(record, outputs, result.archive, options.contentDir, problems);
+  if (mode !== "preview") checkPublishedUrls(record, outputs, read, options.contentDir, problems);
   for (const problem of await checkStaticFiles(options.contentDir, outputFiles(outputs))) problems.add(problem);
   const ok = problems.errors.length === 0;
   const shown = problems.errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) }));
-  const archive = mode === "preview" ? withProblems(result.archive, shown) : result.archive;
+  const archive = mode === "preview" ? withProblems(read, shown) : read;
   return { archive, outputs, record, problems: problems.list, ok, timings: result.timings };
+}
+
+/** The archive, with the icons its static folder provides (src/icons/own-icons.ts). */
+async function withOwnIcons(archive: Archive, contentDir: string): Promise<Archive> {
+  const own = await ownIcons(contentDir);
+  return own.length ? Object.freeze({ ...archive, ownIcons: own }) : archive;
 }
 
 function withProblems(archive: Archive, errors: readonly Problem[]): Archive {

@@ -1,7 +1,7 @@
 // The page shell every HTML page shares: head, skip link, masthead, navigation, footer.
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
-import { absoluteUrl, ICON_URLS, subjectFeedUrl } from "../../src/archive/pages.ts";
+import { absoluteUrl, type IconFormat, ICON_URLS, linkedIcons, subjectFeedUrl } from "../../src/archive/pages.ts";
 import type { SiteUrl } from "../../src/content/paths.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
@@ -74,9 +74,7 @@ export function Page(props: PageProps) {
         {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
         <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
         <link rel="stylesheet" href="/assets/site.css" />
-        <link rel="icon" href={ICON_URLS.ico} sizes="32x32" />
-        <link rel="icon" href={ICON_URLS.svg} type="image/svg+xml" />
-        <link rel="apple-touch-icon" href={ICON_URLS.png} />
+        <IconLinks formats={linkedIcons(archive)} />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href="/feed.json" />
         {feed ? (
@@ -140,6 +138,17 @@ export function Page(props: PageProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The site's icons; the ICO's size is given so that browsers prefer the SVG where they can. */
+function IconLinks({ formats }: { formats: readonly IconFormat[] }) {
+  return (
+    <>
+      {formats.includes("ico") ? <link rel="icon" href={ICON_URLS.ico} sizes="32x32" /> : null}
+      {formats.includes("svg") ? <link rel="icon" href={ICON_URLS.svg} type="image/svg+xml" /> : null}
+      {formats.includes("png") ? <link rel="apple-touch-icon" href={ICON_URLS.png} /> : null}
+    </>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { CalendarDate } from "../content/dates.ts";
 import type { Place, Problem } from "../content/problems.ts";
 import type { Slug, SiteUrl, SourcePath } from "../content/paths.ts";
+import type { IconFormat } from "./pages.ts";
 import type { EntityType, SiteConfig } from "../content/schema.ts";
 
 export type Site = SiteConfig;
@@ -236,4 +237,9 @@ export interface Archive {
   problems: Problem[];
   /** Set in `npm start`'s preview, never in a published site. */
   preview?: boolean;
+  /**
+   * The site's icons that the archive's static folder provides, so that the build does not
+   * draw them (src/icons/site-icons.ts); set by src/pipeline.ts.
+   */
+  ownIcons?: IconFormat[];
 }

@@ -54,6 +54,21 @@ export const ICON_URLS: Readonly<Record<IconFormat, string>> = {
   ico: "/favicon.ico",
   png: "/apple-touch-icon.png",
 };
+const ICON_FORMATS = Object.keys(ICON_URLS) as IconFormat[];
+
+/**
+ * The icons every page links: the archive's own, when its static folder has any (a newsroom's
+ * logo is better than a drawn initial, and a drawn SVG beside its own ICO would win in most
+ * browsers), otherwise the three the build draws.
+ */
+export function linkedIcons(archive: Pick<Archive, "ownIcons">): IconFormat[] {
+  return archive.ownIcons?.length ? archive.ownIcons : ICON_FORMATS;
+}
+
+/** The icons the build draws: none when the archive has its own. */
+export function drawnIcons(archive: Pick<Archive, "ownIcons">): IconFormat[] {
+  return archive.ownIcons?.length ? [] : ICON_FORMATS;
+}
 
 /** Kinds that readers and search engines browse: the sitemap's. */
 const BROWSED = new Set<OutputKind>(["home", "article", "year", "month", "author", "entity", "page"]);
@@ -100,7 +115,9 @@ export function siteOutputs(archive: Archive): Output[] {
   }
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
-  for (const url of Object.values(ICON_URLS)) add(siteUrl(url), "file", `the site's icon ${url}`);
+  for (const format of drawnIcons(archive)) {
+    add(siteUrl(ICON_URLS[format]), "file", `the site's icon ${ICON_URLS[format]}`);
+  }
   for (const redirect of archive.redirects) add(redirect.url, "redirect", `a redirect to "${redirect.title}"`, [], redirect);
   for (const page of archive.withdrawn) add(page.url, "withdrawn", "a notice that the page was withdrawn");
   return outputs;

@@ -6,8 +6,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import pngToIco from "png-to-ico";
-import type { Site } from "../archive/model.ts";
-import { ICON_URLS, type IconFormat } from "../archive/pages.ts";
+import type { Archive, Site } from "../archive/model.ts";
+import { drawnIcons, ICON_URLS, type IconFormat } from "../archive/pages.ts";
 import { fileForUrl, type SiteUrl, siteUrl } from "../content/paths.ts";
 import { iconSvg } from "./draw-icon.ts";
 
@@ -25,10 +25,15 @@ export const ICO_SIZES = [16, 32, 48] as const;
 /** The touch icon's side: the size iOS asks for on its largest screens. */
 export const TOUCH_ICON_SIZE = 180;
 
-export function siteIcons(site: Pick<Site, "title" | "language">): SiteIcon[] {
-  const formats = Object.keys(ICON_URLS) as IconFormat[];
-  const { title, language } = site;
-  return formats.map((format) => ({ url: siteUrl(ICON_URLS[format]), format, title, language }));
+/** What the icons are drawn from: the site's title and language, unless it has its own. */
+export type IconSource = Pick<Archive, "ownIcons"> & { site: Pick<Site, "title" | "language"> };
+
+/** The icons the build draws for this archive, with what each is drawn from. */
+export function siteIcons(archive: IconSource): SiteIcon[] {
+  const { title, language } = archive.site;
+  return drawnIcons(archive).map((format) => {
+    return { url: siteUrl(ICON_URLS[format]), format, title, language };
+  });
 }
 
 /** Draws and writes the given icons into the site folder. */

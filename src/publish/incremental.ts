@@ -13,6 +13,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import type { Archive, Article } from "../archive/model.ts";
 import { fileForUrl, type SiteUrl } from "../content/paths.ts";
+import { linkedIcons } from "../archive/pages.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
 import { shardFor } from "../search/shards.ts";
@@ -57,7 +58,7 @@ function allPages(archive: Archive): PageSelection {
   const lists = { articles, homePages, years, months, authorPages, entityPages };
   const { redirects, withdrawn } = archive;
   const feeds = { authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
-  return { ...lists, redirects, withdrawn, ...feeds, icons: siteIcons(archive.site) };
+  return { ...lists, redirects, withdrawn, ...feeds, icons: siteIcons(archive) };
 }
 
 const Manifest = z.strictObject({
@@ -290,7 +291,9 @@ function shellInputs(archive: Archive): unknown {
   const { withdrawn: _withdrawn, pageSize: _pageSize, ...site } = archive.site;
   // The navigation names the entity types the archive has (layouts/components/Page.tsx).
   const types = archive.entityGroups.map((group) => group.type);
-  return { site, problems: archive.problems, preview: archive.preview ?? false, types };
+  // Which icons the head links: the archive's own or the drawn ones (src/archive/pages.ts).
+  const icons = linkedIcons(archive);
+  return { site, problems: archive.problems, preview: archive.preview ?? false, types, icons };
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { MANIFEST_FILE } from "../../src/publish/incremental.ts";
 import { PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
+import { article, VALID, writeArchive } from "../support/archive.ts";
 import { allElements, parsePageHtml } from "../support/html.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -77,4 +78,23 @@ test(TITLE, { timeout: 300_000 }, async (t) => {
     assert.notDeepEqual(await readFile(join(site, icon)), firstBytes[i], `${icon} shows it`);
   }
   assert.match(await readFile(join(site, "favicon.svg"), "utf8"), /<title>Wire<\/title>/);
+});
+
+test("an archive's own icon in static/ is published and linked instead of the drawn ones", { timeout: 300_000 }, async (t) => {
+  const own = Buffer.from([0, 0, 1, 0, 0, 0]);
+  const content = await writeArchive({
+    "site.yaml": "title: Own Icon Gazette\n",
+    "articles/a.md": article(VALID),
+    "entities/fbi.md": "---\nname: FBI\n---\n",
+    "static/favicon.ico": own,
+  }, t);
+  const site = join(await tempDir(t, "own-icon"), "site");
+  const run = await runBuild(content, site);
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(await readFile(join(site, "favicon.ico")), own);
+  const tree = await readTree(site);
+  assert.ok(!tree.has("favicon.svg") && !tree.has("apple-touch-icon.png"), "nothing drawn");
+  const home = tree.get("index.html")!.toString("utf8");
+  assert.match(home, /<link rel="icon" href="\/favicon\.ico" sizes="32x32"\/?>/);
+  assert.doesNotMatch(home, /favicon\.svg|apple-touch-icon/);
 });

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SaxesParser } from "saxes";
-import { titleInitial, iconSvg } from "../../src/icons/draw-icon.ts";
+import { linkedIcons } from "../../src/archive/pages.ts";
+import { iconSvg, titleInitial } from "../../src/icons/draw-icon.ts";
 import { ICO_SIZES, iconBytes, siteIcons, TOUCH_ICON_SIZE } from "../../src/icons/site-icons.ts";
 
 const HOSTILE_TITLES = [
@@ -17,6 +18,8 @@ const HOSTILE_TITLES = [
   "🗞️📰",
   "   ",
 ];
+
+const siteTitled = (title: string) => ({ site: { title, language: "en" } });
 
 /** The SVG's elements in order, and its title's text, from a strict XML parser. */
 function parseSvg(svg: string): { elements: string[]; title: string } {
@@ -108,7 +111,7 @@ test("a title without a letter the typeface has gets the drawn front page instea
 
 test("the touch icon is a 180 px PNG and the ICO holds 16, 32 and 48 px images", async () => {
   for (const name of ["Dateline", ...HOSTILE_TITLES]) {
-    const icons = siteIcons({ title: name, language: "en" });
+    const icons = siteIcons(siteTitled(name));
     const bytes = new Map(await Promise.all(icons.map(async (i) => [i.format, await iconBytes(i)] as const)));
     const touch = pngSize(bytes.get("png")!);
     assert.deepEqual(touch, { width: TOUCH_ICON_SIZE, height: TOUCH_ICON_SIZE }, name);
@@ -119,10 +122,19 @@ test("the touch icon is a 180 px PNG and the ICO holds 16, 32 and 48 px images",
 });
 
 test("the same title always gives the same bytes", async () => {
-  const [first, second] = [siteIcons({ title: "Dateline", language: "en" }), siteIcons({ title: "Dateline", language: "en" })];
+  const [first, second] = [siteIcons(siteTitled("Dateline")), siteIcons(siteTitled("Dateline"))];
   for (const [i, icon] of first.entries()) {
     assert.deepEqual(await iconBytes(icon), await iconBytes(second[i]!), icon.format);
   }
-  const other = siteIcons({ title: "Another", language: "en" });
+  const other = siteIcons(siteTitled("Another"));
   assert.notDeepEqual(await iconBytes(first[2]!), await iconBytes(other[2]!));
+});
+
+test("an archive with its own icon in static/ gets no drawn one, and links only its own", () => {
+  assert.deepEqual(siteIcons({ ...siteTitled("Dateline"), ownIcons: ["ico"] }), []);
+  assert.deepEqual(linkedIcons({ ownIcons: ["ico", "png"] }), ["ico", "png"]);
+  assert.deepEqual(linkedIcons({}), ["svg", "ico", "png"]);
+  assert.deepEqual(siteIcons(siteTitled("Dateline")).map((icon) => icon.url), [
+    "/favicon.svg", "/favicon.ico", "/apple-touch-icon.png",
+  ]);
 });
