@@ -9,8 +9,8 @@ export function ContentProblems({ problems }: { problems: readonly Problem[] }) 
   return (
     <section class="content-problems" role="alert" aria-labelledby="content-problems-title">
       <h2 id="content-problems-title">
-        {one ? "1 content error" : `${problems.length} content errors`}: fix {one ? "it" : "them"}{" "}
-        and this page reloads
+        {one ? "1 content error" : `${problems.length} content errors`}:{" "}
+        fix {one ? "it" : "them"} and this page reloads
       </h2>
       <ol>
         {problems.map((problem) => (

@@ -1,7 +1,9 @@
 // The page shell every HTML page shares: head, skip link, masthead, navigation, footer.
 import type { ComponentChildren } from "preact";
 import type { Archive } from "../../src/archive/model.ts";
-import { absoluteUrl, type IconFormat, ICON_URLS, linkedIcons, subjectFeedUrl } from "../../src/archive/pages.ts";
+import {
+  absoluteUrl, type IconFormat, ICON_URLS, linkedIcons, subjectFeedUrl,
+} from "../../src/archive/pages.ts";
 import type { SiteUrl } from "../../src/content/paths.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
@@ -82,7 +84,7 @@ export function Page(props: PageProps) {
         ) : null}
         <script type="module" src="/assets/search-key.js" />
         {head}
-        {/* Served by the preview alone (src/preview/preview.ts): reload, and the error banner's style. */}
+        {/* Served by the preview alone (src/preview/preview.ts): the banner's style, reload. */}
         {archive.preview ? <link rel="stylesheet" href="/__dateline/preview.css" /> : null}
         {archive.preview ? <script src="/__dateline/reload.js" defer /> : null}
       </head>
@@ -146,7 +148,9 @@ function IconLinks({ formats }: { formats: readonly IconFormat[] }) {
   return (
     <>
       {formats.includes("ico") ? <link rel="icon" href={ICON_URLS.ico} sizes="32x32" /> : null}
-      {formats.includes("svg") ? <link rel="icon" href={ICON_URLS.svg} type="image/svg+xml" /> : null}
+      {formats.includes("svg") ? (
+        <link rel="icon" href={ICON_URLS.svg} type="image/svg+xml" />
+      ) : null}
       {formats.includes("png") ? <link rel="apple-touch-icon" href={ICON_URLS.png} /> : null}
     </>
   );

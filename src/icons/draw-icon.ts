@@ -28,7 +28,8 @@ function loadFonts(): opentype.Font[] {
   const require = createRequire(import.meta.url);
   fonts ??= FONT_FILES.map((file) => {
     const bytes = readFileSync(require.resolve(file));
-    return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const { buffer, byteOffset, byteLength } = bytes;
+    return opentype.parse(buffer.slice(byteOffset, byteOffset + byteLength));
   });
   return fonts;
 }

@@ -54,6 +54,6 @@ export async function iconBytes(icon: SiteIcon): Promise<Buffer> {
 
 /** The SVG as a square PNG: resvg, with no system fonts, as the drawing is outlines only. */
 function rasterise(svg: string, size: number): Buffer {
-  const options = { fitTo: { mode: "width", value: size } as const, font: { loadSystemFonts: false } };
-  return new Resvg(svg, options).render().asPng();
+  const fitTo = { mode: "width", value: size } as const;
+  return new Resvg(svg, { fitTo, font: { loadSystemFonts: false } }).render().asPng();
 }

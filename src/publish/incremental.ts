@@ -119,7 +119,8 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
     manifest?.code === code && manifest.shell === shell ? manifest : undefined;
   // The icons show the title and nothing else of the shell: a new description, a content
   // error in a preview, a new entity type in the navigation leave them as they are.
-  const fitsCode = (manifest: Manifest | undefined) => (manifest?.code === code ? manifest : undefined);
+  const fitsCode = (manifest: Manifest | undefined) =>
+    manifest?.code === code ? manifest : undefined;
   const years = `\n${archive.years.map((year) => year.url).join(" ")}`;
   // An article's page names its search shard (for the highlight of searched words), which
   // moves when the span it is in is split (src/search/shards.ts).

@@ -12,6 +12,11 @@ import { allElements, parsePageHtml } from "../support/html.ts";
 import { tempDir } from "../support/temp.ts";
 
 const ICONS = ["favicon.svg", "favicon.ico", "apple-touch-icon.png"];
+const ICON_LINKS = [
+  "icon /favicon.ico",
+  "icon /favicon.svg",
+  "apple-touch-icon /apple-touch-icon.png",
+];
 
 const edit = async (file: string, change: (text: string) => string) =>
   writeFile(file, change(await readFile(file, "utf8")));
@@ -21,7 +26,7 @@ async function inodes(site: string): Promise<number[]> {
   return Promise.all(ICONS.map(async (icon) => (await stat(join(site, icon))).ino));
 }
 
-const TITLE = "pages link the icons, not the preview's banner; the icons change with the title only";
+const TITLE = "pages link the icons, not the preview's banner; icons change with the title only";
 
 test(TITLE, { timeout: 300_000 }, async (t) => {
   const parent = await tempDir(t, "icons");
@@ -46,8 +51,8 @@ test(TITLE, { timeout: 300_000 }, async (t) => {
       .filter((element) => element.tagName === "link")
       .map((link) => `${String(link.properties.rel)} ${String(link.properties.href)}`);
     if (links.some((link) => link.startsWith("refresh"))) continue;
-    for (const expected of ["icon /favicon.ico", "icon /favicon.svg", "apple-touch-icon /apple-touch-icon.png"]) {
-      assert.ok(links.includes(expected), `${page} links ${expected}: ${links.join(", ")}`);
+    for (const icon of ICON_LINKS) {
+      assert.ok(links.includes(icon), `${page} links ${icon}: ${links.join(", ")}`);
     }
   }
   const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), "utf8")) as {
@@ -66,7 +71,8 @@ test(TITLE, { timeout: 300_000 }, async (t) => {
   await build("a body edited");
   assert.deepEqual(await inodes(site), first, "a body edit leaves the icons as they were");
   // The description is in every page's shell, which re-renders every page but not the icons.
-  await edit(join(content, "site.yaml"), (text) => text.replace(/^description: .*$/m, "description: A new tagline"));
+  const tagline = "description: A new tagline";
+  await edit(join(content, "site.yaml"), (text) => text.replace(/^description: .*$/m, tagline));
   await build("a new description");
   assert.deepEqual(await inodes(site), first, "so does a new description");
 
@@ -80,7 +86,9 @@ test(TITLE, { timeout: 300_000 }, async (t) => {
   assert.match(await readFile(join(site, "favicon.svg"), "utf8"), /<title>Wire<\/title>/);
 });
 
-test("an archive's own icon in static/ is published and linked instead of the drawn ones", { timeout: 300_000 }, async (t) => {
+const OWN = "an archive's own icon in static/ is published and linked instead of the drawn ones";
+
+test(OWN, { timeout: 300_000 }, async (t) => {
   const own = Buffer.from([0, 0, 1, 0, 0, 0]);
   const content = await writeArchive({
     "site.yaml": "title: Own Icon Gazette\n",

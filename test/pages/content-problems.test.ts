@@ -39,14 +39,18 @@ test("each problem is listed with its file and line, what is wrong and how to fi
   const section = elements.find((element) => element.tagName === "section")!;
   assert.equal(section.properties.role, "alert");
   assert.deepEqual(section.properties.className, ["content-problems"]);
-  assert.match(html, /<h2 id="content-problems-title">2 content errors: fix them and this page reloads<\/h2>/);
+  assert.match(html, />2 content errors: fix them and this page reloads<\/h2>/);
   const items = elements.filter((element) => element.tagName === "li");
   assert.equal(items.length, 2);
   assert.match(html, /<code class="content-problem-place">articles\/2020\/08\/a\.md:3:7<\/code>/);
-  assert.match(html, /<code class="content-problem-place">site\.yaml<\/code>/, "no line when none is known");
-  assert.match(html, /<span class="content-problem-message">&quot;date&quot; &quot;2020-13-45&quot; has no month 13<\/span>/);
-  assert.match(html, /<span class="content-problem-fix">\(write the publication date as YYYY-MM-DD\)<\/span>/);
-  assert.ok(!elements.some((element) => ["script", "b"].includes(element.tagName)), "text stays text");
+  const noLine = /<code class="content-problem-place">site\.yaml<\/code>/;
+  assert.match(html, noLine, "no line when none is known");
+  const message = "&quot;date&quot; &quot;2020-13-45&quot; has no month 13";
+  assert.ok(html.includes(`<span class="content-problem-message">${message}</span>`));
+  const fix = "(write the publication date as YYYY-MM-DD)";
+  assert.ok(html.includes(`<span class="content-problem-fix">${fix}</span>`));
+  const tags = elements.map((element) => element.tagName);
+  assert.ok(!tags.includes("script") && !tags.includes("b"), "text stays text");
   assert.match(html, /&lt;script>alert\(1\)&lt;\/script>/);
 });
 
