@@ -55,4 +55,8 @@ test("a URL's file: pages are folders, the site's own files are files", () => {
   assert.equal(file("/search/names/12.json"), "search/names/12.json");
   assert.equal(file("/assets/search.js"), "assets/search.js");
   assert.equal(file("/search/names/x.json"), "search/names/x.json/index.html");
+  for (const icon of ["favicon.ico", "favicon.svg", "apple-touch-icon.png"]) {
+    assert.equal(file(`/${icon}`), icon, "the site's icons");
+  }
+  assert.equal(file("/logo.png"), "logo.png/index.html", "an alias is a page, not an image");
 });

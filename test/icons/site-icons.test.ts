@@ -50,7 +50,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** The images an ICO's directory lists, each checked to lie within the file. */
+/** The images an ICO's directory lists, each a PNG of the size listed, within the file. */
 function icoImages(ico: Buffer): { width: number; height: number }[] {
   assert.equal(ico.readUInt16LE(0), 0, "ICO reserved field");
   assert.equal(ico.readUInt16LE(2), 1, "ICO type: icon");
@@ -59,11 +59,9 @@ function icoImages(ico: Buffer): { width: number; height: number }[] {
     const entry = 6 + i * 16;
     const [size, offset] = [ico.readUInt32LE(entry + 8), ico.readUInt32LE(entry + 12)];
     assert.ok(offset + size <= ico.length, `image ${i} lies within the file`);
-    // Each image is a BMP (a 40-byte BITMAPINFOHEADER) or a PNG.
-    const bmp = ico.readUInt32LE(offset) === 40;
-    if (!bmp) pngSize(ico.subarray(offset, offset + size));
-    const width = ico.readUInt8(entry) || 256;
-    return { width, height: ico.readUInt8(entry + 1) || 256 };
+    const listed = { width: ico.readUInt8(entry) || 256, height: ico.readUInt8(entry + 1) || 256 };
+    assert.deepEqual(pngSize(ico.subarray(offset, offset + size)), listed, `image ${i}`);
+    return listed;
   });
 }
 
