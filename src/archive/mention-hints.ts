@@ -33,7 +33,8 @@ export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of blanked.matchAll(WORD)) {
     const word = match[0].replace(/\.+$/, "");
-    const capitals = word === word.toUpperCase() && word !== word.toLowerCase();
+    // No small letter: "COVID" and "19" both are, so the acronym "COVID-19" is found.
+    const capitals = word === word.toUpperCase();
     words.push({ key: fold(word), start: match.index, end: match.index + word.length, capitals });
   }
   return words;

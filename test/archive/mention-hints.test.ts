@@ -1,8 +1,10 @@
 // The editor's hints: listed entities the body never mentions, and registered ones it mentions
-// without listing them, each at its line, as `npm run check` gives them (and a build does not).
+// without listing them, each at its line, as `npm run check` gives them (a build counts them).
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { wordsOf } from "../../src/archive/mention-hints.ts";
+import { NameIndex, wordsOf } from "../../src/archive/mention-hints.ts";
+import type { Registered } from "../../src/archive/registry.ts";
+import type { Slug } from "../../src/content/paths.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
 import { suiteCleanup } from "../support/temp.ts";
@@ -33,4 +35,17 @@ test("hints at the line: listed and never mentioned, mentioned and not listed", 
 
 test("words are folded, keep inner dots, and leave out code and addresses", () => {
   assert.deepEqual(wordsOf("The F.B.I. and Zoë's `code` https://x.org/Zoë").map((w) => w.key), ["the", "f.b.i", "and", "zoe", "s"]);
+});
+
+test("an acronym with digits is found in capitals only", () => {
+  const covid: Registered<undefined> = {
+    key: "covid-19",
+    name: "COVID-19 pandemic",
+    spellings: new Set(["COVID-19 pandemic", "COVID-19"]),
+    type: "event",
+    slug: "covid-19-pandemic" as Slug,
+  };
+  const index = new NameIndex([covid]);
+  assert.deepEqual([...index.find("The COVID-19 outbreak.").values()], [{ start: 4, end: 12 }]);
+  assert.equal(index.find("The covid-19 outbreak.").size, 0);
 });
