@@ -1,9 +1,11 @@
 // The editor's hints: listed entities the body never mentions, and registered ones it mentions
 // without listing them, each at its line, as `npm run check` gives them (a build counts them).
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, test } from "node:test";
 import { NameIndex, wordsOf } from "../../src/archive/mention-hints.ts";
 import type { Registered } from "../../src/archive/registry.ts";
+import { PROJECT_ROOT } from "../../src/config/options.ts";
 import type { Slug } from "../../src/content/paths.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
@@ -48,4 +50,12 @@ test("an acronym with digits is found in capitals only", () => {
   const index = new NameIndex([covid]);
   assert.deepEqual([...index.find("The COVID-19 outbreak.").values()], [{ start: 4, end: 12 }]);
   assert.equal(index.find("The covid-19 outbreak.").size, 0);
+});
+
+test("the sample archive's entity lists and bodies agree: no hint", async () => {
+  const sample = await readArchive(join(PROJECT_ROOT, "content"), {
+    includeDrafts: false,
+    mentionHints: true,
+  });
+  assert.deepEqual(sample.problems.map((p) => `${p.file}:${p.line} ${p.message}`), []);
 });
