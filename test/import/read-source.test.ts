@@ -1,8 +1,11 @@
 // Import, reading sources: WordPress exports (statuses, dates, authors, terms, places in the
-// file), RSS 2.0 and Atom feeds, and the dates each writes.
+// file), RSS 2.0 and Atom feeds, and the dates each writes; a feed's server that stalls or
+// floods.
 import assert from "node:assert/strict";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import { elementLines } from "../../src/import/element-lines.ts";
 import { readSource } from "../../src/import/read-source.ts";
 import { rfc3339Date, rfc822Date, wordpressDate } from "../../src/import/source-dates.ts";
@@ -92,4 +95,35 @@ test("an Atom feed: html and text content, published and updated, every author",
   assert.equal(plain!.titleHtml, "Plain text title &lt;not a tag>", "type=text is escaped");
   assert.deepEqual(plain!.authors, ["Courier Desk"], "an entry without author has the feed's");
   assert.equal(plain!.bodyHtml, "Text content &lt;with brackets>.");
+});
+
+/** A server on this machine that answers every request with `answer`, closed with the test. */
+async function server(t: TestContext, answer: (response: ServerResponse) => void): Promise<string> {
+  const listening = createServer((_request, response) => answer(response));
+  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  t.after(() => {
+    listening.closeAllConnections();
+    return new Promise<void>((resolve) => listening.close(() => resolve()));
+  });
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}/feed.xml`;
+}
+
+test("a feed's server that never finishes its answer is given up on, and said so", async (t) => {
+  const url = await server(t, (response) => response.writeHead(200).write("<rss>"));
+  await assert.rejects(readSource(url, { timeoutMs: 200, maxBytes: 1_000_000 }), {
+    message: `${url} sent no whole answer within 0.2 s`,
+  });
+});
+
+test("a feed's server that sends without end is stopped at the size limit", async (t) => {
+  const url = await server(t, (response) => {
+    response.writeHead(200, { "content-type": "application/rss+xml" });
+    const more = () => {
+      if (!response.destroyed) response.write("<item>x</item>".repeat(1000), more);
+    };
+    more();
+  });
+  await assert.rejects(readSource(url, { timeoutMs: 600_000, maxBytes: 1024 * 1024 }), {
+    message: `${url} sent more than 1 MB, more than any feed: save it as a file and import the file`,
+  });
 });
