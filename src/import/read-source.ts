@@ -48,8 +48,10 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
     // Leaving the loop (by the throw) cancels the stream, and with it the download.
     if (size > maxBytes) {
       const megabytes = Math.round(maxBytes / 1024 / 1024);
-      throw new Error(`${url} sent more than ${megabytes} MB, more than any feed: ` +
-        "save it as a file and import the file");
+      throw new Error(
+        `${url} sent more than ${megabytes} MB, more than any feed: ` +
+          "save it as a file and import the file",
+      );
     }
     chunks.push(chunk);
   }

@@ -21,7 +21,14 @@ const FILES = {
   "entities/ice.md": "---\nname: ICE\n---\n",
   "entities/cisa.md": "---\nname: CISA\n---\n",
   "articles/a.md": article(
-    { title: "A", date: "2020-01-01", author: "Ana Ruiz", summary: "S.", entities: "\n  - F.B.I.\n  - CISA\n  - Menlo Park", tags: "[elections]" },
+    {
+      title: "A",
+      date: "2020-01-01",
+      author: "Ana Ruiz",
+      summary: "S.",
+      entities: "\n  - F.B.I.\n  - CISA\n  - Menlo Park",
+      tags: "[elections]",
+    },
     "The Federal Bureau of Investigation met in Menlo Park.\n\nLater the Department of\nHomeland Security spoke; nobody\nskated on thin ice. `CISA` in code, and [a link](https://cisa.gov/) are not mentions.\n",
   ),
 };
@@ -30,16 +37,36 @@ test("hints at the line: listed and never mentioned, mentioned and not listed", 
   const root = await writeArchive(FILES, temp);
   const result = await readArchive(root, { includeDrafts: false, mentionHints: true });
   const hints = result.problems.filter((p) => p.rule.startsWith("entity-not"));
-  assert.deepEqual(hints.map((p) => [p.rule, p.line, p.column, p.message]), [
-    ["entity-not-mentioned", 8, 5, '"CISA" is listed in entities, but the body never mentions it (by name or alias)'],
-    ["entity-not-listed", 15, 11, 'the body mentions "Department of\nHomeland Security" (DHS), a registered entity that entities does not list'],
-  ]);
+  assert.deepEqual(
+    hints.map((p) => [p.rule, p.line, p.column, p.message]),
+    [
+      [
+        "entity-not-mentioned",
+        8,
+        5,
+        '"CISA" is listed in entities, but the body never mentions it (by name or alias)',
+      ],
+      [
+        "entity-not-listed",
+        15,
+        11,
+        'the body mentions "Department of\nHomeland Security" (DHS), a registered entity that entities does not list',
+      ],
+    ],
+  );
   const quiet = await readArchive(root, { includeDrafts: false });
-  assert.deepEqual(quiet.problems.filter((p) => p.rule.startsWith("entity-not")), [], "off unless asked for");
+  assert.deepEqual(
+    quiet.problems.filter((p) => p.rule.startsWith("entity-not")),
+    [],
+    "off unless asked for",
+  );
 });
 
 test("words are folded, keep inner dots, and leave out code and addresses", () => {
-  assert.deepEqual(wordsOf("The F.B.I. and Zoë's `code` https://x.org/Zoë").map((w) => w.key), ["the", "f.b.i", "and", "zoe", "s"]);
+  assert.deepEqual(
+    wordsOf("The F.B.I. and Zoë's `code` https://x.org/Zoë").map((w) => w.key),
+    ["the", "f.b.i", "and", "zoe", "s"],
+  );
 });
 
 function covidEntry(): Registered<EntitySource> {
@@ -63,7 +90,10 @@ test("the sample archive's entity lists and bodies agree: no hint", async () => 
     includeDrafts: false,
     mentionHints: true,
   });
-  assert.deepEqual(sample.problems.map((p) => `${p.file}:${p.line} ${p.message}`), []);
+  assert.deepEqual(
+    sample.problems.map((p) => `${p.file}:${p.line} ${p.message}`),
+    [],
+  );
 });
 
 test("the hints' look-ups are kept between builds, and made again when the names change", async () => {

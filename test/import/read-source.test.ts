@@ -48,8 +48,10 @@ test("a WordPress export: each item's type, status, dates, authors, terms and pl
   assert.deepEqual(first.authors, ["Ana Ruiz"]);
   assert.ok(first.published);
   assert.ok(first.paragraphsAsBlankLines);
-  assert.deepEqual(first.terms.map((term) => `${term.kind}:${term.slug}:${term.name}`),
-    ["category:news:News", "tag:council:council", "tag:elections:Elections", "tag:budget:budget"]);
+  assert.deepEqual(
+    first.terms.map((term) => `${term.kind}:${term.slug}:${term.name}`),
+    ["category:news:News", "tag:council:council", "tag:elections:Elections", "tag:budget:budget"],
+  );
   assert.equal(byId.get("105")!.unpublishedAs, "password-protected");
   assert.equal(byId.get("106")!.unpublishedAs, "scheduled");
   assert.equal(byId.get("107")!.unpublishedAs, "a draft");
@@ -78,7 +80,10 @@ test("an RSS 2.0 feed: content, excerpt, dates, authors and categories", async (
   assert.equal(ferry!.excerptHtml, "New times from <em>Monday</em>.");
   assert.equal(ferry!.date, "2003-06-10T22:30:00-04:00");
   assert.deepEqual(ferry!.authors, ["Sam Okafor"]);
-  assert.deepEqual(ferry!.terms.map((term) => term.name), ["Transport", "Harbour"]);
+  assert.deepEqual(
+    ferry!.terms.map((term) => term.name),
+    ["Transport", "Harbour"],
+  );
   assert.deepEqual(wall!.authors, ["News Desk"], "the name in an RSS author's brackets");
   assert.equal(wall!.excerptHtml, "", "the description is the body when there is no content");
 });
