@@ -69,7 +69,13 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
     markdownMs += performance.now() - start;
     return rendered;
   };
-  const archiveOptions = { includeDrafts: options.includeDrafts, mentionHints: options.mentionHints ?? false, ...(options.publishedSlugs ? { publishedSlugs: options.publishedSlugs } : {}) };
+  const archiveOptions = {
+    includeDrafts: options.includeDrafts,
+    mentionHints: options.mentionHints ?? false,
+    ...(options.publishedSlugs ? { publishedSlugs: options.publishedSlugs } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    onCacheProblem: cacheProblem("mention"),
+  };
   const archive = await timed("model", () => buildArchive(content, site, archiveOptions, problems, render));
   timings.at(-1)!.ms -= markdownMs;
   const contentMissing = problems.list.some((problem) => problem.rule === "content-missing");

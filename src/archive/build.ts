@@ -4,7 +4,7 @@
 import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dates.ts";
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { KeyPath } from "../content/front-matter.ts";
-import type { Place, Problems } from "../content/problems.ts";
+import { errorReason, type Place, type Problems } from "../content/problems.ts";
 import { type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
@@ -16,6 +16,7 @@ import { EntityCounter, linkRelated } from "./relations.ts";
 import { authorPages } from "./author-pages.ts";
 import { entityGroups } from "./entity-index.ts";
 import { entityPages } from "./entity-pages.ts";
+import { MentionCache } from "./mention-cache.ts";
 import { hintMentions, NameIndex } from "./mention-hints.ts";
 import { mentionTargets } from "./mentions.ts";
 import { linkStories } from "./story.ts";
@@ -27,6 +28,28 @@ export interface ArchiveOptions {
   publishedSlugs?: PublishedSlugs;
   /** Warn where articles' `entities` and bodies disagree (./mention-hints.ts). */
   mentionHints?: boolean;
+  /** Where the hints' look-ups are kept between builds (./mention-cache.ts); none: not kept. */
+  cacheDir?: string;
+  /** Told why the cache could not be used: a warning, not a failure. */
+  onCacheProblem?: (reason: string) => void;
+}
+
+/** The editor's hints for every article, with the look-ups kept in the cache when there is one. */
+async function hintAll(
+  listed: ReadonlyMap<ArticleSource, readonly Registered<EntitySource>[]>,
+  entries: readonly Registered<EntitySource>[],
+  options: ArchiveOptions,
+  problems: Problems,
+): Promise<void> {
+  const index = new NameIndex(entries);
+  const onProblem = (error: unknown) => options.onCacheProblem?.(errorReason(error));
+  const cache = options.cacheDir
+    ? await MentionCache.open(options.cacheDir, index).catch(onProblem)
+    : undefined;
+  for (const [source, entities] of listed) {
+    hintMentions(source, entities, cache ? cache.find(source) : index.find(source.body), problems);
+  }
+  await cache?.save().catch(onProblem);
 }
 
 /** Renders many Markdown bodies at once, so the caller can cache or parallelise. */
@@ -60,8 +83,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const published = options.publishedSlugs ?? { entities: new Map(), authors: new Map() };
   const entityRefs = new Map(entityRegistry.all(published.entities).map((entry) => [entry, toEntityRef(entry)]));
   if (options.mentionHints) {
-    const index = new NameIndex([...entityRefs.keys()]);
-    sources.forEach((source, i) => hintMentions(source, mentions[i]!.listed, index, problems));
+    const listed = new Map(sources.map((source, i) => [source, mentions[i]!.listed]));
+    await hintAll(listed, [...entityRefs.keys()], options, problems);
   }
   const authorRefs = new Map(authorRegistry.all(published.authors).map((entry) => [entry, toAuthorRef(entry)]));
 

@@ -33,7 +33,8 @@ export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of blanked.matchAll(WORD)) {
     const word = match[0].replace(/\.+$/, "");
-    const capitals = word === word.toUpperCase() && word !== word.toLowerCase();
+    // No small letter: "COVID" and "19" both are, so the acronym "COVID-19" is found.
+    const capitals = word === word.toUpperCase();
     words.push({ key: fold(word), start: match.index, end: match.index + word.length, capitals });
   }
   return words;
@@ -42,6 +43,8 @@ export function wordsOf(text: string): Word[] {
 /** The registry's names and aliases, by their folded words, for finding them in bodies. */
 export class NameIndex<S> {
   private readonly names = new Map<string, { entry: Registered<S>; acronym: boolean }>();
+  /** The entries by their keys, for the mention cache (./mention-cache.ts). */
+  readonly byKey = new Map<string, Registered<S>>();
   /** Every first few words of a name: a look-up goes on only while the words so far are one. */
   private readonly prefixes = new Set<string>();
 
@@ -52,7 +55,15 @@ export class NameIndex<S> {
     }
   }
 
+  /** What the index finds depends on: each entry's key and spellings. */
+  get fingerprint(): string {
+    const row = (e: Registered<S>) => [e.key, e.name, ...[...e.spellings].sort()].join("\0");
+    const rows = [...this.byKey.values()].map(row);
+    return rows.sort().join("\n");
+  }
+
   private add(spelling: string, entry: Registered<S>): void {
+    this.byKey.set(entry.key, entry);
     const keys = wordsOf(spelling).map((word) => word.key);
     if (keys.length === 0) return;
     for (let n = 1; n < keys.length; n++) this.prefixes.add(keys.slice(0, n).join(" "));
@@ -61,9 +72,9 @@ export class NameIndex<S> {
   }
 
   /** Each entry mentioned in `text`, with where its first mention starts and ends. */
-  find(text: string): Map<Registered<S>, { start: number; end: number }> {
+  find(text: string): Mentioned<S> {
     const words = wordsOf(text);
-    const found = new Map<Registered<S>, { start: number; end: number }>();
+    const found: Mentioned<S> = new Map();
     for (let i = 0; i < words.length;) {
       let key = "";
       let longest: { entry: Registered<S>; n: number } | undefined;
@@ -95,17 +106,20 @@ function placeOf(source: ArticleSource, offset: number): { line: number; column:
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Where an article's body mentions which entries: NameIndex.find, or its cache. */
+export type Mentioned<S> = Map<Registered<S>, { start: number; end: number }>;
+
 /**
  * Warns where an article's listed entities and its body disagree. `listed` are the entities
- * its `entities` items name, in their order (tags are topics a body need not name).
+ * its `entities` items name, in their order (tags are topics a body need not name); `found`
+ * is what the index finds in its body.
  */
 export function hintMentions(
   source: ArticleSource,
   listed: readonly Registered<EntitySource>[],
-  index: NameIndex<EntitySource>,
+  found: Mentioned<EntitySource>,
   problems: Problems,
 ): void {
-  const found = index.find(source.body);
   const file = source.file.path;
   listed.forEach((entry, i) => {
     if (found.has(entry)) return;

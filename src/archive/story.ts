@@ -32,27 +32,39 @@ export function linkStories(
 ): Map<Article, Story> {
   const position = new Map(articles.map((article, i) => [article, i]));
   const bySlug = new Map<Slug, Entity>(entities.map((entity) => [entity.slug, entity]));
+  // Positions rather than articles, and counts in an array rather than a map: this runs for
+  // every article on every build, over up to mainCount × 2 × reach articles each.
+  const positions = new Map<Entity, Int32Array>();
+  const positionsOf = (entity: Entity) => {
+    let list = positions.get(entity);
+    if (!list)
+      positions.set(entity, (list = Int32Array.from(entity.articles, (a) => position.get(a)!)));
+    return list;
+  };
+  const met = new Uint8Array(articles.length);
   const stories = new Map<Article, Story>();
-  const met = new Map<Article, number>();
-  for (const article of articles) {
+  articles.forEach((article, self) => {
     const main = article.entities
       .filter((ref) => ref.type !== "topic" && !article.topics.includes(ref))
       .slice(0, options.mainCount)
       .flatMap((ref) => bySlug.get(ref.slug) ?? []);
     const need = Math.min(options.shared, main.length);
-    if (need === 0) continue;
-    const self = position.get(article)!;
-    met.clear();
+    if (need === 0) return;
+    const touched: number[] = [];
     for (const entity of main) {
-      const at = indexOf(entity.articles, self, position);
+      const list = positionsOf(entity);
+      const at = lowerBound(list, self);
       const from = Math.max(0, at - options.reach);
-      const to = Math.min(entity.articles.length - 1, at + options.reach);
+      const to = Math.min(list.length - 1, at + options.reach);
       for (let i = from; i <= to; i++) {
-        const other = entity.articles[i]!;
-        if (other !== article) met.set(other, (met.get(other) ?? 0) + 1);
+        const other = list[i]!;
+        if (other === self) continue;
+        if (met[other] === 0) touched.push(other);
+        met[other]! += 1;
       }
     }
-    const mates = [...met].filter(([, n]) => n >= need).map(([other]) => position.get(other)!);
+    const mates = touched.filter((p) => met[p]! >= need);
+    for (const p of touched) met[p] = 0;
     // Newer articles come first in the archive's order: lower positions.
     const since = mates
       .filter((p) => p < self)
@@ -62,26 +74,22 @@ export function linkStories(
       .filter((p) => p > self)
       .sort((a, b) => a - b)
       .slice(0, options.count);
-    if (since.length + earlier.length === 0) continue;
+    if (since.length + earlier.length === 0) return;
     stories.set(article, {
       earlier: earlier.reverse().map((p) => options.link(articles[p]!)),
       since: since.map((p) => options.link(articles[p]!)),
     });
-  }
+  });
   return stories;
 }
 
-/** Where the article at archive position `self` is in `list` (in the archive's order). */
-function indexOf(
-  list: readonly Article[],
-  self: number,
-  position: ReadonlyMap<Article, number>,
-): number {
+/** The first index of `list` (ascending positions) at or after `self`. */
+function lowerBound(list: Int32Array, self: number): number {
   let low = 0;
   let high = list.length - 1;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (position.get(list[middle]!)! < self) low = middle + 1;
+    if (list[middle]! < self) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -45,7 +45,10 @@ export interface Place {
 
 /** Thrown at the edge when content has errors; carries every problem, not just the first. */
 export class ContentError extends Error {
-  constructor(readonly problems: Problem[], cwd = process.cwd()) {
+  constructor(
+    readonly problems: Problem[],
+    cwd = process.cwd(),
+  ) {
     super(formatReport(problems, cwd));
     this.name = "ContentError";
   }
@@ -53,7 +56,7 @@ export class ContentError extends Error {
 
 export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   const file = relative(cwd, problem.file) || problem.file;
-  const place = [file, problem.line, problem.line ? problem.column ?? 1 : undefined]
+  const place = [file, problem.line, problem.line ? (problem.column ?? 1) : undefined]
     .filter((part) => part !== undefined)
     .join(":");
   return `${place}  ${problem.message}  (${problem.fix})`;
@@ -91,7 +94,10 @@ export function formatReport(
 }
 
 /** The first `limit` problems of each rule, and a line for each rule's rest. */
-function limitPerRule(problems: Problem[], limit: number): { shown: Problem[]; unlisted: string[] } {
+function limitPerRule(
+  problems: Problem[],
+  limit: number,
+): { shown: Problem[]; unlisted: string[] } {
   const seen = new Map<string, number>();
   const rest = new Map<string, { count: number; files: Set<string> }>();
   const shown = problems.filter((problem) => {
@@ -113,7 +119,11 @@ function limitPerRule(problems: Problem[], limit: number): { shown: Problem[]; u
 }
 
 function byPlace(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  return (
+    a.file.localeCompare(b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0)
+  );
 }
 
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {

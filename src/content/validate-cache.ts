@@ -4,11 +4,12 @@
 // archive, because every file system operation costs; it is checksummed and each entry is
 // checked with zod, so that a pack or an entry that is damaged, truncated or of another shape
 // is ignored and made again, never trusted.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { packChanged, readPack, writePack } from "./cache-pack.ts";
 import type { SourceFile } from "./load.ts";
 import { isPlaceList, locator, type PlaceList } from "./places.ts";
 import { type Problem, Problems } from "./problems.ts";
@@ -121,8 +122,6 @@ const CacheEntry = z.strictObject({
 });
 type CacheEntry = z.infer<typeof CacheEntry>;
 
-const Pack = z.strictObject({ salt: z.string(), entries: z.record(z.string(), z.unknown()) });
-
 export class ValidateCache {
   /** Entries of this run, which the pack is written with: what no file used is dropped. */
   private readonly used = new Map<string, unknown>();
@@ -139,7 +138,7 @@ export class ValidateCache {
     const dir = join(cacheDir, "validate");
     await mkdir(dir, { recursive: true });
     const path = join(dir, "pack.json");
-    return new ValidateCache(path, await readPack(path));
+    return new ValidateCache(path, await readPack(path, cacheSalt()));
   }
 
   /** The file's record, from the cache when its bytes are known, its problems added. */
@@ -170,44 +169,9 @@ export class ValidateCache {
    * and renamed over it, so that an interrupted build never leaves half a pack.
    */
   async save(): Promise<void> {
-    const dropped = [...this.previous.keys()].some((key) => !this.used.has(key));
-    if (!this.added && !dropped) return;
-    const body = JSON.stringify({ salt: cacheSalt(), entries: Object.fromEntries(this.used) });
-    const temporary = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
-    try {
-      await writeFile(temporary, `${checksum(body)}\n${body}`);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-    try {
-      await rename(temporary, this.path);
-    } catch {
-      // A folder (or anything else rename cannot replace) in the pack's place.
-      await rm(this.path, { recursive: true, force: true });
-      await rename(temporary, this.path).finally(() => rm(temporary, { force: true }));
-    }
+    if (!packChanged(this.previous, this.used, this.added)) return;
+    await writePack(this.path, cacheSalt(), this.used);
   }
-}
-
-/** The entries of the pack at `path`, if it is whole and was written by this code. */
-async function readPack(path: string): Promise<Map<string, unknown>> {
-  try {
-    const text = await readFile(path, "utf8");
-    const newline = text.indexOf("\n");
-    const body = text.slice(newline + 1);
-    if (newline === -1 || text.slice(0, newline) !== checksum(body)) return new Map();
-    const pack = Pack.safeParse(JSON.parse(body));
-    if (!pack.success || pack.data.salt !== cacheSalt()) return new Map();
-    return new Map(Object.entries(pack.data.entries));
-  } catch {
-    // Missing, unreadable or not JSON: the same as an empty cache.
-    return new Map();
-  }
-}
-
-function checksum(body: string): string {
-  return createHash("sha256").update(body).digest("base64url");
 }
 
 /** What to keep of a file's validation; nothing when a problem is about another file. */

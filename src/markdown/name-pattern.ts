@@ -66,12 +66,12 @@ export function foldText(text: string): FoldedText {
   const parts: string[] = [];
   const starts: number[] = [];
   let space = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const char = code < 0x80 ? "" : text.slice(i, i + width);
     if (code < 0x80 ? isAsciiSpace(code) : /\s/.test(char)) {
-      if (!space) parts.push(" "), starts.push(i);
+      if (!space) (parts.push(" "), starts.push(i));
       space = true;
     } else {
       // Most characters fold to one unit; an accent alone folds to none, "ǅ" to two.
@@ -138,7 +138,9 @@ export class NameMatcher {
       folded: foldText(name.normalize("NFC")).folded,
       acronym: isAcronym(name),
     }));
-    const escaped = this.spellings.map(({ folded }) => folded.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    const escaped = this.spellings.map(({ folded }) =>
+      folded.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"),
+    );
     this.candidates = new RegExp(escaped.join("|"), "g");
   }
 

@@ -44,7 +44,6 @@ const WORKER_MODULE = JSON.stringify(new URL("./render-worker.ts", import.meta.u
  * a test keeps the list whole.
  */
 export const WORKER_PACKAGES = [
-  "hast-util-find-and-replace",
   "hast-util-raw",
   "hast-util-to-string",
   "mdast-util-gfm-autolink-literal",

@@ -1,11 +1,18 @@
 // The editor's hints: listed entities the body never mentions, and registered ones it mentions
-// without listing them, each at its line, as `npm run check` gives them (and a build does not).
+// without listing them, each at its line, as `npm run check` gives them (a build counts them).
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, test } from "node:test";
-import { wordsOf } from "../../src/archive/mention-hints.ts";
+import { stat, writeFile } from "node:fs/promises";
+import { MentionCache } from "../../src/archive/mention-cache.ts";
+import { NameIndex, wordsOf } from "../../src/archive/mention-hints.ts";
+import type { Registered } from "../../src/archive/registry.ts";
+import { PROJECT_ROOT } from "../../src/config/options.ts";
+import type { Slug } from "../../src/content/paths.ts";
+import type { ArticleSource, EntitySource } from "../../src/content/validate.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
-import { suiteCleanup } from "../support/temp.ts";
+import { suiteCleanup, tempDir } from "../support/temp.ts";
 
 const temp = suiteCleanup(after);
 const FILES = {
@@ -14,7 +21,14 @@ const FILES = {
   "entities/ice.md": "---\nname: ICE\n---\n",
   "entities/cisa.md": "---\nname: CISA\n---\n",
   "articles/a.md": article(
-    { title: "A", date: "2020-01-01", author: "Ana Ruiz", summary: "S.", entities: "\n  - F.B.I.\n  - CISA\n  - Menlo Park", tags: "[elections]" },
+    {
+      title: "A",
+      date: "2020-01-01",
+      author: "Ana Ruiz",
+      summary: "S.",
+      entities: "\n  - F.B.I.\n  - CISA\n  - Menlo Park",
+      tags: "[elections]",
+    },
     "The Federal Bureau of Investigation met in Menlo Park.\n\nLater the Department of\nHomeland Security spoke; nobody\nskated on thin ice. `CISA` in code, and [a link](https://cisa.gov/) are not mentions.\n",
   ),
 };
@@ -23,14 +37,99 @@ test("hints at the line: listed and never mentioned, mentioned and not listed", 
   const root = await writeArchive(FILES, temp);
   const result = await readArchive(root, { includeDrafts: false, mentionHints: true });
   const hints = result.problems.filter((p) => p.rule.startsWith("entity-not"));
-  assert.deepEqual(hints.map((p) => [p.rule, p.line, p.column, p.message]), [
-    ["entity-not-mentioned", 8, 5, '"CISA" is listed in entities, but the body never mentions it (by name or alias)'],
-    ["entity-not-listed", 15, 11, 'the body mentions "Department of\nHomeland Security" (DHS), a registered entity that entities does not list'],
-  ]);
+  assert.deepEqual(
+    hints.map((p) => [p.rule, p.line, p.column, p.message]),
+    [
+      [
+        "entity-not-mentioned",
+        8,
+        5,
+        '"CISA" is listed in entities, but the body never mentions it (by name or alias)',
+      ],
+      [
+        "entity-not-listed",
+        15,
+        11,
+        'the body mentions "Department of\nHomeland Security" (DHS), a registered entity that entities does not list',
+      ],
+    ],
+  );
   const quiet = await readArchive(root, { includeDrafts: false });
-  assert.deepEqual(quiet.problems.filter((p) => p.rule.startsWith("entity-not")), [], "off unless asked for");
+  assert.deepEqual(
+    quiet.problems.filter((p) => p.rule.startsWith("entity-not")),
+    [],
+    "off unless asked for",
+  );
 });
 
 test("words are folded, keep inner dots, and leave out code and addresses", () => {
-  assert.deepEqual(wordsOf("The F.B.I. and Zoë's `code` https://x.org/Zoë").map((w) => w.key), ["the", "f.b.i", "and", "zoe", "s"]);
+  assert.deepEqual(
+    wordsOf("The F.B.I. and Zoë's `code` https://x.org/Zoë").map((w) => w.key),
+    ["the", "f.b.i", "and", "zoe", "s"],
+  );
+});
+
+function covidEntry(): Registered<EntitySource> {
+  return {
+    key: "covid-19",
+    name: "COVID-19 pandemic",
+    spellings: new Set(["COVID-19 pandemic", "COVID-19"]),
+    type: "event",
+    slug: "covid-19-pandemic" as Slug,
+  };
+}
+
+test("an acronym with digits is found in capitals only", () => {
+  const index = new NameIndex([covidEntry()]);
+  assert.deepEqual([...index.find("The COVID-19 outbreak.").values()], [{ start: 4, end: 12 }]);
+  assert.equal(index.find("The covid-19 outbreak.").size, 0);
+});
+
+test("the sample archive's entity lists and bodies agree: no hint", async () => {
+  const sample = await readArchive(join(PROJECT_ROOT, "content"), {
+    includeDrafts: false,
+    mentionHints: true,
+  });
+  assert.deepEqual(
+    sample.problems.map((p) => `${p.file}:${p.line} ${p.message}`),
+    [],
+  );
+});
+
+test("the hints' look-ups are kept between builds, and made again when the names change", async () => {
+  const root = await writeArchive(FILES, temp);
+  const cacheDir = await tempDir(temp, "cache");
+  const read = async () => {
+    const result = await readArchive(root, { includeDrafts: false, mentionHints: true, cacheDir });
+    return result.problems.map((p) => `${p.rule} ${p.line}:${p.column}`);
+  };
+  const pack = join(cacheDir, "mentions", "pack.json");
+  const first = await read();
+  assert.equal(first.length, 2);
+  const written = await stat(pack);
+  assert.deepEqual(await read(), first, "the same hints from the cache");
+  assert.equal((await stat(pack)).mtimeMs, written.mtimeMs, "an unchanged pack is not written");
+
+  await writeFile(pack, "damaged");
+  assert.deepEqual(await read(), first, "a damaged pack is looked up again");
+
+  // CISA's file gains an alias the body uses: every body is looked up again with it.
+  await writeFile(join(root, "entities/cisa.md"), "---\nname: CISA\naliases: [Menlo Park]\n---\n");
+  assert.deepEqual(await read(), ["entity-not-listed 15:11"]);
+});
+
+test("the mention cache gives back what the index found, by the file's digest", async () => {
+  const index = new NameIndex([covidEntry()]);
+  const cacheDir = await tempDir(temp, "cache");
+  const source = (digest: string, body: string) =>
+    ({ file: { digest }, body }) as unknown as ArticleSource;
+  const first = await MentionCache.open(cacheDir, index);
+  const found = first.find(source("d1", "The COVID-19 outbreak."));
+  await first.save();
+  const again = await MentionCache.open(cacheDir, index);
+  // The digest decides: a file known by it is not read again (here the body is not even there).
+  assert.deepEqual(again.find(source("d1", "")), found);
+  assert.deepEqual(again.counts, { reused: 1, lookedUp: 0 });
+  assert.equal(again.find(source("d2", "No mention.")).size, 0);
+  assert.deepEqual(again.counts, { reused: 1, lookedUp: 1 });
 });

@@ -47,5 +47,6 @@ test("a cache folder that cannot be made costs a warning, never the build", asyn
   const output = `${build.stdout}\n${build.stderr}`;
   assert.match(output, /the validation cache in \S+ could not be used \(ENOTDIR\)/);
   assert.match(output, /the Markdown cache in \S+ could not be used \(ENOTDIR\)/);
+  assert.match(output, /the mention cache in \S+ could not be used \(ENOTDIR\)/);
   assert.match(output, /Published 1 article/);
 });

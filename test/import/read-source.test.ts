@@ -1,8 +1,11 @@
 // Import, reading sources: WordPress exports (statuses, dates, authors, terms, places in the
-// file), RSS 2.0 and Atom feeds, and the dates each writes.
+// file), RSS 2.0 and Atom feeds, and the dates each writes; a feed's server that stalls or
+// floods.
 import assert from "node:assert/strict";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import { elementLines } from "../../src/import/element-lines.ts";
 import { readSource } from "../../src/import/read-source.ts";
 import { rfc3339Date, rfc822Date, wordpressDate } from "../../src/import/source-dates.ts";
@@ -45,8 +48,10 @@ test("a WordPress export: each item's type, status, dates, authors, terms and pl
   assert.deepEqual(first.authors, ["Ana Ruiz"]);
   assert.ok(first.published);
   assert.ok(first.paragraphsAsBlankLines);
-  assert.deepEqual(first.terms.map((term) => `${term.kind}:${term.slug}:${term.name}`),
-    ["category:news:News", "tag:council:council", "tag:elections:Elections", "tag:budget:budget"]);
+  assert.deepEqual(
+    first.terms.map((term) => `${term.kind}:${term.slug}:${term.name}`),
+    ["category:news:News", "tag:council:council", "tag:elections:Elections", "tag:budget:budget"],
+  );
   assert.equal(byId.get("105")!.unpublishedAs, "password-protected");
   assert.equal(byId.get("106")!.unpublishedAs, "scheduled");
   assert.equal(byId.get("107")!.unpublishedAs, "a draft");
@@ -75,7 +80,10 @@ test("an RSS 2.0 feed: content, excerpt, dates, authors and categories", async (
   assert.equal(ferry!.excerptHtml, "New times from <em>Monday</em>.");
   assert.equal(ferry!.date, "2003-06-10T22:30:00-04:00");
   assert.deepEqual(ferry!.authors, ["Sam Okafor"]);
-  assert.deepEqual(ferry!.terms.map((term) => term.name), ["Transport", "Harbour"]);
+  assert.deepEqual(
+    ferry!.terms.map((term) => term.name),
+    ["Transport", "Harbour"],
+  );
   assert.deepEqual(wall!.authors, ["News Desk"], "the name in an RSS author's brackets");
   assert.equal(wall!.excerptHtml, "", "the description is the body when there is no content");
 });
@@ -92,4 +100,35 @@ test("an Atom feed: html and text content, published and updated, every author",
   assert.equal(plain!.titleHtml, "Plain text title &lt;not a tag>", "type=text is escaped");
   assert.deepEqual(plain!.authors, ["Courier Desk"], "an entry without author has the feed's");
   assert.equal(plain!.bodyHtml, "Text content &lt;with brackets>.");
+});
+
+/** A server on this machine that answers every request with `answer`, closed with the test. */
+async function server(t: TestContext, answer: (response: ServerResponse) => void): Promise<string> {
+  const listening = createServer((_request, response) => answer(response));
+  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  t.after(() => {
+    listening.closeAllConnections();
+    return new Promise<void>((resolve) => listening.close(() => resolve()));
+  });
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}/feed.xml`;
+}
+
+test("a feed's server that never finishes its answer is given up on, and said so", async (t) => {
+  const url = await server(t, (response) => response.writeHead(200).write("<rss>"));
+  await assert.rejects(readSource(url, { timeoutMs: 200, maxBytes: 1_000_000 }), {
+    message: `${url} sent no whole answer within 0.2 s`,
+  });
+});
+
+test("a feed's server that sends without end is stopped at the size limit", async (t) => {
+  const url = await server(t, (response) => {
+    response.writeHead(200, { "content-type": "application/rss+xml" });
+    const more = () => {
+      if (!response.destroyed) response.write("<item>x</item>".repeat(1000), more);
+    };
+    more();
+  });
+  await assert.rejects(readSource(url, { timeoutMs: 600_000, maxBytes: 1024 * 1024 }), {
+    message: `${url} sent more than 1 MB, more than any feed: save it as a file and import the file`,
+  });
 });

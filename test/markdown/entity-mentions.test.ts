@@ -8,7 +8,9 @@ import rehypeParse from "rehype-parse";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { isAcronym, nameMatcher } from "../../src/markdown/name-pattern.ts";
-import rehypeEntityMentions, { type MentionTarget } from "../../src/markdown/plugins/rehype-entity-mentions.ts";
+import rehypeEntityMentions, {
+  type MentionTarget,
+} from "../../src/markdown/plugins/rehype-entity-mentions.ts";
 import { renderMarkdown } from "../../src/markdown/render.ts";
 
 const FIXTURES = new URL("../fixtures/mentions/", import.meta.url);
@@ -16,37 +18,61 @@ const FIXTURES = new URL("../fixtures/mentions/", import.meta.url);
 for (const name of readdirSync(FIXTURES)) {
   test(`mentions fixture: ${name}`, () => {
     const input = readFileSync(new URL(`${name}/input.md`, FIXTURES), "utf8");
-    const targets = JSON.parse(readFileSync(new URL(`${name}/targets.json`, FIXTURES), "utf8")) as MentionTarget[];
+    const targets = JSON.parse(
+      readFileSync(new URL(`${name}/targets.json`, FIXTURES), "utf8"),
+    ) as MentionTarget[];
     const expectedFile = new URL(`${name}/output.html`, FIXTURES);
     const html = `${renderMarkdown(input, targets).html}\n`;
     if (process.env.UPDATE_FIXTURES === "1") writeFileSync(expectedFile, html);
-    assert.ok(existsSync(expectedFile), `fixture ${name} has no output.html: run with UPDATE_FIXTURES=1 to write it`);
+    assert.ok(
+      existsSync(expectedFile),
+      `fixture ${name} has no output.html: run with UPDATE_FIXTURES=1 to write it`,
+    );
     assert.equal(html, readFileSync(expectedFile, "utf8"), `fixture ${name} differs`);
   });
 }
 
 function linked(html: string, targets: MentionTarget[]): string {
-  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeEntityMentions, { targets }).use(rehypeStringify);
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(rehypeEntityMentions, { targets })
+    .use(rehypeStringify);
   return String(processor.processSync(html));
 }
 
 test("the plugin links the first mention only, with the description as its title", () => {
-  const out = linked("<p>CISA and cisa, then CISA.</p>", [{ url: "/entities/cisa/", names: ["Cisa"], title: "An agency & more" }]);
-  assert.equal(out, '<p><a href="/entities/cisa/" class="mention" title="An agency &#x26; more">CISA</a> and cisa, then CISA.</p>');
+  const out = linked("<p>CISA and cisa, then CISA.</p>", [
+    { url: "/entities/cisa/", names: ["Cisa"], title: "An agency & more" },
+  ]);
+  assert.equal(
+    out,
+    '<p><a href="/entities/cisa/" class="mention" title="An agency &#x26; more">CISA</a> and cisa, then CISA.</p>',
+  );
 });
 
 test("without targets, or with names that have no letters, the tree is left as it is", () => {
   assert.equal(linked("<p>Text.</p>", []), "<p>Text.</p>");
-  assert.equal(linked("<p>Text -- .</p>", [{ url: "/x/", names: ["--", " "] }]), "<p>Text -- .</p>");
+  assert.equal(
+    linked("<p>Text -- .</p>", [{ url: "/x/", names: ["--", " "] }]),
+    "<p>Text -- .</p>",
+  );
 });
 
 test("a name's characters that mean something in a pattern are taken as written", () => {
-  const out = linked("<p>C++ and C# and Cx.</p>", [{ url: "/c/", names: ["C++"] }, { url: "/cs/", names: ["C#"] }]);
-  assert.equal(out, '<p><a href="/c/" class="mention">C++</a> and <a href="/cs/" class="mention">C#</a> and Cx.</p>');
+  const out = linked("<p>C++ and C# and Cx.</p>", [
+    { url: "/c/", names: ["C++"] },
+    { url: "/cs/", names: ["C#"] },
+  ]);
+  assert.equal(
+    out,
+    '<p><a href="/c/" class="mention">C++</a> and <a href="/cs/" class="mention">C#</a> and Cx.</p>',
+  );
 });
 
 test("text the body writes as HTML is escaped, never taken as markup", () => {
-  const { html } = renderMarkdown("Facebook &lt;b&gt; said.\n", [{ url: "/f/", names: ["Facebook"], title: '"><script>x</script>' }]);
+  const { html } = renderMarkdown("Facebook &lt;b&gt; said.\n", [
+    { url: "/f/", names: ["Facebook"], title: '"><script>x</script>' },
+  ]);
   // Inside a quoted attribute, < and > are text: only the quote must be escaped.
   const link = '<a href="/f/" class="mention" title="&#x22;><script>x</script>">Facebook</a>';
   assert.equal(html, `<p>${link} &#x3C;b> said.</p>`);

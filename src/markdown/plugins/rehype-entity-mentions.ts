@@ -84,8 +84,8 @@ export function linkMentions(tree: Root, { targets = [], className = "mention" }
 
 /**
  * Replaces the text nodes outside SKIPPED_ELEMENTS that `linkIn` links. By hand rather than
- * with hast-util-find-and-replace, which looks for one expression in each text as written:
- * names are found in folded text (../name-pattern.ts).
+ * with hast-util-find-and-replace, which looks for one regular expression in each text as
+ * written, while names are found in folded text (../name-pattern.ts).
  */
 function linkTexts(
   parent: Root | Element,
