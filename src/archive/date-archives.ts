@@ -104,18 +104,18 @@ function monthPages(
 }
 
 /**
- * A year's lead stories, the rule a front-page editor would use looking back: the stories the
- * archive covered most. An article's weight is the number of articles on its story (those
- * sharing its main entities, ./story.ts), then its length in words (the fuller report of a
- * story), then its date (newest first); one article per story, so that the leads are five
- * stories and not five days of one. Dateline has no "featured" flag in the front matter, and
- * the model's story links are what it knows about how much a story mattered.
+ * A year's lead stories, by the rule a front-page editor would use looking back: the stories
+ * the archive covered most. An article weighs the number of articles on its story (those
+ * sharing its main entities, ./story.ts), then the number of entities it names (the fuller
+ * report of a story), then its date (newest first); one article per story, so that the leads
+ * are five stories and not five days of one. Dateline's front matter has no "featured" flag;
+ * the rule reads the front matter only (never the body), so that a body edit changes no list.
  */
 export function leadStories(articles: readonly Article[], count: number): Article[] {
   const weight = (article: Article) => (article.story ? article.story.earlier.length + article.story.since.length : 0);
   const ranked = articles
     .map((article, order) => ({ article, weight: weight(article), order }))
-    .sort((a, b) => b.weight - a.weight || b.article.wordCount - a.article.wordCount || a.order - b.order);
+    .sort((a, b) => b.weight - a.weight || b.article.entities.length - a.article.entities.length || a.order - b.order);
   const leads: Article[] = [];
   const told = new Set<string>();
   for (const { article } of ranked) {
