@@ -166,3 +166,10 @@ test("On this day: the home page lists the build's day in earlier years, newest 
   assert.deepEqual(links.map((a) => a.properties.href), ["/2017/08/14/a002/", "/2016/08/14/a000/"]);
   assert.equal(byClass(await page("/page/2/"), "on-this-day").length, 0);
 });
+
+test("a DATELINE_NOW that is not a date-time stops the build with what to write", async () => {
+  const out = join(await tempDir(temp, "lists-clock"), "site");
+  const run = await runBuild(join(site, "..", "..", "missing"), out, { DATELINE_NOW: "yesterday" });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /DATELINE_NOW "yesterday" is not a date-time: write it like 2021-03-04T09:00:00Z/);
+});
