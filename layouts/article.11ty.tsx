@@ -39,7 +39,12 @@ export function render({ archive, article }: Data) {
             {" · "}
             {/* The date leads to the month's archive: what else was published then. */}
             <a href={monthArchiveUrl(article.date)} class="dateline-link">
-              <DateTime date={article.date} data-pagefind-filter={`year:${article.date.year}`} data-pagefind-sort={`date:${article.date.iso}`} data-pagefind-meta={`date:${article.date.iso}`} />
+              <DateTime
+                date={article.date}
+                data-pagefind-filter={`year:${article.date.year}`}
+                data-pagefind-sort={`date:${article.date.iso}`}
+                data-pagefind-meta={`date:${article.date.iso}`}
+              />
             </a>
             {article.updated ? (
               <>

@@ -18,7 +18,9 @@ export function render({ archive, listPage }: Data) {
       <h1 class={listPage.pageNumber > 1 ? undefined : "visually-hidden"}>{title ?? "Latest articles"}</h1>
       {listPage.articles.length ? <ArticleList articles={listPage.articles} lead={listPage.pageNumber === 1} /> : <p>No articles have been published yet.</p>}
       <Pager page={listPage} />
-      {listPage.onThisDay?.articles.length ? <OnThisDaySection onThisDay={listPage.onThisDay} /> : null}
+      {listPage.onThisDay?.articles.length ? (
+        <OnThisDaySection onThisDay={listPage.onThisDay} />
+      ) : null}
     </Page>
   );
 }

@@ -6,7 +6,15 @@ function name(ref: DateArchiveRef): string {
   return ref.month === undefined ? String(ref.year) : `${monthName(ref.month)} ${ref.year}`;
 }
 
-export function DateNeighbours({ previous, next, label }: { previous?: DateArchiveRef | undefined; next?: DateArchiveRef | undefined; label: string }) {
+export function DateNeighbours({
+  previous,
+  next,
+  label,
+}: {
+  previous?: DateArchiveRef | undefined;
+  next?: DateArchiveRef | undefined;
+  label: string;
+}) {
   if (!previous && !next) return null;
   return (
     <nav class="date-neighbours" aria-label={label}>

@@ -9,7 +9,20 @@ import { type EntityMention, type EntityType, type SiteConfig } from "../content
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
-import type { Archive, Article, ArticleLink, Author, AuthorRef, Correction, CorrectionNotice, Entity, EntityRef, HomePage, Redirect, WithdrawnPage } from "./model.ts";
+import type {
+  Archive,
+  Article,
+  ArticleLink,
+  Author,
+  AuthorRef,
+  Correction,
+  CorrectionNotice,
+  Entity,
+  EntityRef,
+  HomePage,
+  Redirect,
+  WithdrawnPage,
+} from "./model.ts";
 import { dateArchives, onThisDay } from "./date-archives.ts";
 import { paginate } from "./pagination.ts";
 import type { PublishedSlugs } from "./published-urls.ts";

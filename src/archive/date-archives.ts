@@ -112,10 +112,16 @@ function monthPages(
  * the rule reads the front matter only (never the body), so that a body edit changes no list.
  */
 export function leadStories(articles: readonly Article[], count: number): Article[] {
-  const weight = (article: Article) => (article.story ? article.story.earlier.length + article.story.since.length : 0);
+  const weight = (article: Article) =>
+    article.story ? article.story.earlier.length + article.story.since.length : 0;
   const ranked = articles
     .map((article, order) => ({ article, weight: weight(article), order }))
-    .sort((a, b) => b.weight - a.weight || b.article.entities.length - a.article.entities.length || a.order - b.order);
+    .sort(
+      (a, b) =>
+        b.weight - a.weight ||
+        b.article.entities.length - a.article.entities.length ||
+        a.order - b.order,
+    );
   const leads: Article[] = [];
   const told = new Set<string>();
   for (const { article } of ranked) {
@@ -123,7 +129,8 @@ export function leadStories(articles: readonly Article[], count: number): Articl
     if (told.has(article.url)) continue;
     leads.push(article);
     told.add(article.url);
-    for (const link of [...(article.story?.earlier ?? []), ...(article.story?.since ?? [])]) told.add(link.url);
+    for (const link of [...(article.story?.earlier ?? []), ...(article.story?.since ?? [])])
+      told.add(link.url);
   }
   return leads;
 }
@@ -139,7 +146,13 @@ export function onThisDay(
   day: Pick<CalendarDate, "year" | "month" | "day" | "iso">,
 ): OnThisDay {
   const matching = articles.filter(
-    (article) => article.date.month === day.month && article.date.day === day.day && article.date.year < day.year,
+    (article) =>
+      article.date.month === day.month &&
+      article.date.day === day.day &&
+      article.date.year < day.year,
   );
-  return { day: { month: day.month, day: day.day, iso: day.iso }, articles: matching.slice(0, ON_THIS_DAY_COUNT) };
+  return {
+    day: { month: day.month, day: day.day, iso: day.iso },
+    articles: matching.slice(0, ON_THIS_DAY_COUNT),
+  };
 }

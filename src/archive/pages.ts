@@ -78,9 +78,9 @@ export function siteOutputs(archive: Archive): Output[] {
   for (const article of archive.articles) add(article.url, "article", `article "${article.title}"`, [article], article);
   for (const year of archive.years) add(year.url, "year", `the archive of ${year.year}`, year.months[0]?.articles);
   for (const month of archive.months) {
-    const name = `${month.year}-${String(month.month).padStart(2, "0")}`;
-    if (month.pageNumber === 1) add(month.url, "month", `the archive of ${name}`, month.articles);
-    else add(month.url, "page", `page ${month.pageNumber} of the archive of ${name}`, month.articles);
+    const name = `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`;
+    if (month.pageNumber === 1) add(month.url, "month", name, month.articles);
+    else add(month.url, "page", `page ${month.pageNumber} of ${name}`, month.articles);
   }
   for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
   for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);

@@ -18,7 +18,11 @@ export function listPageUrl(first: SiteUrl, n: number): SiteUrl {
  * A gap never hides a single page (`1 … 3` would take as much room as `1 2 3`), so that a
  * short list shows every number.
  */
-export function pageWindow(current: number, count: number, around = PAGES_AROUND): (number | "gap")[] {
+export function pageWindow(
+  current: number,
+  count: number,
+  around = PAGES_AROUND,
+): (number | "gap")[] {
   if (count < 1) return [];
   const shown = new Set([1, count]);
   const from = Math.max(1, current - around);

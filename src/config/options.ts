@@ -46,7 +46,10 @@ function absolute(path: string, cwd: string): string {
  * The options with the build's moment: `DATELINE_NOW` when set (tests, or a rebuild of a past
  * day), else the machine's clock. Called by the commands that publish, and nowhere else.
  */
-export function withClock<T extends BuildOptions>(options: T, env: NodeJS.ProcessEnv = process.env): T {
+export function withClock<T extends BuildOptions>(
+  options: T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
   const setting = env.DATELINE_NOW;
   if (setting === undefined || setting === "") return { ...options, now: new Date() };
   const now = new Date(setting);

@@ -38,7 +38,11 @@ test("every window holds the current page once, in order, and never more than ni
     for (let current = 1; current <= count; current++) {
       const window = pageWindow(current, count);
       const numbers = window.filter((slot): slot is number => slot !== "gap");
-      assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), `${current}/${count}`);
+      assert.deepEqual(
+        numbers,
+        [...numbers].sort((a, b) => a - b),
+        `${current}/${count}`,
+      );
       assert.equal(numbers.filter((n) => n === current).length, 1);
       assert.equal(numbers[0], 1);
       assert.equal(numbers.at(-1), count);
@@ -46,7 +50,10 @@ test("every window holds the current page once, in order, and never more than ni
       window.forEach((slot, i) => {
         if (slot !== "gap") return;
         const [before, after] = [window[i - 1] as number, window[i + 1] as number];
-        assert.ok(after - before > 2, `${current}/${count}: a gap hides ${after - before - 1} page`);
+        assert.ok(
+          after - before > 2,
+          `${current}/${count}: a gap hides ${after - before - 1} page`,
+        );
       });
     }
   }

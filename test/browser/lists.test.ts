@@ -18,10 +18,18 @@ describe("lists in a browser", { skip }, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveStatic>>;
   before(async () => {
-    const files: Record<string, string> = { "site.yaml": "title: The Lists Gazette\npageSize: 2\n" };
+    const files: Record<string, string> = {
+      "site.yaml": "title: The Lists Gazette\npageSize: 2\n",
+    };
     for (let i = 0; i < 40; i++) {
       const date = `${2000 + Math.floor(i / 4)}-0${(i % 4) * 2 + 1}-14`;
-      files[`articles/a${i}.md`] = article({ title: `Story number ${i}`, date, author: "Ana Ruiz", summary: "S.", entities: "[FBI]" });
+      files[`articles/a${i}.md`] = article({
+        title: `Story number ${i}`,
+        date,
+        author: "Ana Ruiz",
+        summary: "S.",
+        entities: "[FBI]",
+      });
     }
     const content = await writeArchive(files, await tempDir(temp, "lists-browser-content"));
     const out = join(await tempDir(temp, "lists-browser"), "site");
@@ -42,23 +50,37 @@ describe("lists in a browser", { skip }, () => {
         for (const path of ["/page/10/", "/2005/", "/2005/05/"]) {
           await page.goto(server.url + path);
           const where = `${path} at ${width} px, ${colorScheme}`;
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
           assert.ok(overflow <= 0, `${where}: ${overflow} px too wide`);
           const targets = page.locator(".pager a, .date-neighbours a, .month-counts a");
           assert.ok((await targets.count()) > 0, `${where}: links`);
-          for (const box of await targets.evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect))) {
-            assert.ok(box.width >= 24 && box.height >= 24, `${where}: a ${box.width}×${box.height} px target`);
+          for (const box of await targets.evaluateAll((links) =>
+            links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect),
+          )) {
+            assert.ok(
+              box.width >= 24 && box.height >= 24,
+              `${where}: a ${box.width}×${box.height} px target`,
+            );
           }
         }
         await page.goto(server.url + "/page/10/");
         const numbers = page.locator(".pager-list li:not(.pager-step)");
-        const tops = new Set(await numbers.evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top))));
+        const tops = new Set(
+          await numbers.evaluateAll((items) =>
+            items.map((item) => Math.round(item.getBoundingClientRect().top)),
+          ),
+        );
         assert.equal(tops.size, 1, `the page numbers share one line at ${width} px`);
         const current = page.locator('.pager [aria-current="page"]');
         assert.equal(await current.textContent(), "Page 10");
         const [currentColor, linkColor] = await Promise.all([
           current.evaluate((element) => getComputedStyle(element).color),
-          page.locator(".pager-list a").first().evaluate((element) => getComputedStyle(element).color),
+          page
+            .locator(".pager-list a")
+            .first()
+            .evaluate((element) => getComputedStyle(element).color),
         ]);
         assert.notEqual(currentColor, linkColor, "the current page is not drawn as a link");
         await page.close();

@@ -21,7 +21,10 @@ const DATES = [
   "2016-08-14",
   "2017-03-02",
   "2017-08-14",
-  ...Array.from({ length: ENTITY_PAGE_SIZE + 1 }, (_, i) => `2019-05-${String((i % 28) + 1).padStart(2, "0")}`),
+  ...Array.from(
+    { length: ENTITY_PAGE_SIZE + 1 },
+    (_, i) => `2019-05-${String((i % 28) + 1).padStart(2, "0")}`,
+  ),
   "2020-08-13",
   "2021-01-05",
 ];
@@ -31,7 +34,13 @@ const HOME_PAGES = Math.ceil(TOTAL / 2);
 before(async () => {
   const files: Record<string, string> = { "site.yaml": "title: The Lists Gazette\npageSize: 2\n" };
   DATES.forEach((date, i) => {
-    const fields = { title: `Story ${i} of ${date}`, date, author: "Ana Ruiz", summary: "S.", entities: "[FBI]" };
+    const fields = {
+      title: `Story ${i} of ${date}`,
+      date,
+      author: "Ana Ruiz",
+      summary: "S.",
+      entities: "[FBI]",
+    };
     files[`articles/a${String(i).padStart(3, "0")}.md`] = article(fields);
   });
   const content = await writeArchive(files, await tempDir(temp, "lists-content"));
@@ -45,7 +54,11 @@ async function page(url: string): Promise<Root> {
   return parsePageHtml(await readFile(join(site, fileForUrl(url)), "utf8"));
 }
 
-const hasClass = (node: Element, name: string) => String(node.properties.className ?? "").split(" ").includes(name) || (Array.isArray(node.properties.className) && node.properties.className.includes(name));
+const hasClass = (node: Element, name: string) =>
+  String(node.properties.className ?? "")
+    .split(" ")
+    .includes(name) ||
+  (Array.isArray(node.properties.className) && node.properties.className.includes(name));
 
 function byClass(tree: Root, name: string): Element[] {
   return allElements(tree).filter((node) => hasClass(node, name));
@@ -62,7 +75,9 @@ function pagerOf(tree: Root): { text: string; href?: string; current?: true }[] 
   const nav = one(tree, "pager");
   assert.equal(nav.tagName, "nav");
   assert.ok(nav.properties.ariaLabel, "the pager has an accessible name");
-  const items = allElements({ type: "root", children: [nav] }).filter((node) => node.tagName === "li");
+  const items = allElements({ type: "root", children: [nav] }).filter(
+    (node) => node.tagName === "li",
+  );
   return items.map((item) => {
     const [target] = item.children.filter((child): child is Element => child.type === "element");
     const text = toString(item).replace(/\s+/g, " ").trim();
@@ -87,7 +102,7 @@ test("the home page's first page: numbers, no link back, the current page marked
   ]);
 });
 
-test("a page in the middle: first, newer, two numbers each side with gaps, older, last", async () => {
+test("a middle page: first, newer, two numbers each side, gaps, older, last", async () => {
   assert.deepEqual(pagerOf(await page("/page/14/")), [
     { text: "« First", href: "/" },
     { text: "‹ Newer", href: "/page/13/" },
@@ -110,29 +125,47 @@ test("a page in the middle: first, newer, two numbers each side with gaps, older
 test("author, entity and month lists paginate with the same pager", async () => {
   for (const first of ["/authors/ana-ruiz/", "/entities/fbi/", "/2019/05/"]) {
     const second = `${first}page/2/`;
-    assert.deepEqual(pagerOf(await page(first)).slice(2, 4), [
-      { text: "Page 1", current: true },
-      { text: "Page 2", href: second },
-    ], first);
-    assert.deepEqual(pagerOf(await page(second)).slice(0, 4), [
-      { text: "« First", href: first },
-      { text: "‹ Newer", href: first },
-      { text: "Page 1", href: first },
-      { text: "Page 2", current: true },
-    ], second);
+    assert.deepEqual(
+      pagerOf(await page(first)).slice(2, 4),
+      [
+        { text: "Page 1", current: true },
+        { text: "Page 2", href: second },
+      ],
+      first,
+    );
+    assert.deepEqual(
+      pagerOf(await page(second)).slice(0, 4),
+      [
+        { text: "« First", href: first },
+        { text: "‹ Newer", href: first },
+        { text: "Page 1", href: first },
+        { text: "Page 2", current: true },
+      ],
+      second,
+    );
   }
   assert.equal(byClass(await page("/2017/03/"), "pager").length, 0, "a one-page list has no pager");
 });
 
 test("a year shows its months with counts, its lead stories and its neighbours", async () => {
   const year = await page("/2019/");
-  const months = allElements({ type: "root", children: [one(year, "month-counts")] }).filter((node) => node.tagName === "li");
-  assert.deepEqual(months.map((li) => toString(li).replace(/\s+/g, " ").trim()), [`May${ENTITY_PAGE_SIZE + 1} articles`]);
-  const link = allElements({ type: "root", children: [months[0]!] }).find((node) => node.tagName === "a");
+  const months = allElements({ type: "root", children: [one(year, "month-counts")] }).filter(
+    (node) => node.tagName === "li",
+  );
+  assert.deepEqual(
+    months.map((li) => toString(li).replace(/\s+/g, " ").trim()),
+    [`May${ENTITY_PAGE_SIZE + 1} articles`],
+  );
+  const link = allElements({ type: "root", children: [months[0]!] }).find(
+    (node) => node.tagName === "a",
+  );
   assert.equal(link?.properties.href, "/2019/05/");
   assert.ok(toString(year).includes("Lead stories of 2019"));
   // No 2018: the neighbours skip it.
-  assert.deepEqual(neighbours(year), [["‹ 2017", "/2017/"], ["2020 ›", "/2020/"]]);
+  assert.deepEqual(neighbours(year), [
+    ["‹ 2017", "/2017/"],
+    ["2020 ›", "/2020/"],
+  ]);
   assert.deepEqual(neighbours(await page("/2016/")), [["2017 ›", "/2017/"]]);
   assert.deepEqual(neighbours(await page("/2021/")), [["‹ 2020", "/2020/"]]);
   const y2017 = byClass(await page("/2017/"), "month-counts")[0]!;
@@ -142,28 +175,45 @@ test("a year shows its months with counts, its lead stories and its neighbours",
 function neighbours(tree: Root): [string, string][] {
   const nav = byClass(tree, "date-neighbours")[0];
   if (!nav) return [];
-  const links = allElements({ type: "root", children: [nav] }).filter((node) => node.tagName === "a");
+  const links = allElements({ type: "root", children: [nav] }).filter(
+    (node) => node.tagName === "a",
+  );
   return links.map((a) => [toString(a).trim(), String(a.properties.href)]);
 }
 
 test("months link to the nearest months with articles, across years", async () => {
-  assert.deepEqual(neighbours(await page("/2019/05/")), [["‹ August 2017", "/2017/08/"], ["August 2020 ›", "/2020/08/"]]);
-  assert.deepEqual(neighbours(await page("/2019/05/page/2/")), [["‹ August 2017", "/2017/08/"], ["August 2020 ›", "/2020/08/"]]);
+  assert.deepEqual(neighbours(await page("/2019/05/")), [
+    ["‹ August 2017", "/2017/08/"],
+    ["August 2020 ›", "/2020/08/"],
+  ]);
+  assert.deepEqual(neighbours(await page("/2019/05/page/2/")), [
+    ["‹ August 2017", "/2017/08/"],
+    ["August 2020 ›", "/2020/08/"],
+  ]);
   assert.deepEqual(neighbours(await page("/2016/08/")), [["March 2017 ›", "/2017/03/"]]);
 });
 
 test("an article's date leads to its month's page", async () => {
   const story = await page("/2020/08/13/a054/");
-  const time = allElements(story).find((node) => node.tagName === "time" && node.properties.dataPagefindSort);
-  const link = allElements(story).find((node) => node.tagName === "a" && node.children.includes(time!));
+  const time = allElements(story).find(
+    (node) => node.tagName === "time" && node.properties.dataPagefindSort,
+  );
+  const link = allElements(story).find(
+    (node) => node.tagName === "a" && node.children.includes(time!),
+  );
   assert.equal(link?.properties.href, "/2020/08/");
 });
 
-test("On this day: the home page lists the build's day in earlier years, newest first", async () => {
+test("On this day: the build's day in earlier years, newest first, on the home page", async () => {
   const section = one(await page("/"), "on-this-day");
   assert.match(toString(section), /^On this day, 14 August/);
-  const links = allElements({ type: "root", children: [section] }).filter((node) => node.tagName === "a");
-  assert.deepEqual(links.map((a) => a.properties.href), ["/2017/08/14/a002/", "/2016/08/14/a000/"]);
+  const links = allElements({ type: "root", children: [section] }).filter(
+    (node) => node.tagName === "a",
+  );
+  assert.deepEqual(
+    links.map((a) => a.properties.href),
+    ["/2017/08/14/a002/", "/2016/08/14/a000/"],
+  );
   assert.equal(byClass(await page("/page/2/"), "on-this-day").length, 0);
 });
 
@@ -171,5 +221,8 @@ test("a DATELINE_NOW that is not a date-time stops the build with what to write"
   const out = join(await tempDir(temp, "lists-clock"), "site");
   const run = await runBuild(join(site, "..", "..", "missing"), out, { DATELINE_NOW: "yesterday" });
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /DATELINE_NOW "yesterday" is not a date-time: write it like 2021-03-04T09:00:00Z/);
+  assert.match(
+    run.stderr,
+    /DATELINE_NOW "yesterday" is not a date-time: write it like 2021-03-04T09:00:00Z/,
+  );
 });

@@ -110,7 +110,8 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
 type ManifestPages = Record<string, [string, number]>;
 
 async function manifestPages(site: string): Promise<ManifestPages> {
-  return (JSON.parse(await readFile(join(site, MANIFEST_FILE), "utf8")) as { pages: ManifestPages }).pages;
+  const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), "utf8"));
+  return (manifest as { pages: ManifestPages }).pages;
 }
 
 /** The pages whose inputs differ from `before` in the site's manifest. */
