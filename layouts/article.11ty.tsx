@@ -1,5 +1,6 @@
 // Article: headline, summary, byline, dateline, entities, body, related and neighbouring
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
+import { monthArchiveUrl } from "../src/archive/date-archives.ts";
 import type { Article, ArticleLink } from "../src/archive/model.ts";
 import { entityFilterKey } from "../src/search/filters.ts";
 import { shardFor } from "../src/search/shards.ts";
@@ -36,7 +37,15 @@ export function render({ archive, article }: Data) {
           <p class="meta" data-pagefind-ignore>
             <Byline authors={article.authors} />
             {" · "}
-            <DateTime date={article.date} data-pagefind-filter={`year:${article.date.year}`} data-pagefind-sort={`date:${article.date.iso}`} data-pagefind-meta={`date:${article.date.iso}`} />
+            {/* The date leads to the month's archive: what else was published then. */}
+            <a href={monthArchiveUrl(article.date)} class="dateline-link">
+              <DateTime
+                date={article.date}
+                data-pagefind-filter={`year:${article.date.year}`}
+                data-pagefind-sort={`date:${article.date.iso}`}
+                data-pagefind-meta={`date:${article.date.iso}`}
+              />
+            </a>
             {article.updated ? (
               <>
                 {" · Updated "}

@@ -38,6 +38,7 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
     cacheDir: options.cacheDir,
     publishedSlugs: record.slugs,
     mentionHints: true,
+    ...(options.now ? { now: options.now } : {}),
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
   });
   for (const problem of result.problems) problems.add(problem);

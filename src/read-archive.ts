@@ -2,6 +2,7 @@
 // Used by the build, the dev server and `npm run check` alike, so they never disagree.
 import { buildArchive, type ArchiveOptions } from "./archive/build.ts";
 import type { Archive } from "./archive/model.ts";
+import { dayIn } from "./content/dates.ts";
 import { loadContent } from "./content/load.ts";
 import { errorReason, type Problem, Problems } from "./content/problems.ts";
 import { readSiteConfig } from "./content/site.ts";
@@ -17,8 +18,10 @@ export interface ArchiveResult {
   timings: { stage: string; ms: number }[];
 }
 
-export interface ReadOptions extends ArchiveOptions {
+export interface ReadOptions extends Omit<ArchiveOptions, "today"> {
   cacheDir?: string;
+  /** The build's moment, injected: its day in the site's time zone is the model's `today`. */
+  now?: Date;
   /** The dev server may show an archive of drafts only; anything that publishes may not. */
   draftsOnlyIsFine?: boolean;
   onProgress?: (message: string) => void;
@@ -75,6 +78,7 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
     ...(options.publishedSlugs ? { publishedSlugs: options.publishedSlugs } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     onCacheProblem: cacheProblem("mention"),
+    ...(options.now ? { today: dayIn(options.now, site.timezone) } : {}),
   };
   const archive = await timed("model", () => buildArchive(content, site, archiveOptions, problems, render));
   timings.at(-1)!.ms -= markdownMs;

@@ -1,15 +1,78 @@
-// Previous/next page links for paginated lists.
-import type { ListPage } from "../../src/archive/model.ts";
+// The page numbers of every paginated list (home, month, author and entity pages): first,
+// previous, a few numbers around the current page with ellipses for gaps, next and last.
+// Only what leads somewhere is a link; the current page is marked for assistive technology.
+import type { ListPage, PageSlot } from "../../src/archive/model.ts";
 
-export function Pager({ page }: { page: ListPage }) {
+export function Pager({ page, label = "Pages" }: { page: ListPage; label?: string }) {
   if (page.pageCount < 2) return null;
+  const first = page.pageNumber > 1;
+  const last = page.pageNumber < page.pageCount;
   return (
-    <nav class="pager" aria-label="Pages">
-      {page.previousUrl ? <a href={page.previousUrl} rel="prev">← Newer</a> : <span />}
-      <span>
-        Page {page.pageNumber} of {page.pageCount}
-      </span>
-      {page.nextUrl ? <a href={page.nextUrl} rel="next">Older →</a> : <span />}
+    <nav class="pager" aria-label={label}>
+      <ul class="pager-list">
+        <li class="pager-step">
+          <Step href={first ? page.firstUrl : undefined} text="First" before="«" />
+        </li>
+        <li class="pager-step">
+          <Step href={page.previousUrl} rel="prev" text="Newer" before="‹" />
+        </li>
+        {page.slots.map((slot) => (
+          <li>
+            <Slot slot={slot} current={page.pageNumber} />
+          </li>
+        ))}
+        <li class="pager-step">
+          <Step href={page.nextUrl} rel="next" text="Older" after="›" />
+        </li>
+        <li class="pager-step">
+          <Step href={last ? page.lastUrl : undefined} text="Last" after="»" />
+        </li>
+      </ul>
     </nav>
+  );
+}
+
+interface StepProps {
+  href: string | undefined;
+  rel?: string;
+  text: string;
+  /** An arrow, shown and not read out. */
+  before?: string;
+  after?: string;
+}
+
+/** A step (first, newer, older, last): a link, or dimmed text where it leads nowhere. */
+function Step({ href, rel, text, before, after }: StepProps) {
+  const content = (
+    <>
+      {before ? <span aria-hidden="true">{before} </span> : null}
+      {text}
+      {after ? <span aria-hidden="true"> {after}</span> : null}
+    </>
+  );
+  if (!href) return <span class="pager-off">{content}</span>;
+  return (
+    <a href={href} rel={rel}>
+      {content}
+    </a>
+  );
+}
+
+function Slot({ slot, current }: { slot: PageSlot; current: number }) {
+  if ("gap" in slot) return <span class="pager-gap">…</span>;
+  const number = slot.pageNumber.toLocaleString("en");
+  if (slot.pageNumber === current) {
+    return (
+      <span class="pager-current" aria-current="page">
+        <span class="visually-hidden">Page </span>
+        {number}
+      </span>
+    );
+  }
+  return (
+    <a href={slot.url}>
+      <span class="visually-hidden">Page </span>
+      {number}
+    </a>
   );
 }

@@ -1,11 +1,17 @@
 // Presentation of model values: dates and counts as a reader sees them.
 import type { CalendarDate } from "../../src/content/dates.ts";
+import { monthName } from "../../src/content/dates.ts";
 export { formatDate, monthName } from "../../src/content/dates.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 
 /** The machine-readable form for `<time datetime>`: the date-time as written, or the date. */
 export function machineDate(date: CalendarDate): string {
   return date.written.length > 10 ? date.written.replace(" ", "T") : date.iso;
+}
+
+/** "14 August": a day of the year, for "On this day". */
+export function formatDayMonth(date: { month: number; day: number }): string {
+  return `${date.day} ${monthName(date.month)}`;
 }
 
 export function count(n: number, noun: string, plural = `${noun}s`): string {

@@ -125,5 +125,5 @@ export function yearTrail(archive: Archive, year: Pick<YearArchive, "year" | "ur
 export function monthTrail(archive: Archive, month: MonthArchive) {
   const name = `${monthName(month.month)} ${month.year}`;
   const year = yearTrail(archive, { year: month.year, url: month.yearUrl });
-  return [...year, { name, url: month.url }];
+  return [...year, { name, url: month.firstUrl }];
 }

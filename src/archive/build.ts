@@ -9,7 +9,22 @@ import { type EntityMention, type EntityType, type SiteConfig } from "../content
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
-import type { Archive, Article, ArticleLink, Author, AuthorRef, Correction, CorrectionNotice, Entity, EntityRef, ListPage, MonthArchive, Redirect, WithdrawnPage, YearArchive } from "./model.ts";
+import type {
+  Archive,
+  Article,
+  ArticleLink,
+  Author,
+  AuthorRef,
+  Correction,
+  CorrectionNotice,
+  Entity,
+  EntityRef,
+  HomePage,
+  Redirect,
+  WithdrawnPage,
+} from "./model.ts";
+import { dateArchives, onThisDay } from "./date-archives.ts";
+import { paginate } from "./pagination.ts";
 import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
@@ -32,6 +47,11 @@ export interface ArchiveOptions {
   cacheDir?: string;
   /** Told why the cache could not be used: a warning, not a failure. */
   onCacheProblem?: (reason: string) => void;
+  /**
+   * The build's calendar day in the site's time zone, for "On this day" on the home page;
+   * injected (src/config/options.ts), never read from the clock here. None: no such section.
+   */
+  today?: CalendarDate;
 }
 
 /** The editor's hints for every article, with the look-ups kept in the cache when there is one. */
@@ -115,11 +135,13 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   // (src/publish/page-inputs.ts) may then keep what a list shows of it.
   for (const article of articles) deepFreeze(article);
 
-  const { years, months } = buildDateArchives(articles);
+  const { years, months } = dateArchives(articles, ENTITY_PAGE_SIZE);
+  const homePages: HomePage[] = paginate(articles, site.pageSize, siteUrl("/"), {});
+  if (options.today && homePages[0]) homePages[0].onThisDay = onThisDay(articles, options.today);
   const archive: Archive = {
     site,
     articles,
-    homePages: paginate(articles, site.pageSize, (n) => (n === 1 ? "/" : `/page/${n}/`)),
+    homePages,
     years,
     months,
     authors,
@@ -390,38 +412,6 @@ function sortByName<T extends { name: string; slug: Slug }>(items: T[]): T[] {
   const keyed = items.map((item) => ({ item, name: item.name.toLowerCase() }));
   keyed.sort((a, b) => compareText(a.name, b.name) || compareText(a.item.slug, b.item.slug));
   return keyed.map(({ item }) => item);
-}
-
-function buildDateArchives(articles: readonly Article[]): { years: YearArchive[]; months: MonthArchive[] } {
-  const years: YearArchive[] = [];
-  const months: MonthArchive[] = [];
-  for (const article of articles) {
-    const { year, month } = article.date;
-    let yearArchive = years.at(-1);
-    if (yearArchive?.year !== year) {
-      yearArchive = { year, url: siteUrl(`/${pad4(year)}/`), months: [], articleCount: 0 };
-      years.push(yearArchive);
-    }
-    let monthArchive = yearArchive.months.at(-1);
-    if (monthArchive?.month !== month) {
-      monthArchive = { year, month, url: siteUrl(`/${pad4(year)}/${pad2(month)}/`), yearUrl: yearArchive.url, articles: [] };
-      yearArchive.months.push(monthArchive);
-      months.push(monthArchive);
-    }
-    monthArchive.articles.push(article);
-    yearArchive.articleCount++;
-  }
-  return { years, months };
-}
-
-function paginate(articles: Article[], size: number, urlFor: (pageNumber: number) => string): ListPage[] {
-  const pageCount = Math.max(1, Math.ceil(articles.length / size));
-  return Array.from({ length: pageCount }, (_, i) => {
-    const page: ListPage = { url: siteUrl(urlFor(i + 1)), pageNumber: i + 1, pageCount, articles: articles.slice(i * size, (i + 1) * size) };
-    if (i > 0) page.previousUrl = siteUrl(urlFor(i));
-    if (i + 1 < pageCount) page.nextUrl = siteUrl(urlFor(i + 2));
-    return page;
-  });
 }
 
 /** Freezes `value` and the arrays and objects it holds. */

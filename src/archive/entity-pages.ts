@@ -1,7 +1,8 @@
 // Part of the archive model (./build.ts): each entity's story at a glance (articles per year,
 // first and latest mention, the entities named with it) and its articles, paginated at
 // `/entities/<slug>/`, `/entities/<slug>/page/2/`, … Every number an entity page shows is here.
-import { type SiteUrl, siteUrl } from "../content/paths.ts";
+import type { SiteUrl } from "../content/paths.ts";
+import { listPageUrl, paginate } from "./pagination.ts";
 import { subjectFeedUrl } from "./pages.ts";
 import type {
   Article,
@@ -12,11 +13,6 @@ import type {
   ListPage,
   YearCount,
 } from "./model.ts";
-
-/** The URL of page `n` of a list whose first page is `first` (ending in `/`). */
-export function listPageUrl(first: SiteUrl, n: number): SiteUrl {
-  return n === 1 ? first : siteUrl(`${first}page/${n}/`);
-}
 
 /** The id of the heading of a year's articles on an entity page. */
 export function yearAnchor(year: number): string {
@@ -97,20 +93,7 @@ export function subjectPages<P>(
   pageSize: number,
   profile: P,
 ): (ListPage & { profile: P })[] {
-  const pageCount = Math.max(1, Math.ceil(subject.articles.length / pageSize));
-  return Array.from({ length: pageCount }, (_, i) => {
-    const n = i + 1;
-    const page: ListPage & { profile: P } = {
-      url: listPageUrl(subject.url, n),
-      pageNumber: n,
-      pageCount,
-      profile,
-      articles: subject.articles.slice(i * pageSize, n * pageSize),
-    };
-    if (n > 1) page.previousUrl = listPageUrl(subject.url, n - 1);
-    if (n < pageCount) page.nextUrl = listPageUrl(subject.url, n + 1);
-    return page;
-  });
+  return paginate(subject.articles, pageSize, subject.url, { profile });
 }
 
 /** An entity's pages: its profile on each, and `pageSize` of its articles, newest first. */

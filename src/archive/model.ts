@@ -115,29 +115,66 @@ export interface Author extends AuthorRef {
   topEntities: EntityCount[];
 }
 
-export interface MonthArchive {
+/** A year or month with articles, as its neighbours link to it (`month` for a month). */
+export interface DateArchiveRef {
+  year: number;
+  month?: number;
+  url: SiteUrl;
+}
+
+/** One page of a month's articles (./date-archives.ts): `/2020/08/`, `/2020/08/page/2/`… */
+export interface MonthArchive extends ListPage {
   year: number;
   month: number;
-  url: SiteUrl;
   yearUrl: SiteUrl;
-  articles: Article[];
+  /** All of the month's articles, on every page. */
+  articleCount: number;
+  /** The nearest older and newer months with articles. */
+  previous?: DateArchiveRef;
+  next?: DateArchiveRef;
 }
 
 export interface YearArchive {
   year: number;
   url: SiteUrl;
+  /** The first page of each month with articles, newest first. */
   months: MonthArchive[];
   articleCount: number;
+  /** The year's lead stories (./date-archives.ts, leadStories). */
+  leads: Article[];
+  /** The nearest older and newer years with articles. */
+  previous?: DateArchiveRef;
+  next?: DateArchiveRef;
 }
 
-/** One page of a paginated list (the home page). */
+/** Articles of the same month and day in earlier years, for the home page. */
+export interface OnThisDay {
+  /** The build's day, in the site's time zone. */
+  day: { month: number; day: number; iso: string };
+  /** Newest first; empty when there are none (the section is then left out). */
+  articles: Article[];
+}
+
+/** A page number a list offers (./pagination.ts), or a gap of numbers left out. */
+export type PageSlot = { pageNumber: number; url: SiteUrl } | { gap: true };
+
+/** One page of a paginated list: home, month, author and entity pages (./pagination.ts). */
 export interface ListPage {
   url: SiteUrl;
   pageNumber: number;
   pageCount: number;
   articles: Article[];
+  firstUrl: SiteUrl;
+  lastUrl: SiteUrl;
   previousUrl?: SiteUrl;
   nextUrl?: SiteUrl;
+  /** The page numbers to offer, in order; none when the list has one page. */
+  slots: PageSlot[];
+}
+
+/** A page of the home page; the first also shows "On this day" when the build has a day. */
+export interface HomePage extends ListPage {
+  onThisDay?: OnThisDay;
 }
 
 export interface YearCount {
@@ -217,8 +254,9 @@ export interface Archive {
   site: Site;
   /** Published articles, newest first (drafts only when the build includes them). */
   articles: Article[];
-  homePages: ListPage[];
+  homePages: HomePage[];
   years: YearArchive[];
+  /** Every page of every month: `/2020/08/`, then `/2020/08/page/2/`, … */
   months: MonthArchive[];
   authors: Author[];
   /** Every author's pages: `/authors/<slug>/`, then `/authors/<slug>/page/2/`, … */

@@ -100,7 +100,11 @@ export function siteOutputs(archive: Archive): Output[] {
   for (const page of archive.homePages) add(page.url, "home", `page ${page.pageNumber} of the latest articles`, page.articles);
   for (const article of archive.articles) add(article.url, "article", `article "${article.title}"`, [article], article);
   for (const year of archive.years) add(year.url, "year", `the archive of ${year.year}`, year.months[0]?.articles);
-  for (const month of archive.months) add(month.url, "month", `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`, month.articles);
+  for (const month of archive.months) {
+    const name = `the archive of ${month.year}-${String(month.month).padStart(2, "0")}`;
+    if (month.pageNumber === 1) add(month.url, "month", name, month.articles);
+    else add(month.url, "page", `page ${month.pageNumber} of ${name}`, month.articles);
+  }
   for (const author of archive.authors) add(author.url, "author", `the page of author "${author.name}"`, author.articles, author);
   for (const entity of archive.entities) add(entity.url, "entity", `the page of "${entity.name}"`, entity.articles, entity);
   for (const { url, name } of archive.authors) {

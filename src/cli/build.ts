@@ -1,5 +1,5 @@
 // `npm run build`: validate the archive, then publish it to the output folder, or say why not.
-import { resolveOptions } from "../config/options.ts";
+import { resolveOptions, withClock } from "../config/options.ts";
 import { BUILD_REPORT, ContentError, formatReport, plural } from "../content/problems.ts";
 import { Interrupted } from "../publish/atomic.ts";
 import { publish } from "../publish/publish.ts";
@@ -9,7 +9,13 @@ import { SearchIndexError } from "../search/index-site.ts";
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
 async function main(): Promise<number> {
-  const options = resolveOptions();
+  let options;
+  try {
+    options = withClock(resolveOptions());
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
   const start = performance.now();
   const elapsed = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
   try {

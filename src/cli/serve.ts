@@ -1,9 +1,17 @@
 // `npm start`: publish a preview of the archive, drafts included, into _preview/ (never the
 // published _site/), serve it on localhost and publish it again on every change.
-import { resolveOptions } from "../config/options.ts";
+import { resolveOptions, withClock } from "../config/options.ts";
 import { PreviewError, startPreview } from "../preview/preview.ts";
 
-const options = resolveOptions(process.argv.slice(2), process.env, undefined, "_preview");
+const given = resolveOptions(process.argv.slice(2), process.env, undefined, "_preview");
+// The preview's "On this day" is the day it started on: a restart moves it on.
+let options: typeof given;
+try {
+  options = withClock(given);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT=${process.env.PORT} is not a port number; use one from 1024 to 65535.`);

@@ -13,6 +13,11 @@ export interface BuildOptions {
   cacheDir: string;
   /** Where the user ran the command: relative paths are theirs, not npm's project root. */
   workingDir: string;
+  /**
+   * The build's moment, for what depends on the day ("On this day" on the home page): set by
+   * the commands that publish (`DATELINE_NOW`, else the clock), never read by the stages.
+   */
+  now?: Date;
 }
 
 const cliOptions = {
@@ -35,4 +40,22 @@ export function resolveOptions(argv: readonly string[] = process.argv.slice(2), 
 
 function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+/**
+ * The options with the build's moment: `DATELINE_NOW` when set (tests, or a rebuild of a past
+ * day), else the machine's clock. Called by the commands that publish, and nowhere else.
+ */
+export function withClock<T extends BuildOptions>(
+  options: T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const setting = env.DATELINE_NOW;
+  if (setting === undefined || setting === "") return { ...options, now: new Date() };
+  const now = new Date(setting);
+  if (Number.isNaN(now.getTime())) {
+    const fix = "write it like 2021-03-04T09:00:00Z, or unset it";
+    throw new Error(`DATELINE_NOW "${setting}" is not a date-time: ${fix}.`);
+  }
+  return { ...options, now };
 }

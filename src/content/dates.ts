@@ -94,3 +94,10 @@ export function publicationMoment(date: CalendarDate, timeZone: string): Date {
 export function toTimestamp(date: CalendarDate): string {
   return instant(date).toISOString();
 }
+
+/** The calendar day a moment falls on in a time zone (the newsroom's, site.yaml `timezone`). */
+export function dayIn(moment: Date, timeZone: string): CalendarDate {
+  const local = DateTime.fromJSDate(moment, { zone: timeZone });
+  const iso = `${pad4(local.year)}-${pad2(local.month)}-${pad2(local.day)}`;
+  return { year: local.year, month: local.month, day: local.day, iso, written: iso };
+}

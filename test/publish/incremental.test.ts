@@ -6,14 +6,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { MANIFEST_FILE, pageInputs } from "../../src/publish/incremental.ts";
-import { PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
+import { PROJECT_ROOT, readTree, runBuild, TEST_NOW } from "../support/build.ts";
 
 type Change = [what: string, make: (content: string) => Promise<void>, everyPage?: "every page changes"];
 
 const ARTICLE = "articles/2019/09/facebook-hosts-election-security-meeting.md";
 const edit = async (file: string, change: (text: string) => string) => writeFile(file, change(await readFile(file, "utf8")));
 
+/** The build's moment (`DATELINE_NOW`): the home page's "On this day" is its day's. */
+let now = TEST_NOW;
+
 const CHANGES: Change[] = [
+  // 14 August shows the sample's article of 14 August 2020; the 15th has none.
+  ["the build's day moving on", async () => void (now = "2021-08-15T12:00:00Z")],
+  ["the build's day coming round again", async () => void (now = "2022-08-14T12:00:00Z")],
   ["editing a body", (c) => edit(join(c, ARTICLE), (text) => `${text}\nOne more paragraph.\n`)],
   ["editing a title", (c) => edit(join(c, ARTICLE), (text) => text.replace(/^title: .*$/m, 'title: "A new headline"'))],
   ["editing a date within its day", (c) => edit(join(c, ARTICLE), (text) => text.replace(/^date: .*$/m, "date: 2019-09-05T23:00:00-04:00"))],
@@ -50,6 +56,8 @@ const CHANGES: Change[] = [
  * description is in the bodies that link to it (src/markdown/plugins/rehype-entity-mentions.ts).
  */
 const SHARDS_INDEXED: Record<string, string> = {
+  "the build's day moving on": "none",
+  "the build's day coming round again": "none",
   "editing a body": "2015-2019",
   "editing a title": "2015-2019",
   "editing a date within its day": "2015-2019",
@@ -77,21 +85,40 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
   assert.equal(first.code, 0, first.stderr);
 
   for (const [what, make, everyPage] of CHANGES) {
+    const before = await manifestPages(site);
     await make(content);
-    const rebuild = await runBuild(content, site);
+    const rebuild = await runBuild(content, site, { DATELINE_NOW: now });
     assert.equal(rebuild.code, 0, `${what}: ${rebuild.stderr}`);
+    if (what.startsWith("the build's day")) {
+      const changed = await changedPages(before, site);
+      assert.deepEqual(changed, ["index.html"], `${what}: the home page alone`);
+    }
     const reused = /unchanged since the last build: (\d+)/.exec(rebuild.stdout)?.[1];
     assert.equal(reused === "0", everyPage !== undefined, `${what}: ${reused} pages reused`);
     const shards = /Search shards indexed: (.*); unchanged: (.*)…/.exec(rebuild.stderr);
     if (what in SHARDS_INDEXED) assert.equal(shards?.[1], SHARDS_INDEXED[what], `${what}: shards indexed`);
     const cold = join(parent, "cold");
-    const coldRun = await runBuild(content, cold, { DATELINE_CACHE_DIR: join(parent, "cold-cache") });
+    const coldEnv = { DATELINE_CACHE_DIR: join(parent, "cold-cache"), DATELINE_NOW: now };
+    const coldRun = await runBuild(content, cold, coldEnv);
     assert.equal(coldRun.code, 0, `${what}: ${coldRun.stderr}`);
     assert.deepEqual(comparable(await readTree(site)), comparable(await readTree(cold)), what);
     assert.deepEqual(await manifestFiles(site), await siteFiles(site), `${what}: the manifest lists every file`);
     await rm(cold, { recursive: true });
   }
 });
+
+type ManifestPages = Record<string, [string, number]>;
+
+async function manifestPages(site: string): Promise<ManifestPages> {
+  const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), "utf8"));
+  return (manifest as { pages: ManifestPages }).pages;
+}
+
+/** The pages whose inputs differ from `before` in the site's manifest. */
+async function changedPages(before: ManifestPages, site: string): Promise<string[]> {
+  const after = await manifestPages(site);
+  return Object.keys(after).filter((file) => before[file]?.[0] !== after[file]![0]).sort();
+}
 
 /**
  * The files the manifest says the site has besides the search index, which the next build that

@@ -12,6 +12,13 @@ export interface BuildRun {
   stderr: string;
 }
 
+/**
+ * The moment every command run by the tests takes for "now" (`DATELINE_NOW`), unless a test
+ * sets its own: a build's home page shows "On this day", and tests never depend on the date.
+ * 14 August: the sample archive has an article of 14 August 2020.
+ */
+export const TEST_NOW = "2021-08-14T12:00:00Z";
+
 export function runBuild(contentDir: string, outputDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
   return runCommand("src/cli/build.ts", [], { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, ...env });
 }
@@ -44,7 +51,7 @@ export function startProcess(
 ): RunningProcess {
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
+    env: { DATELINE_NOW: TEST_NOW, ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: ownGroup,
   });
