@@ -222,7 +222,7 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
     assert.equal(await suggestion.textContent(), "Facebook");
     await suggestion.click();
     await page.waitForURL(/\?q=Facebook$/);
-    assert.equal(await count(page), 8, "the Facebook entity's articles");
+    assert.equal(await count(page), 9, "the Facebook entity's articles");
     await page.locator("#search-query").fill("qqzzxv");
     await page.waitForURL(/\?q=qqzzxv$/);
     assert.equal(await count(page), 0);
