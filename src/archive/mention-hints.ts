@@ -174,7 +174,8 @@ export function hintMentions(
   const named = new Set(listed);
   for (const [entry, { start, end }] of found) {
     if (named.has(entry) || !entry.source) continue;
-    const text = source.body.slice(start, end);
+    // On one line, as a problem is: a name may run over a line break in the body.
+    const text = source.body.slice(start, end).replace(/\s+/g, " ");
     const alias = text.toLowerCase() === entry.name.toLowerCase() ? "" : ` (${entry.name})`;
     problems.warn(
       file,

@@ -50,7 +50,7 @@ test("hints at the line: listed and never mentioned, mentioned and not listed", 
         "entity-not-listed",
         15,
         11,
-        'the body mentions "Department of\nHomeland Security" (DHS), a registered entity that entities does not list',
+        'the body mentions "Department of Homeland Security" (DHS), a registered entity that entities does not list',
       ],
     ],
   );
