@@ -41,17 +41,32 @@ const ACCENT = /(?=[\p{Script=Inherited}\p{Script=Hebrew}\p{Script=Arabic}])\p{M
 const INVISIBLE = /[\u00ad\u200c\u200d\u2060]/g;
 
 /**
- * A character (or a word) without its accents, in lower case: "É" is "e". "ı" is "i", as
- * its capital "I" is, and as the earlier expressions found "DIYARBAKIR" for "Diyarbakır".
+ * Latin letters whose mark Unicode does not take apart, as the text written without it
+ * has them: "Lech Walesa" is "Lech Wałęsa", "Soren" "Søren", "Strasse" "Straße". "ı" is
+ * "i", as its capital "I" is (the earlier expressions found "DIYARBAKIR" for "Diyarbakır").
  */
+const UNMARKED: Record<string, string> = {
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ħ: "h",
+  ŧ: "t",
+  ı: "i",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ς: "σ",
+};
+const MARKED = new RegExp(`[${Object.keys(UNMARKED).join("")}]`, "g");
+
+/** A character (or a word) without its accents, in lower case: "É" is "e". */
 export function foldLetter(char: string): string {
   return char
     .normalize("NFD")
     .replace(ACCENT, "")
     .replace(INVISIBLE, "")
     .toLowerCase()
-    .replace(/ς/g, "σ")
-    .replace(/ı/g, "i");
+    .replace(MARKED, (letter) => UNMARKED[letter]!);
 }
 
 const APOSTROPHES = "'’ʼ";

@@ -141,3 +141,10 @@ test("a dotless ı folds to i, as its capital I does", () => {
   const text = "DIYARBAKIR, Diyarbakir";
   assert.equal(matcher.find(text).length, 2);
 });
+
+test("letters with a stroke, ß, æ and œ are found written without them", () => {
+  const matcher = nameMatcher(["Lech Wałęsa", "Søren", "Straße", "Œuvre"])!;
+  const text = "Lech Walesa, Soren, STRASSE, Oeuvre; Lech Wałęsa.";
+  const found = matcher.find(text).map(({ start, end }) => text.slice(start, end));
+  assert.deepEqual(found, ["Lech Walesa", "Soren", "STRASSE", "Oeuvre", "Lech Wałęsa"]);
+});
