@@ -4,7 +4,7 @@
 //
 // Hand-written over the body's words rather than through name-pattern.ts's expressions: one
 // expression of every registered name would cost a build far more than a look-up per word.
-import { foldLetter, isAcronym } from "../markdown/name-pattern.ts";
+import { foldLetter, foldText, isAcronym } from "../markdown/name-pattern.ts";
 import type { Problems } from "../content/problems.ts";
 import type { ArticleSource, EntitySource } from "../content/validate.ts";
 import type { Registered } from "./registry.ts";
@@ -12,30 +12,66 @@ import type { Registered } from "./registry.ts";
 /** A word of a body: where it starts, and its folded form. */
 interface Word {
   key: string;
+  /**
+   * What is between the word and the one before: " " for white space, apostrophes and
+   * hyphens (a hint takes "foreign-influence task force" for its name, as before), else as
+   * written. A name's words must be apart as in the name: "New York. Times" is not "New York
+   * Times".
+   */
+  gap: string;
   start: number;
   end: number;
   capitals: boolean;
 }
 
-/** Letters, digits and inner dots ("F.B.I"); apostrophes and hyphens end a word. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}.]*/gu;
+/**
+ * Letters, digits and inner dots ("F.B.I"), and what folding drops (a soft hyphen, joiners);
+ * apostrophes and hyphens end a word.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}.\u00ad\u200c\u200d\u2060]*/gu;
 
-/** Code, URLs and HTML tags hold names that are not mentions: blanked, lines kept. */
-const NOT_TEXT = /```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`|\]\([^)\n]*\)|https?:\/\/\S+|<[^>\n]*>/g;
+/**
+ * Code, URLs and HTML tags hold names that are not mentions: blanked, lines kept. A tag
+ * starts with a letter or "/" after its "<": "rates < 3% at the Fed, > 2%" is text.
+ */
+const NOT_TEXT = new RegExp(
+  [
+    /```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`/,
+    /\]\([^)\n]*\)|https?:\/\/\S+/,
+    // A comment left open hides the rest, as Markdown's HTML block does (and one look each).
+    /<\/?[a-z][^>\n]*>|<!--[\s\S]*?(?:-->|$)/,
+  ]
+    .map((part) => part.source)
+    .join("|"),
+  "gi",
+);
 
 /** A word without accents, in lower case; most words are ASCII, which need less. */
 function fold(word: string): string {
   return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldLetter(word);
 }
 
+/** What is between two words, as `Word.gap` says. */
+function foldGap(between: string): string {
+  // A quotation's line starts with ">": a name may go on across it, as in the paragraph.
+  // Emphasis ("**Kofi** Ostarson") is not punctuation: the body mentions the name.
+  const text = between.replace(/\n[ \t]*(?:>[ \t]*)+/g, "\n").replace(/[*_~]+/g, "");
+  const folded = foldText(text).folded;
+  return /^[ '-]*$/.test(folded) ? " " : folded;
+}
+
 export function wordsOf(text: string): Word[] {
   const blanked = text.replace(NOT_TEXT, (match) => match.replace(/[^\n]/g, " "));
   const words: Word[] = [];
+  let end = 0;
   for (const match of blanked.matchAll(WORD)) {
     const word = match[0].replace(/\.+$/, "");
     // No small letter: "COVID" and "19" both are, so the acronym "COVID-19" is found.
     const capitals = word === word.toUpperCase();
-    words.push({ key: fold(word), start: match.index, end: match.index + word.length, capitals });
+    const between = blanked.slice(end, match.index);
+    const gap = between === " " ? between : foldGap(between);
+    end = match.index + word.length;
+    words.push({ key: fold(word), gap, start: match.index, end, capitals });
   }
   return words;
 }
@@ -64,10 +100,10 @@ export class NameIndex<S> {
 
   private add(spelling: string, entry: Registered<S>): void {
     this.byKey.set(entry.key, entry);
-    const keys = wordsOf(spelling).map((word) => word.key);
+    const keys = wordsOf(spelling).map((word, i) => (i ? word.gap : "") + word.key);
     if (keys.length === 0) return;
-    for (let n = 1; n < keys.length; n++) this.prefixes.add(keys.slice(0, n).join(" "));
-    const key = keys.join(" ");
+    for (let n = 1; n < keys.length; n++) this.prefixes.add(keys.slice(0, n).join(""));
+    const key = keys.join("");
     if (!this.names.has(key)) this.names.set(key, { entry, acronym: isAcronym(spelling) });
   }
 
@@ -79,7 +115,8 @@ export class NameIndex<S> {
       let key = "";
       let longest: { entry: Registered<S>; n: number } | undefined;
       for (let n = 1; i + n <= words.length; n++) {
-        key = n === 1 ? words[i]!.key : `${key} ${words[i + n - 1]!.key}`;
+        const word = words[i + n - 1]!;
+        key = n === 1 ? word.key : key + word.gap + word.key;
         const name = this.names.get(key);
         if (name && (!name.acronym || words.slice(i, i + n).every((word) => word.capitals)))
           longest = { entry: name.entry, n };
@@ -137,7 +174,8 @@ export function hintMentions(
   const named = new Set(listed);
   for (const [entry, { start, end }] of found) {
     if (named.has(entry) || !entry.source) continue;
-    const text = source.body.slice(start, end);
+    // On one line, as a problem is: a name may run over a line break in the body.
+    const text = source.body.slice(start, end).replace(/\s+/g, " ");
     const alias = text.toLowerCase() === entry.name.toLowerCase() ? "" : ` (${entry.name})`;
     problems.warn(
       file,

@@ -10,8 +10,11 @@
 // version compiled one Unicode expression per body instead, a class of every accented form
 // per letter: compiling it cost some 15 ms a body, ten times the rest of the Markdown stage.
 
-/** A letter or a digit: a name found next to one is inside a longer word. */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * A letter, a digit or a mark left by folding: a name found next to one is inside a longer
+ * word ("राम" in "रामायण", whose next character is a vowel sign).
+ */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /**
  * A name written in capitals only ("ICE", "F.B.I.", "SNAP") is an acronym: it is found only
@@ -27,9 +30,43 @@ function isCapital(letter: string): boolean {
   return letter === letter.toUpperCase() && letter !== letter.toLowerCase();
 }
 
-/** A character without its accents, in lower case: "É" is "e". */
+/**
+ * Accents: the marks shared by scripts (acute, diaeresis, breve…) and Hebrew and Arabic
+ * vowel points. Not the vowel signs of Indic or Thai scripts: without them "राम" (Ram) and
+ * "रमा" (Rama) are one word.
+ */
+const ACCENT = /(?=[\p{Script=Inherited}\p{Script=Hebrew}\p{Script=Arabic}])\p{M}/gu;
+
+/** Invisible inside a word: a soft hyphen, joiners. "Apple\u00adbee's" is one word. */
+const INVISIBLE = /[\u00ad\u200c\u200d\u2060]/g;
+
+/**
+ * Latin letters whose mark Unicode does not take apart, as the text written without it
+ * has them: "Lech Walesa" is "Lech Wałęsa", "Soren" "Søren", "Strasse" "Straße". "ı" is
+ * "i", as its capital "I" is (the earlier expressions found "DIYARBAKIR" for "Diyarbakır").
+ */
+const UNMARKED: Record<string, string> = {
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ħ: "h",
+  ŧ: "t",
+  ı: "i",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ς: "σ",
+};
+const MARKED = new RegExp(`[${Object.keys(UNMARKED).join("")}]`, "g");
+
+/** A character (or a word) without its accents, in lower case: "É" is "e". */
 export function foldLetter(char: string): string {
-  return char.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
+  return char
+    .normalize("NFD")
+    .replace(ACCENT, "")
+    .replace(INVISIBLE, "")
+    .toLowerCase()
+    .replace(MARKED, (letter) => UNMARKED[letter]!);
 }
 
 const APOSTROPHES = "'’ʼ";
@@ -125,20 +162,34 @@ interface Spelling {
 export class NameMatcher {
   /** The names, longest first (then in code point order), as nameMatcher was given them. */
   readonly names: string[];
-  private readonly spellings: Spelling[];
-  /** Any of the folded names, longest first: where one may start. Not Unicode: no need. */
+  /**
+   * The spellings by their first folded unit, longest folded first: the longest is the one
+   * found, and a name written decomposed ("He\u0301le\u0300ne") is longer than it folds to.
+   * Only those that start with the text's unit are tried: a short name met in many words
+   * ("ana" in "semana") would otherwise try every name at each.
+   */
+  private readonly spellings = new Map<string, Spelling[]>();
+  /** Any of the folded names: where one may start. Not Unicode: no need. */
   private readonly candidates: RegExp;
 
   constructor(names: readonly string[]) {
     this.names = [...new Set(names.map((name) => name.trim()).filter(hasWord))].sort(
       (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
     );
-    this.spellings = this.names.map((name) => ({
+    const spellings = this.names.map((name) => ({
       name,
       folded: foldText(name.normalize("NFC")).folded,
       acronym: isAcronym(name),
     }));
-    const escaped = this.spellings.map(({ folded }) =>
+    // Stable: names of one folded length keep the order above.
+    spellings.sort((a, b) => b.folded.length - a.folded.length);
+    for (const spelling of spellings) {
+      const first = spelling.folded[0]!;
+      const same = this.spellings.get(first);
+      if (same) same.push(spelling);
+      else this.spellings.set(first, [spelling]);
+    }
+    const escaped = spellings.map(({ folded }) =>
       folded.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"),
     );
     this.candidates = new RegExp(escaped.join("|"), "g");
@@ -152,7 +203,9 @@ export class NameMatcher {
     candidates.lastIndex = 0;
     for (let match = candidates.exec(folded); match; match = candidates.exec(folded)) {
       const at = match.index;
-      const spelling = this.spellings.find((s) => this.isMention(s, folded, at, text, starts));
+      const spelling = this.spellings
+        .get(folded[at]!)
+        ?.find((s) => this.isMention(s, folded, at, text, starts));
       if (!spelling) {
         candidates.lastIndex = at + 1;
         continue;

@@ -4,7 +4,7 @@
 // Each build that renders something writes one new pack; packs that hold mostly bodies the
 // build no longer uses, or that are damaged, are folded into it and removed.
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type Entry, PackWriter, readPack } from "./render-pack.ts";
@@ -14,11 +14,34 @@ import { asJob, type RenderedBody, type RenderJob } from "./render.ts";
 export const PIPELINE_VERSION = "3";
 
 /**
- * What a cached body depends on besides its text: our pipeline's version and the installed
- * versions of every unified package in it, so that upgrading one (a rehype-sanitize security
- * fix, say) renders everything afresh.
+ * What a cached body depends on besides its text: our pipeline's version, our code that
+ * makes its HTML and the installed versions of every unified package in it, so that
+ * upgrading one (a rehype-sanitize security fix, say) or changing how mentions are found
+ * (../markdown/name-pattern.ts, whose changes went unbumped) renders everything afresh.
  */
-const CACHE_SALT = [PIPELINE_VERSION, ...markdownPackageVersions()].join("\n");
+const CACHE_SALT = [PIPELINE_VERSION, ...pipelineSources(), ...markdownPackageVersions()].join(
+  "\n",
+);
+
+/** This folder's modules and its plugins', each with a digest of its text. */
+export function pipelineSources(): string[] {
+  try {
+    const here = new URL(".", import.meta.url);
+    const names = [
+      ...readdirSync(here).filter((name) => name.endsWith(".ts")),
+      ...readdirSync(new URL("plugins/", here))
+        .filter((name) => name.endsWith(".ts"))
+        .map((name) => `plugins/${name}`),
+    ].sort();
+    return names.map((name) => {
+      const text = readFileSync(new URL(name, here));
+      return `${name}@${createHash("sha256").update(text).digest("base64url")}`;
+    });
+  } catch {
+    // The code cannot be read: no cached body can be known to be this code's.
+    return [randomBytes(16).toString("hex")];
+  }
+}
 /** The salt, hashed once: each body's key continues from a copy of it. */
 const SALTED = createHash("sha256").update(CACHE_SALT).update("\0");
 

@@ -50,7 +50,7 @@ test("hints at the line: listed and never mentioned, mentioned and not listed", 
         "entity-not-listed",
         15,
         11,
-        'the body mentions "Department of\nHomeland Security" (DHS), a registered entity that entities does not list',
+        'the body mentions "Department of Homeland Security" (DHS), a registered entity that entities does not list',
       ],
     ],
   );
@@ -132,4 +132,42 @@ test("the mention cache gives back what the index found, by the file's digest", 
   assert.deepEqual(again.counts, { reused: 1, lookedUp: 0 });
   assert.equal(again.find(source("d2", "No mention.")).size, 0);
   assert.deepEqual(again.counts, { reused: 1, lookedUp: 1 });
+});
+
+function entry(key: string, ...spellings: string[]): Registered<EntitySource> {
+  const name = spellings[0]!;
+  return { key, name, spellings: new Set(spellings), type: "organization", slug: key as Slug };
+}
+
+test("a name's words are not apart in the body by punctuation the name does not have", () => {
+  const index = new NameIndex([
+    entry("nyt", "New York Times"),
+    entry("ob", "O'Brien"),
+    entry("dhs", "Department of Homeland Security"),
+  ]);
+  const keys = (text: string) => [...index.find(text).keys()].map((found) => found.key);
+  assert.deepEqual(keys("He flew to New York. Times were hard."), []);
+  assert.deepEqual(keys("New York, Times Square and O. Brien Street."), []);
+  assert.deepEqual(keys("The New York\nTimes and O’Brien."), ["nyt", "ob"]);
+  assert.deepEqual(keys("The Department of  Homeland\n Security."), ["dhs"]);
+  assert.deepEqual(keys("> The Department of\n> > Homeland Security."), ["dhs"], "quoted");
+  assert.deepEqual(keys("The **New York** _Times_."), ["nyt"], "emphasis");
+});
+
+test("a comparison is text, not an HTML tag; a soft hyphen does not end a word", () => {
+  const index = new NameIndex([entry("fed", "Fed"), entry("apple", "Apple")]);
+  const keys = (text: string) => [...index.find(text).keys()].map((found) => found.key);
+  assert.deepEqual(keys("Rates < 3% at the Fed, > 2% elsewhere."), ["fed"]);
+  assert.deepEqual(keys("At <b>the</b> <!-- Fed --> Apple\u00adbee's."), []);
+  assert.deepEqual(keys("Oba\u00adma met Ap\u00adple."), ["apple"]);
+});
+
+test("comments left open hide the rest of the body, and cost one look, not one each", () => {
+  const index = new NameIndex([entry("fed", "Fed")]);
+  assert.equal(index.find("The Fed <!-- draft\n\nthe Fed again").size, 1);
+  assert.equal(index.find("<!-- open\n\nthe Fed").size, 0);
+  const body = "A <!-- x\n".repeat(20_000) + "the Fed ".repeat(100_000);
+  const start = performance.now();
+  index.find(body);
+  assert.ok(performance.now() - start < 1_000, "linear in the body's length");
 });

@@ -112,3 +112,39 @@ test("at one place, a shorter name is tried when the longer one is not a whole w
   const text = "Kofi Ostarsons";
   assert.deepEqual(matcher.find(text), [{ name: "Kofi", start: 0, end: 4 }]);
 });
+
+test("at one place, the name longest once folded wins, though written decomposed", () => {
+  // Nine code units written, six folded: longer as written than "Helene X", shorter folded.
+  const decomposed = "He\u0301le\u0300ne\u0300";
+  const matcher = nameMatcher([decomposed, "Helene X"])!;
+  assert.deepEqual(matcher.find("Helene X"), [{ name: "Helene X", start: 0, end: 8 }]);
+});
+
+test("vowel signs of Indic scripts are letters of the name, not accents to drop", () => {
+  // "राम" (Ram) is not "रमा" (Rama) nor the start of "रामायण" (Ramayana).
+  const matcher = nameMatcher(["राम"])!;
+  const text = "रमा, रामायण और राम।";
+  const found = matcher.find(text).map(({ start, end }) => text.slice(start, end));
+  assert.deepEqual(found, ["राम"]);
+  assert.deepEqual(nameMatcher(["मोदी"])!.find("मादा मद"), []);
+});
+
+test("a soft hyphen or a joiner inside a word is invisible: the word is still one", () => {
+  const matcher = nameMatcher(["Apple", "Obama"])!;
+  const text = "Apple\u00adbee's, Oba\u00adma.";
+  const found = matcher.find(text).map(({ name, start, end }) => [name, text.slice(start, end)]);
+  assert.deepEqual(found, [["Obama", "Oba\u00adma"]]);
+});
+
+test("a dotless ı folds to i, as its capital I does", () => {
+  const matcher = nameMatcher(["Diyarbakır"])!;
+  const text = "DIYARBAKIR, Diyarbakir";
+  assert.equal(matcher.find(text).length, 2);
+});
+
+test("letters with a stroke, ß, æ and œ are found written without them", () => {
+  const matcher = nameMatcher(["Lech Wałęsa", "Søren", "Straße", "Œuvre"])!;
+  const text = "Lech Walesa, Soren, STRASSE, Oeuvre; Lech Wałęsa.";
+  const found = matcher.find(text).map(({ start, end }) => text.slice(start, end));
+  assert.deepEqual(found, ["Lech Walesa", "Soren", "STRASSE", "Oeuvre", "Lech Wałęsa"]);
+});

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TestContext, test } from "node:test";
 import { renderAll } from "../../src/markdown/render-all.ts";
-import { PACK_FOLDER, RenderCache } from "../../src/markdown/render-cache.ts";
+import { PACK_FOLDER, pipelineSources, RenderCache } from "../../src/markdown/render-cache.ts";
 import type { RenderedBody } from "../../src/markdown/render.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
 import { mountTmpfs, tempDir } from "../support/temp.ts";
@@ -245,4 +245,11 @@ test("a pack that cannot be read is rendered again and replaced", async (t) => {
   assert.notEqual(left[0], pack, "the unreadable pack was removed");
   assert.equal((await lstat(left[0]!)).uid, nobody, "by the user who could not read it");
   assert.deepEqual(await cached(cacheDir, BODY), RENDERED, "and its body is cached again");
+});
+
+test("a cached body is of the code that rendered it: mention linking's included", () => {
+  const names = pipelineSources().map((source) => source.split("@")[0]);
+  assert.ok(names.includes("name-pattern.ts"), names.join(", "));
+  assert.ok(names.includes("plugins/rehype-entity-mentions.ts"), names.join(", "));
+  assert.ok(names.includes("render.ts"), names.join(", "));
 });
