@@ -101,7 +101,7 @@ export function Page(props: PageProps) {
             <ul>
               {sections(archive).map((item) => (
                 <li>
-                  <a href={item.href} aria-current={isCurrent(url, item.href) ? "page" : undefined}>
+                  <a href={item.href} aria-current={currentness(url, item.href)}>
                     {item.label}
                   </a>
                 </li>
@@ -162,7 +162,14 @@ export function feedLink(subject: { name: string; url: SiteUrl }, archive: Archi
   return { url: subjectFeedUrl(subject.url), title };
 }
 
-function isCurrent(url: string, href: string): boolean {
-  if (href.includes("#")) return false;
-  return href === "/" ? url === "/" || url.startsWith("/page/") : url.startsWith(href);
+/**
+ * A navigation link's `aria-current`: "page" on its own page, "true" on the pages beneath it
+ * (page 3 of the latest, an entity of the index), where the pager or the page's own heading
+ * is the current page.
+ */
+function currentness(url: string, href: string): "page" | "true" | undefined {
+  if (href.includes("#")) return undefined;
+  if (url === href) return "page";
+  const within = href === "/" ? url.startsWith("/page/") : url.startsWith(href);
+  return within ? "true" : undefined;
 }

@@ -116,6 +116,15 @@ test("a middle page: first, newer, two numbers each side, gaps, older, last", as
     { text: "Older ›", href: "/page/15/" },
     { text: "Last »", href: `/page/${HOME_PAGES}/` },
   ]);
+  // One current page: the site's navigation marks "Latest" as the section it is in.
+  const current = allElements(await page("/page/14/")).filter((n) => n.properties.ariaCurrent);
+  assert.deepEqual(
+    current.map((n) => [toString(n).trim(), n.properties.ariaCurrent]),
+    [
+      ["Latest", "true"],
+      ["Page 14", "page"],
+    ],
+  );
   const last = pagerOf(await page(`/page/${HOME_PAGES}/`));
   assert.deepEqual(last.at(-1), { text: "Last »" });
   assert.deepEqual(last.at(-2), { text: "Older ›" });
