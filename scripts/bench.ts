@@ -20,6 +20,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BENCH_DIR = join(ROOT, ".cache", "bench");
 const GENERATOR = fileURLToPath(new URL("./generate-corpus.ts", import.meta.url));
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+/** What `npm run build` runs (package.json), node's flags included, without npm around it. */
+const BUILD_COMMAND = buildCommand();
 const PAGEFIND = join(ROOT, "node_modules", ".bin", "pagefind");
 const SEED = 1;
 const USAGE = "usage: npm run bench -- [sizes…] [--hugo]   (default sizes: 1000 10000)";
@@ -116,7 +118,8 @@ async function benchDateline(
 
   const build = async (label: string, column: string, proof?: Proof): Promise<void> => {
     log(`dateline ${label}, ${count} articles…`);
-    const result = await measureBuild(`dateline ${label}`, TSX, ["src/cli/build.ts"], ROOT, env);
+    const [command, ...args] = BUILD_COMMAND;
+    const result = await measureBuild(`dateline ${label}`, command!, args, ROOT, env);
     const row: Row = {
       label: `Dateline ${label}`,
       ...figures(result),
@@ -258,3 +261,11 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+function buildCommand(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    scripts: { build: string };
+  };
+  const [node, ...args] = manifest.scripts.build.split(" ");
+  return [node === "node" ? process.execPath : node!, ...args];
+}
