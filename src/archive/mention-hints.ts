@@ -9,8 +9,11 @@ import type { Problems } from "../content/problems.ts";
 import type { ArticleSource, EntitySource } from "../content/validate.ts";
 import type { Registered } from "./registry.ts";
 
+/** A name as the index looks for it: first word, whole name, acronym (1) or not, entry's key. */
+export type NameRow = [first: string, name: string, acronym: 0 | 1, key: string];
+
 /** A word of a body: where it starts, and its folded form. */
-interface Word {
+export interface Word {
   key: string;
   /**
    * What is between the word and the one before: " " for white space, apostrophes and
@@ -78,7 +81,10 @@ export function wordsOf(text: string): Word[] {
 
 /** The registry's names and aliases, by their folded words, for finding them in bodies. */
 export class NameIndex<S> {
-  private readonly names = new Map<string, { entry: Registered<S>; acronym: boolean }>();
+  private readonly names = new Map<
+    string,
+    { entry: Registered<S>; acronym: boolean; first: string }
+  >();
   /** The entries by their keys, for the mention cache (./mention-cache.ts). */
   readonly byKey = new Map<string, Registered<S>>();
   /** Every first few words of a name: a look-up goes on only while the words so far are one. */
@@ -91,11 +97,16 @@ export class NameIndex<S> {
     }
   }
 
-  /** What the index finds depends on: each entry's key and spellings. */
-  get fingerprint(): string {
-    const row = (e: Registered<S>) => [e.key, e.name, ...[...e.spellings].sort()].join("\0");
-    const rows = [...this.byKey.values()].map(row);
-    return rows.sort().join("\n");
+  /**
+   * What the index finds depends on, one row per name as looked for: its first word, the
+   * whole name, whether it is an acronym, and the key of the entry it finds. A body can only
+   * be found to mention something else when a row that begins with one of its words changes
+   * (./mention-cache.ts).
+   */
+  get rows(): NameRow[] {
+    return [...this.names].map(([name, { entry, acronym, first }]) => {
+      return [first, name, acronym ? 1 : 0, entry.key];
+    });
   }
 
   private add(spelling: string, entry: Registered<S>): void {
@@ -104,12 +115,17 @@ export class NameIndex<S> {
     if (keys.length === 0) return;
     for (let n = 1; n < keys.length; n++) this.prefixes.add(keys.slice(0, n).join(""));
     const key = keys.join("");
-    if (!this.names.has(key)) this.names.set(key, { entry, acronym: isAcronym(spelling) });
+    const name = { entry, acronym: isAcronym(spelling), first: keys[0]! };
+    if (!this.names.has(key)) this.names.set(key, name);
   }
 
   /** Each entry mentioned in `text`, with where its first mention starts and ends. */
   find(text: string): Mentioned<S> {
-    const words = wordsOf(text);
+    return this.findIn(wordsOf(text));
+  }
+
+  /** As `find`, in a text's words (`wordsOf`). */
+  findIn(words: readonly Word[]): Mentioned<S> {
     const found: Mentioned<S> = new Map();
     for (let i = 0; i < words.length;) {
       let key = "";

@@ -134,6 +134,48 @@ test("the mention cache gives back what the index found, by the file's digest", 
   assert.deepEqual(again.counts, { reused: 1, lookedUp: 1 });
 });
 
+test("changed names look up again only the bodies that may hold their first word", async () => {
+  const cacheDir = await tempDir(temp, "cache");
+  const source = (digest: string, body: string) =>
+    ({ file: { digest }, body }) as unknown as ArticleSource;
+  const bodies = [
+    source("york", "The New York Times wrote about New York."),
+    source("fbi", "The FBI spoke."),
+    source("quiet", "Nothing named here."),
+  ];
+  const run = async (index: NameIndex<EntitySource>) => {
+    const cache = await MentionCache.open(cacheDir, index);
+    const found = bodies.map((body) => [...cache.find(body)].map(([e, at]) => [e.key, at.start]));
+    await cache.save();
+    return { found, counts: cache.counts };
+  };
+  const names = [entry("fbi", "FBI"), entry("ny", "New York")];
+  const first = await run(new NameIndex(names));
+  assert.deepEqual(first.found, [[["ny", 4]], [["fbi", 4]], []]);
+  assert.deepEqual((await run(new NameIndex(names))).counts, { reused: 3, lookedUp: 0 });
+
+  // A name no body holds: nothing is looked up again.
+  const unrelated = await run(new NameIndex([...names, entry("kofi", "Kofi Ostarson")]));
+  assert.deepEqual(unrelated.counts, { reused: 3, lookedUp: 0 });
+  assert.deepEqual(unrelated.found, first.found);
+
+  // A longer name hides the shorter where it stands: the body that holds it is looked up again.
+  const longer = [...names, entry("nyt", "New York Times")];
+  const added = await run(new NameIndex(longer));
+  assert.deepEqual(added.counts, { reused: 2, lookedUp: 1 });
+  assert.deepEqual(added.found, [[["nyt", 4], ["ny", 31]], [["fbi", 4]], []]);
+
+  // Removed, the shorter name is found where the longer one was, as a lookup would find it.
+  const removed = await run(new NameIndex(names));
+  assert.deepEqual(removed.counts, { reused: 2, lookedUp: 1 });
+  assert.deepEqual(removed.found, first.found);
+
+  // An alias moves to another entry: the bodies with its word follow it.
+  const moved = await run(new NameIndex([entry("fbi", "FBI"), entry("nyc", "New York")]));
+  assert.deepEqual(moved.counts, { reused: 2, lookedUp: 1 });
+  assert.deepEqual(moved.found, [[["nyc", 4]], [["fbi", 4]], []]);
+});
+
 function entry(key: string, ...spellings: string[]): Registered<EntitySource> {
   const name = spellings[0]!;
   return { key, name, spellings: new Set(spellings), type: "organization", slug: key as Slug };
