@@ -1,6 +1,7 @@
 // The Nu HTML Checker (vnu.jar from the vnu-jar package) run once over many files: one Java
 // process, since starting the JVM costs more than checking a page. Missing Java is a loud skip
-// on a developer's machine and a failure under CI=true, where .ci/run installs it.
+// on a developer's machine and a failure under CI=true, where .ci/run installs it. (Not the
+// package's own `vnu.check`: without Java it downloads one, which no machine here can.)
 import { execFile, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { relative } from "node:path";
