@@ -3,7 +3,8 @@
 // and within budget (bytes of an article, one CSS file, no script but the allowed ones, no
 // request to another host). One build, one Java process, one browser, to keep them quick.
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Result } from "axe-core";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
@@ -18,20 +19,37 @@ import {
 } from "../support/nu-checker.ts";
 import { buildSampleSite, PAGE_TYPES, type PageType } from "../support/sample-site.ts";
 import { serveStatic } from "../support/static-server.ts";
-import { suiteCleanup } from "../support/temp.ts";
+import { suiteCleanup, tempDir } from "../support/temp.ts";
 
 const temp = suiteCleanup(after);
 const javaSkip = javaSkipReason();
 const browserSkip = browserSkipReason();
 
+/**
+ * A page and a style sheet with known faults, checked with the site: they prove that the
+ * checks find faults and say where (a checker that checked nothing would find no error either).
+ */
+const KNOWN_BAD = {
+  html:
+    '<!doctype html>\n<html lang="en"><title>Bad</title>\n' +
+    '<main><h1>Bad</h1><img src="a.png"></main>\n',
+  css: "p { colr: red; }\n",
+};
+
 let site = "";
+let knownBad = "";
 let nuReport: Promise<NuMessage[]> | undefined;
 
 before(async () => {
   site = await buildSampleSite(temp);
   if (javaSkip) return;
+  knownBad = await tempDir(temp, "gates-known-bad");
+  await writeFile(join(knownBad, "bad.html"), KNOWN_BAD.html);
+  await writeFile(join(knownBad, "bad.css"), KNOWN_BAD.css);
+  const bad = [join(knownBad, "bad.html"), join(knownBad, "bad.css")];
+  const files = [...(await filesToValidate(site)), ...bad];
   // Started now and awaited last, so that Java's start and checking overlap the browser's work.
-  nuReport = checkWithNu(await filesToValidate(site));
+  nuReport = checkWithNu(files);
   nuReport.catch(() => {}); // its test reports a failure; not an unhandled rejection before
 });
 
@@ -237,6 +255,19 @@ describe("every page type in Chromium", { skip: browserSkip }, () => {
     failWithProblems(problems, "scripts beyond the allowed ones");
   });
 
+  test("a violation is reported with its page, rule and element (a known-bad page)", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent(KNOWN_BAD.html);
+    const violations = await axeViolations(page);
+    const said = violations.map((violation) => describeViolation("bad", violation));
+    await context.close();
+    assert.equal(said.length, 1, said.join("\n"));
+    const rule = /^bad: image-alt \(critical\): Images must have alternative text, https:/;
+    assert.match(said[0]!, rule);
+    assert.match(said[0]!, /\n    at img: <img src="a\.png">\n/);
+  });
+
   test("an article page transfers under 50 kB before images", async (t) => {
     const articles = (await visitAll(VIEWS[3]!)).filter((visit) => visit.type.kind === "article");
     assert.ok(articles.length > 0, "PAGE_TYPES has an article");
@@ -315,10 +346,22 @@ describe("the Nu HTML Checker", { skip: javaSkip }, () => {
       checked.some((file) => file.endsWith(".css")),
       "the site's CSS is checked",
     );
-    const errors = await nuReport!;
+    const errors = (await nuReport!).filter((message) => !message.url.includes(knownBad + sep));
     failWithProblems(
       errors.map((message) => describeNuMessage(message, site)),
       "Nu HTML Checker errors",
     );
+  });
+
+  test("reports an error with its file, place, rule and markup (known-bad files)", async () => {
+    const errors = (await nuReport!).filter((message) => message.url.includes(knownBad + sep));
+    const said = errors.map((message) => describeNuMessage(message, knownBad));
+    assert.equal(said.length, 2, said.join("\n"));
+    const html = said.find((line) => line.startsWith("bad.html")) ?? "";
+    assert.match(html, /^bad\.html:3:19: error: An “img” element must have an “alt”/);
+    assert.match(html, /\n    in: ".*<img src=\\"a\.png\\">.*"$/);
+    const css = said.find((line) => line.startsWith("bad.css")) ?? "";
+    // vnu's CSS checker points at the declaration's value.
+    assert.match(css, /^bad\.css:1:11: error: CSS: “colr”: Property “colr” doesn't exist/);
   });
 });

@@ -1,7 +1,7 @@
 // The Nu HTML Checker (vnu.jar from the vnu-jar package) run once over many files: one Java
-// process, since starting the JVM costs more than checking a page. Missing Java is a loud skip
-// on a developer's machine and a failure under CI=true, where .ci/run installs it. (Not the
-// package's own `vnu.check`: without Java it downloads one, which no machine here can.)
+// process for all pages, as starting the JVM costs more than checking a page. Missing Java is
+// a loud skip on a developer's machine and a failure under CI=true, where .ci/run installs it.
+// (Not the package's own `vnu.check`: without Java it downloads one, which no machine here can.)
 import { execFile, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { relative } from "node:path";
@@ -35,12 +35,24 @@ export interface NuMessage {
 }
 
 /**
- * Checks `files` (HTML, and CSS with `--also-check-css`) and returns every error. vnu exits 1
- * when it finds any, so the exit code says nothing the messages do not; a run that printed no
- * JSON (no Java, a crash) is an error of its own.
+ * Checks `files`, HTML pages and `.css` style sheets, and returns every error. The pages go
+ * to one Java process and the style sheets (`--css`) to another, at the same time: vnu's
+ * `--also-check-css`, which would take both in one, reports every HTML error one line above
+ * where it is (vnu 26.9.27), and a developer must find the line.
  */
-export function checkWithNu(files: readonly string[]): Promise<NuMessage[]> {
-  const args = ["-jar", VNU_JAR, "--errors-only", "--also-check-css", "--format", "json", ...files];
+export async function checkWithNu(files: readonly string[]): Promise<NuMessage[]> {
+  const css = files.filter((file) => file.endsWith(".css"));
+  const html = files.filter((file) => !file.endsWith(".css"));
+  const runs = [runNu(html, []), css.length > 0 ? runNu(css, ["--css"]) : Promise.resolve([])];
+  return (await Promise.all(runs)).flat();
+}
+
+/**
+ * One vnu run. It exits 1 when it finds errors, so the exit code says nothing the messages do
+ * not; a run that printed no JSON (no Java, a crash) is an error of its own.
+ */
+function runNu(files: readonly string[], options: readonly string[]): Promise<NuMessage[]> {
+  const args = ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...options, ...files];
   return new Promise((resolve, reject) => {
     execFile(JAVA, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       // vnu writes its report to standard error.
