@@ -24,9 +24,13 @@ export function render({ archive, redirect }: Data) {
         <meta http-equiv="refresh" content={`0; url=${redirect.target}`} />
       </head>
       <body>
-        <p>
-          This page has moved to <a href={redirect.target}>{redirect.title}</a>.
-        </p>
+        {/* Shown only where refreshes are turned off: a page of its own, with one main region. */}
+        <main>
+          <h1>This page has moved</h1>
+          <p>
+            It is now at <a href={redirect.target}>{redirect.title}</a>.
+          </p>
+        </main>
       </body>
     </html>
   );

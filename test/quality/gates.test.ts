@@ -307,13 +307,6 @@ const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
       "each letter's <section> is named by its letter alone, so People's C and Organisations' C " +
       "are two regions named C (layouts/entities.11ty.tsx: label by the group's heading too)",
   },
-  ...["landmark-one-main", "region", "page-has-heading-one"].map((rule) => ({
-    page: "redirect",
-    rule,
-    why:
-      "the redirect page's one <p> has no <main> and no <h1> (layouts/redirect.11ty.tsx); " +
-      "most readers never see it (refresh after 0 s), those who turn refreshes off do",
-  })),
 ];
 
 function knownAs(type: PageType, violation: Result): KnownViolation | undefined {
