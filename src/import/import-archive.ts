@@ -8,13 +8,15 @@ import { slugify } from "../content/paths.ts";
 import { Problems } from "../content/problems.ts";
 import { type ArticleFile, mapPost } from "./map-post.ts";
 import {
-  countTerms, type CountedTerm, readTermMap, termMapText, unmappedTerms,
+  addToTermMap, countTerms, type CountedTerm, readTermMap, termMapText, unmappedTerms,
 } from "./map-terms.ts";
 import { plainText } from "./plain-text.ts";
 import { readSource } from "./read-source.ts";
 import type { Attachment } from "./shortcodes.ts";
 import type { ImportSource, SourceAuthor, SourcePost } from "./source.ts";
-import { type PlannedFile, readImportRecord, type WriteResult, writeFiles } from "./write-files.ts";
+import {
+  type PlannedFile, readImportRecord, writeAtomically, type WriteResult, writeFiles,
+} from "./write-files.ts";
 
 export interface ImportOptions {
   /** A file path or a feed's http(s) address. */
@@ -41,7 +43,8 @@ export interface ImportResult {
   skipped: Map<string, number>;
   problems: PostProblem[];
   mapWritten: boolean;
-  unmapped: CountedTerm[];
+  /** Terms the existing map did not list: added to it (unless a dry run), with defaults. */
+  addedToMap: CountedTerm[];
 }
 
 export async function importArchive(options: ImportOptions, mapProblems: Problems):
@@ -85,6 +88,8 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
   const written = await writeFiles(options.contentDir, planned, record, options.dryRun);
   const mapWritten = !map && !options.dryRun;
   if (mapWritten) await writeMapFile(options.mapFile, terms);
+  const addedToMap = map ? unmappedTerms(terms, map) : [];
+  if (addedToMap.length > 0 && !options.dryRun) await addToMapFile(options.mapFile, addedToMap);
   const outcome = new Map(written.map((one) => [one.path, one]));
   const articlePaths = new Set(articles.map((one) => one.path));
   return {
@@ -92,8 +97,7 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
     articles: articles.map((one) =>
       ({ ...outcome.get(one.path)!, title: one.title, draft: one.draft })),
     others: written.filter((one) => !articlePaths.has(one.path)),
-    skipped, problems, mapWritten,
-    unmapped: map ? unmappedTerms(terms, map) : [],
+    skipped, problems, mapWritten, addedToMap,
   };
 }
 
@@ -159,6 +163,11 @@ async function uploadFiles(articles: readonly ArticleFile[],
 async function writeMapFile(path: string, terms: readonly CountedTerm[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, termMapText(terms), { flag: "wx" });
+}
+
+/** A later export's new terms join the editor's map, so that each can be given its entity. */
+async function addToMapFile(path: string, terms: readonly CountedTerm[]): Promise<void> {
+  await writeAtomically(path, addToTermMap(await readFile(path, "utf8"), terms));
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -125,7 +125,9 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   await appendFile(edited, "\nEditor's note: corrected the vote count.\n");
   const changed = (await readFile(WXR, "utf8"))
     .replace("The council met on Tuesday.", "The council met on Wednesday.")
-    .replace("<p>First meeting.</p>", "<p>First meeting, updated.</p>");
+    .replace("<p>First meeting.</p>]]></content:encoded>", "<p>First meeting, updated.</p>]]>" +
+      '</content:encoded><category domain="post_tag" nicename="water-board"><![CDATA[Water ' +
+      "Board]]></category>");
   const export2 = join(parent, "export2.xml");
   await writeFile(export2, changed);
   // And re-types terms in the mapping file.
@@ -144,6 +146,14 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   assert.match(kept, /met on Tuesday/);
   const updated = await readFile(join(content, "articles/2019/05/council-meets.md"), "utf8");
   assert.match(updated, /First meeting, updated\./);
+  assert.match(updated, /- name: Water Board\n {4}type: topic/);
+  // The export's new tag joins the map, the editor's choices left as they were.
+  assert.match(third.stdout, /Added the terms new in this source to .*import-map\.yaml, each as a /);
+  assert.match(third.stdout, /: tag water-board \(1 post\)\. Your other lines are as you left/);
+  const mapAfter = await readFile(mapFile, "utf8");
+  assert.equal(mapAfter.replace(
+    "  water-board: { name: Water Board, type: topic } # 1 post, new in this export\n", ""), map);
+  assert.match(mapAfter, /\n {2}water-board: .*\n/, "listed among the tags");
   const articles = await readArticles(content);
   const interview = articles.find((one) => one.file.endsWith("interview-with-the-mayor.md"))!;
   assert.deepEqual(interview.fields.entities?.[0],
@@ -155,6 +165,8 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   const { rm } = await import("node:fs/promises");
   await rm(join(content, "articles/2019/05/council-meets-2.md"));
   const fourth = await runImport(content, [export2, "--uploads", uploads]);
+  assert.doesNotMatch(fourth.stdout, /Added the terms/);
+  assert.equal(await readFile(mapFile, "utf8"), mapAfter, "the map is complete: left alone");
   assert.match(fourth.stdout, new RegExp(String.raw`left alone: deleted by an editor since the ` +
     String.raw`last import\n {4}articles/2019/05/council-meets-2\.md`));
   assert.ok(!existsSync(join(content, "articles/2019/05/council-meets-2.md")));
@@ -179,8 +191,10 @@ test("RSS and Atom feeds import into one archive that builds; a wrong map stops"
   assert.match(rss.stdout, /Imported 2 posts .*\(RSS 2\.0 feed\)/);
   const atom = await runImport(content, [join(FIXTURES, "feed-atom.xml")]);
   assert.equal(atom.code, 0, atom.stderr);
-  assert.match(atom.stdout,
-    /Not in .*import-map\.yaml, so made topics of their own names: tag floods\./);
+  assert.match(atom.stdout, new RegExp(String.raw`Added the terms new in this source to ` +
+    String.raw`.*import-map\.yaml, .*: tag floods \(1 post\)\.`));
+  assert.match(await readFile(join(content, "import-map.yaml"), "utf8"),
+    /\n {2}floods: \{ name: Floods, type: topic \} # 1 post, new in this export\n/);
   const env = { DATELINE_CACHE_DIR: join(parent, "cache") };
   const build = await runBuild(content, join(parent, "site"), env);
   assert.equal(build.code, 0, build.stderr);
