@@ -68,7 +68,9 @@ function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>
     terms: itemTerms(item),
     paragraphsAsBlankLines: !body.includes("<!-- wp:"),
     footnotes: footnotes(item),
+    ...optional("thumbnailId", meta(item, "_thumbnail_id")),
     attachmentUrl: text(item["wp:attachment_url"]),
+    ...optional("attachmentAlt", meta(item, "_wp_attachment_image_alt")),
     parentId: text(item["wp:post_parent"]),
     postId: text(item["wp:post_id"]),
   };
@@ -87,12 +89,22 @@ function unpublished(status: string,
   return { unpublishedAs: UNPUBLISHED[status] ?? `of status "${status}"` };
 }
 
+/** One of the post's meta values (`wp:postmeta`), trimmed; empty when it has none. */
+function meta(item: XmlNode, key: string): string {
+  const found = nodes(item["wp:postmeta"]).find((one) => text(one["wp:meta_key"]) === key);
+  return found ? text(found["wp:meta_value"]).trim() : "";
+}
+
+function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
 /** The block editor's footnotes: JSON in the post's `footnotes` meta, `[{ id, content }]`. */
 function footnotes(item: XmlNode): { id: string; content: string }[] {
-  const meta = nodes(item["wp:postmeta"]).find((one) => text(one["wp:meta_key"]) === "footnotes");
-  if (!meta) return [];
+  const value = meta(item, "footnotes");
+  if (!value) return [];
   try {
-    const notes: unknown = JSON.parse(text(meta["wp:meta_value"]));
+    const notes: unknown = JSON.parse(value);
     if (!Array.isArray(notes)) return [];
     return notes.flatMap((note: unknown) => {
       const { id, content } = (note ?? {}) as { id?: unknown; content?: unknown };

@@ -34,7 +34,8 @@ export function formatImportReport(result: ImportResult, source: string, dryRun:
     }
   }
   if (result.skipped.size > 0) {
-    const skipped = [...result.skipped].map(([type, count]) => `${count} ${type}`).join(", ");
+    const skipped = [...result.skipped.values()]
+      .map(({ one, many, count }) => `${count} ${count === 1 ? one : many}`).join(", ");
     lines.push(`Not imported: ${skipped}.`);
   }
   if (result.mapWritten) {

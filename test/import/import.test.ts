@@ -45,7 +45,8 @@ function articleUrl(article: Imported): string {
 async function importedArchive(t: Parameters<typeof tempDir>[0]) {
   const parent = await tempDir(t, "import");
   const content = join(parent, "content");
-  const files = { "2013/03/bridge.jpg": "jpeg", "2019/04/harbour.jpg": "jpeg" };
+  const files = { "2013/03/bridge.jpg": "jpeg", "2019/04/harbour.jpg": "jpeg",
+    "2013/03/bridge-river.jpg": "jpeg" };
   const uploads = await writeArchive(files,
     join(parent, "uploads"));
   const run = await runImport(content, [WXR, "--uploads", uploads]);
@@ -58,7 +59,7 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.match(run.stdout, new RegExp(String.raw`^Imported 18 posts from .*wordpress-export\.xml ` +
     String.raw`\(WordPress export \(WXR 1\.2\)\), 5 of them as drafts\.`, "m"));
   assert.match(run.stdout,
-    /Not imported: 1 posts in WordPress's trash, 1 pages, 2 attachments \(media\), 1 menu items\./);
+    /Not imported: 1 post in WordPress's trash, 1 page, 2 attachments \(media\), 1 menu item\./);
   assert.match(run.stdout,
     /xml:\d+ \(item 3\) {2}"2013-01-04: This post has no title, .*it has no title/);
   assert.match(run.stdout, new RegExp(String.raw`wordpress-export\.xml:\d+ \(item 11\) {2}` +
@@ -85,6 +86,18 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge.jpg")), "old image URL works");
   const noted = await readFile(join(content, "articles/2023/09/footnotes-block-editor.md"), "utf8");
   assert.match(noted, /grew\[\^1\] this year\.\n\n\[\^1\]: From the _draft_ accounts\.\n$/);
+  // A featured image (an attachment) is the article's image, its file copied from the uploads.
+  const cafe = await readFile(join(content, "articles/2019/05/cafe-owners-meet-the-mayor.md"),
+    "utf8");
+  assert.match(cafe, new RegExp(String.raw`\nimage:\n {2}src: /wp-content/uploads/2013/03/` +
+    String.raw`bridge-river\.jpg\n {2}alt: The bridge seen from the river, at dusk\n {2}` +
+    String.raw`caption: "The bridge from the river\. Photo: Ana Ruiz"\n`));
+  const cafePage = await readFile(join(site, "2019/05/02/cafe-owners-meet-the-mayor/index.html"),
+    "utf8");
+  assert.match(cafePage, /<img src="\/wp-content\/uploads\/2013\/03\/bridge-river\.jpg" alt="The /);
+  assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge-river.jpg")));
+  assert.match(run.stdout,
+    /"Hostile Title": its featured image \(attachment 777\) is not in the export/);
   const titledPage = join(site, "2013/01/05/markup-title-with-markup/index.html");
   const titled = await readFile(titledPage, "utf8");
   assert.match(titled, /<h1[^>]*>Markup: Title With Markup &amp; Entities<\/h1>/);

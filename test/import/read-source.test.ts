@@ -65,6 +65,8 @@ test("a WordPress export: each item's type, status, dates, authors, terms and pl
   assert.equal(byId.get("112")!.paragraphsAsBlankLines, false, "block content has its paragraphs");
   assert.equal(byId.get("901")!.type, "attachment");
   assert.equal(byId.get("901")!.parentId, "111");
+  assert.equal(byId.get("114")!.thumbnailId, "902", "a featured image");
+  assert.equal(byId.get("902")!.attachmentAlt, "The bridge seen from the river, at dusk");
   const ana = source.authors.find((one) => one.name === "Ana Ruiz");
   assert.equal(ana?.bio, "Ana covers the <b>city council</b>.");
   const q = byId.get("118")!.terms.find((term) => term.slug === "q-and-a");
