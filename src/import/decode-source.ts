@@ -4,8 +4,9 @@
 //
 // A label is read as browsers read it (the WHATWG Encoding Standard, through TextDecoder's
 // `encoding`: "ISO-8859-1" and "latin1" mean windows-1252, which WordPress exports so labelled
-// hold), and the bytes are decoded by iconv-lite: Node 20's TextDecoder decodes windows-1252 as
-// ISO-8859-1 (0x93 stays U+0093, not “), and lacks encodings older exports use (cp437, macintosh).
+// hold), and the bytes are decoded by iconv-lite: Node 20's TextDecoder decodes windows-1252
+// as ISO-8859-1 (0x93 stays U+0093, not “), and lacks encodings older exports use (cp437,
+// macintosh).
 // The choice of encoding is written here: html-encoding-sniffer, the maintained sniffer, reads a
 // BOM and a transport charset but not the XML declaration (its README says so), and needs a
 // newer Node than the project's 20. The order is RFC 7303's: a byte order mark, then the HTTP

@@ -130,7 +130,9 @@ function featuredImage(post: SourcePost, context: PostContext,
 function headline(post: SourcePost, date: string, markdown: string, problems: string[]): string {
   const title = plainText(post.titleHtml);
   if (title) return title;
-  const text = plainText(post.bodyHtml) || markdown.replace(/[#*_>`[\]()!-]/g, "").trim();
+  // Shortcode tags (`[embed]`, `[/caption]`) are markup, not words; their contents are kept.
+  const body = post.bodyHtml.replace(/\[\/?[a-zA-Z][\w-]*(?:[\s=][^\]]*)?\/?\]/g, " ");
+  const text = plainText(body) || markdown.replace(/[#*_>`[\]()!-]/g, "").trim();
   const words = firstWords(text);
   const made = words ? `${date.slice(0, 10)}: ${words}` : `Untitled, ${date.slice(0, 10)}`;
   problems.push(`it has no title: given "${made}" (write a headline in the file)`);

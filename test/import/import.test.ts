@@ -161,7 +161,8 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   assert.match(updated, /First meeting, updated\./);
   assert.match(updated, /- name: Water Board\n {4}type: topic/);
   // The export's new tag joins the map, the editor's choices left as they were.
-  assert.match(third.stdout, /Added the terms new in this source to .*import-map\.yaml, each as a /);
+  assert.match(third.stdout,
+    /Added the terms new in this source to .*import-map\.yaml, each as a /);
   assert.match(third.stdout, /: tag water-board \(1 post\)\. Your other lines are as you left/);
   const mapAfter = await readFile(mapFile, "utf8");
   assert.equal(mapAfter.replace(

@@ -134,7 +134,8 @@ test("a feed's server that sends without end is stopped at the size limit", asyn
     more();
   });
   await assert.rejects(readSource(url, { timeoutMs: 600_000, maxBytes: 1024 * 1024 }), {
-    message: `${url} sent more than 1 MB, more than any feed: save it as a file and import the file`,
+    message: `${url} sent more than 1 MB, more than any feed: save it as a file and import ` +
+      "the file",
   });
 });
 
