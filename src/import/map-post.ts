@@ -10,6 +10,7 @@ import { applyTerms, type TermMap } from "./map-terms.ts";
 import { firstWords, plainText } from "./plain-text.ts";
 import type { Attachment } from "./shortcodes.ts";
 import type { SourcePost } from "./source.ts";
+import { ownUrl } from "./own-urls.ts";
 import { momentOf } from "./source-dates.ts";
 
 export interface PostContext {
@@ -178,5 +179,11 @@ function oldPath(link: string, basics: Basics, problems: string[]): string | und
   }
   const path = parsed.url;
   if (path === "/" || path === current || `${path}/` === current) return undefined;
+  const own = ownUrl(path);
+  if (own) {
+    problems.push(`its old address ${path} is ${own}, so it cannot lead to the article: ` +
+      `no redirect was made (link to ${current} instead)`);
+    return undefined;
+  }
   return path;
 }

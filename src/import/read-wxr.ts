@@ -20,9 +20,16 @@ const parser = new XMLParser({
   isArray: (name) => LISTS.has(name),
 });
 
-/** True when the text is a WordPress export rather than a plain feed. */
+/**
+ * True when the text is a WordPress export rather than a plain feed: its root declares
+ * WordPress's export namespace, `http://` in older exports and `https://` in newer ones. Read
+ * as a feed, an export would publish its drafts, so the whole head is searched, however long
+ * its opening comments.
+ */
 export function isWxr(xml: string): boolean {
-  return /xmlns:wp="http:\/\/wordpress\.org\/export\//.test(xml.slice(0, 5000));
+  const firstItem = xml.indexOf("<item");
+  const head = firstItem === -1 ? xml : xml.slice(0, firstItem);
+  return /xmlns:wp\s*=\s*["']https?:\/\/wordpress\.org\/export\//.test(head);
 }
 
 export function readWxr(xml: string, fileName: string): ImportSource {

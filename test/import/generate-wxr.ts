@@ -96,7 +96,9 @@ function postItem(n: number): { post: GeneratedPost; xml: string } {
   const title = n % 97 === 5 ? "" : TITLES[n % TITLES.length]!(n % 30 === 0 ? n - 1 : n);
   const slug = status === "draft" ? "" : `story-${n % 30 === 0 ? n - 1 : n}`;
   const [y, m, d] = date.local.slice(0, 10).split("-");
-  const link = n % 50 === 0 ? `${HOST}/?p=${n}`
+  // Two posts had addresses Dateline publishes itself (its search page, its authors' index).
+  const link = n === 8 ? `${HOST}/search/` : n === 16 ? `${HOST}/authors`
+    : n % 50 === 0 ? `${HOST}/?p=${n}`
     : n % 3 === 0 ? `${HOST}/${y}/${m}/${d}/${slug || `draft-${n}`}/`
     : n % 3 === 1 ? `${HOST}/archives/${n}`
     : `${HOST}/news/${y}/${slug || `draft-${n}`}.html`;

@@ -233,3 +233,22 @@ test("a UTF-16 file with its BOM reads; an encoding nobody can read stops the im
         "import cannot read: save it as UTF-8 and import the file",
     });
   });
+
+test("a newer WordPress export (https namespace, a long comment first) is an export", async (t) => {
+  // WordPress writes `xmlns:wp="https://wordpress.org/export/1.2/"` now; read as a plain feed,
+  // its drafts would be published.
+  const comment = `<!--\n${" This is a WordPress eXtended RSS file.\n".repeat(200)}-->\n`;
+  const xml = '<?xml version="1.0" encoding="UTF-8"?>\n' + comment +
+    '<rss version="2.0" xmlns:excerpt="https://wordpress.org/export/1.2/excerpt/" ' +
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
+    'xmlns:wp="https://wordpress.org/export/1.2/"><channel><title>T</title>' +
+    "<wp:wxr_version>1.2</wp:wxr_version><item><title>A draft</title><link>https://x.example/" +
+    "?p=1</link><guid>https://x.example/?p=1</guid><content:encoded><![CDATA[Text]]>" +
+    "</content:encoded><wp:post_id>1</wp:post_id><wp:status><![CDATA[draft]]></wp:status>" +
+    "<wp:post_type><![CDATA[post]]></wp:post_type></item></channel></rss>";
+  const dir = await writeArchive({ "export.xml": xml }, t);
+  const source = await readSource(join(dir, "export.xml"));
+  assert.equal(source.kind, "WordPress export (WXR 1.2)");
+  assert.equal(source.posts[0]!.published, false);
+  assert.equal(source.posts[0]!.unpublishedAs, "a draft");
+});
