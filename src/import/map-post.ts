@@ -7,10 +7,10 @@ import { ArticleFrontMatter } from "../content/schema.ts";
 import { uploadedFile } from "./body/upload-links.ts";
 import { convertBody } from "./convert-body.ts";
 import { applyTerms, type TermMap } from "./map-terms.ts";
+import { ownUrl } from "./own-urls.ts";
 import { firstWords, plainText } from "./plain-text.ts";
 import type { Attachment } from "./shortcodes.ts";
 import type { SourcePost } from "./source.ts";
-import { ownUrl } from "./own-urls.ts";
 import { momentOf } from "./source-dates.ts";
 
 export interface PostContext {

@@ -203,6 +203,11 @@ test("RSS and Atom feeds import into one archive that builds; a wrong map stops"
   const rss = await runImport(content, [join(FIXTURES, "feed-rss.xml")]);
   assert.equal(rss.code, 0, rss.stderr);
   assert.match(rss.stdout, /Imported 2 posts .*\(RSS 2\.0 feed\)/);
+  // A dry run names the terms it would add to the map, and leaves the map alone.
+  const mapBefore = await readFile(join(content, "import-map.yaml"), "utf8");
+  const dry = await runImport(content, [join(FIXTURES, "feed-atom.xml"), "--dry-run"]);
+  assert.match(dry.stdout, /Would add the terms new in this source to .*: tag floods \(1 post\)/);
+  assert.equal(await readFile(join(content, "import-map.yaml"), "utf8"), mapBefore);
   const atom = await runImport(content, [join(FIXTURES, "feed-atom.xml")]);
   assert.equal(atom.code, 0, atom.stderr);
   assert.match(atom.stdout, new RegExp(String.raw`Added the terms new in this source to ` +
