@@ -8,13 +8,15 @@ import { slugify } from "../content/paths.ts";
 import { Problems } from "../content/problems.ts";
 import { type ArticleFile, mapPost } from "./map-post.ts";
 import {
-  countTerms, type CountedTerm, readTermMap, termMapText, unmappedTerms,
+  addToTermMap, countTerms, type CountedTerm, readTermMap, termMapText, unmappedTerms,
 } from "./map-terms.ts";
 import { plainText } from "./plain-text.ts";
 import { readSource } from "./read-source.ts";
 import type { Attachment } from "./shortcodes.ts";
 import type { ImportSource, SourceAuthor, SourcePost } from "./source.ts";
-import { type PlannedFile, readImportRecord, type WriteResult, writeFiles } from "./write-files.ts";
+import {
+  type PlannedFile, readImportRecord, writeAtomically, type WriteResult, writeFiles,
+} from "./write-files.ts";
 
 export interface ImportOptions {
   /** A file path or a feed's http(s) address. */
@@ -38,10 +40,11 @@ export interface ImportResult {
   articles: (WriteResult & { title: string; draft: boolean })[];
   others: WriteResult[];
   /** Posts of other types (pages, attachments, menu items) and discarded ones, by reason. */
-  skipped: Map<string, number>;
+  skipped: Map<string, Skipped>;
   problems: PostProblem[];
   mapWritten: boolean;
-  unmapped: CountedTerm[];
+  /** Terms the existing map did not list: added to it (unless a dry run), with defaults. */
+  addedToMap: CountedTerm[];
 }
 
 export async function importArchive(options: ImportOptions, mapProblems: Problems):
@@ -85,6 +88,8 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
   const written = await writeFiles(options.contentDir, planned, record, options.dryRun);
   const mapWritten = !map && !options.dryRun;
   if (mapWritten) await writeMapFile(options.mapFile, terms);
+  const addedToMap = map ? unmappedTerms(terms, map) : [];
+  if (addedToMap.length > 0 && !options.dryRun) await addToMapFile(options.mapFile, addedToMap);
   const outcome = new Map(written.map((one) => [one.path, one]));
   const articlePaths = new Set(articles.map((one) => one.path));
   return {
@@ -92,24 +97,43 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
     articles: articles.map((one) =>
       ({ ...outcome.get(one.path)!, title: one.title, draft: one.draft })),
     others: written.filter((one) => !articlePaths.has(one.path)),
-    skipped, problems, mapWritten,
-    unmapped: map ? unmappedTerms(terms, map) : [],
+    skipped, problems, mapWritten, addedToMap,
   };
 }
 
-const OTHER_TYPES: Record<string, string> = { page: "pages", attachment: "attachments (media)",
-  nav_menu_item: "menu items", revision: "revisions", wp_block: "reusable blocks" };
+/** What was not imported, counted, with its name for one and for several. */
+export interface Skipped {
+  one: string;
+  many: string;
+  count: number;
+}
+
+/**
+ * WordPress's other post types, counted in the report rather than imported: Dateline's
+ * archive holds articles, and the content contract has no place for pages or menus. Images
+ * (attachments) come in through the posts that show them: featured images and galleries.
+ */
+const OTHER_TYPES: Record<string, [string, string]> = {
+  page: ["page", "pages"], attachment: ["attachment (media)", "attachments (media)"],
+  nav_menu_item: ["menu item", "menu items"], revision: ["revision", "revisions"],
+  wp_block: ["reusable block", "reusable blocks"],
+};
 
 /** Posts to import: WordPress's other types (pages, attachments, menus) are counted, not kept. */
 function selectPosts(source: ImportSource) {
-  const skipped = new Map<string, number>();
+  const skipped = new Map<string, Skipped>();
   const problems: PostProblem[] = [];
   const posts: SourcePost[] = [];
-  const count = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  const count = ([one, many]: [string, string]) => {
+    const seen = skipped.get(many) ?? { one, many, count: 0 };
+    skipped.set(many, { ...seen, count: seen.count + 1 });
+  };
   const seen = new Map<string, number>();
   for (const post of source.posts) {
-    if (post.type !== "post") count(OTHER_TYPES[post.type] ?? `posts of type ${post.type}`);
-    else if (post.discarded) count(`posts ${post.discarded}`);
+    if (post.type !== "post") {
+      count(OTHER_TYPES[post.type] ??
+        [`post of type ${post.type}`, `posts of type ${post.type}`]);
+    } else if (post.discarded) count([`post ${post.discarded}`, `posts ${post.discarded}`]);
     else posts.push(uniqueId(post, seen));
   }
   return { posts, skipped, problems };
@@ -129,8 +153,11 @@ function attachmentsOf(posts: readonly SourcePost[]): Map<string, Attachment> {
   const attachments = new Map<string, Attachment>();
   for (const post of posts) {
     if (post.type !== "attachment" || !post.attachmentUrl || !post.postId) continue;
+    const caption = plainText(post.excerptHtml);
     attachments.set(post.postId, { id: post.postId, url: post.attachmentUrl,
-      title: plainText(post.titleHtml), parentId: post.parentId ?? "" });
+      title: plainText(post.titleHtml), parentId: post.parentId ?? "",
+      ...(post.attachmentAlt ? { alt: plainText(post.attachmentAlt) } : {}),
+      ...(caption ? { caption } : {}) });
   }
   return attachments;
 }
@@ -159,6 +186,11 @@ async function uploadFiles(articles: readonly ArticleFile[],
 async function writeMapFile(path: string, terms: readonly CountedTerm[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, termMapText(terms), { flag: "wx" });
+}
+
+/** A later export's new terms join the editor's map, so that each can be given its entity. */
+async function addToMapFile(path: string, terms: readonly CountedTerm[]): Promise<void> {
+  await writeAtomically(path, addToTermMap(await readFile(path, "utf8"), terms));
 }
 
 async function isFolder(path: string): Promise<boolean> {

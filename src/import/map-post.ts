@@ -4,8 +4,10 @@
 import { stringify } from "yaml";
 import { parseSitePath, slugify } from "../content/paths.ts";
 import { ArticleFrontMatter } from "../content/schema.ts";
+import { uploadedFile } from "./body/upload-links.ts";
 import { convertBody } from "./convert-body.ts";
 import { applyTerms, type TermMap } from "./map-terms.ts";
+import { ownUrl } from "./own-urls.ts";
 import { firstWords, plainText } from "./plain-text.ts";
 import type { Attachment } from "./shortcodes.ts";
 import type { SourcePost } from "./source.ts";
@@ -53,7 +55,10 @@ export function mapPost(post: SourcePost, context: PostContext): ArticleFile | {
   const slug = path.slice(path.lastIndexOf("/") + 1, -".md".length);
   const authors = post.authors.length > 0 ? post.authors : [NO_AUTHOR];
   if (post.authors.length === 0) problems.push(`it names no author: written as "${NO_AUTHOR}"`);
+  const image = featuredImage(post, context, problems);
+  const uploads = [...body.uploads, ...(image?.upload ? [image.upload] : [])];
   const fields = frontMatter(post, { title, date, authors, slug }, context.map, problems);
+  if (image) fields.image = image.field;
   const checked = ArticleFrontMatter.safeParse(fields);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
@@ -64,7 +69,7 @@ export function mapPost(post: SourcePost, context: PostContext): ArticleFile | {
   return {
     sourceId: post.id, path, title, draft: !post.published, authors,
     text: `---\n${yaml}---\n${body.markdown ? `\n${body.markdown}` : ""}`,
-    uploads: body.uploads, problems,
+    uploads: [...new Set(uploads)].sort(), problems,
   };
 }
 
@@ -93,11 +98,42 @@ function frontMatter(post: SourcePost, basics: Basics, map: TermMap | undefined,
   };
 }
 
+interface FeaturedImage {
+  field: { src: string; alt?: string; caption?: string };
+  /** The file to copy from the uploads folder, when the image is there. */
+  upload?: string;
+}
+
+/**
+ * The post's featured image (its attachment's file, alternative text and caption) as the
+ * article's `image`; with an uploads folder, the copied file on the new site.
+ */
+function featuredImage(post: SourcePost, context: PostContext,
+  problems: string[]): FeaturedImage | undefined {
+  if (!post.thumbnailId) return undefined;
+  const attachment = context.attachments.get(post.thumbnailId);
+  if (!attachment) {
+    problems.push(`its featured image (attachment ${post.thumbnailId}) is not in the export: ` +
+      "the article has no image");
+    return undefined;
+  }
+  const alt = attachment.alt ? { alt: attachment.alt } : {};
+  const caption = attachment.caption ? { caption: attachment.caption } : {};
+  const upload = context.uploadsDir ? uploadedFile(attachment.url, context.uploadsDir) : undefined;
+  if (upload && "missing" in upload) problems.push(`its featured image ${upload.missing}`);
+  if (!upload || "missing" in upload) {
+    return { field: { src: attachment.url, ...alt, ...caption } };
+  }
+  return { field: { src: upload.url, ...alt, ...caption }, upload: upload.path };
+}
+
 /** A plain-text headline; a post without one gets its date and first words, reported. */
 function headline(post: SourcePost, date: string, markdown: string, problems: string[]): string {
   const title = plainText(post.titleHtml);
   if (title) return title;
-  const text = plainText(post.bodyHtml) || markdown.replace(/[#*_>`[\]()!-]/g, "").trim();
+  // Shortcode tags (`[embed]`, `[/caption]`) are markup, not words; their contents are kept.
+  const body = post.bodyHtml.replace(/\[\/?[a-zA-Z][\w-]*(?:[\s=][^\]]*)?\/?\]/g, " ");
+  const text = plainText(body) || markdown.replace(/[#*_>`[\]()!-]/g, "").trim();
   const words = firstWords(text);
   const made = words ? `${date.slice(0, 10)}: ${words}` : `Untitled, ${date.slice(0, 10)}`;
   problems.push(`it has no title: given "${made}" (write a headline in the file)`);
@@ -143,5 +179,11 @@ function oldPath(link: string, basics: Basics, problems: string[]): string | und
   }
   const path = parsed.url;
   if (path === "/" || path === current || `${path}/` === current) return undefined;
+  const own = ownUrl(path);
+  if (own) {
+    problems.push(`its old address ${path} is ${own}, so it cannot lead to the article: ` +
+      `no redirect was made (link to ${current} instead)`);
+    return undefined;
+  }
   return path;
 }

@@ -2,7 +2,7 @@
 // as the mapping file says: each term → an entity name and type, or `skip`. The file is
 // written on the first run with every term, its count and a default, for the editor to adjust.
 import { readFile } from "node:fs/promises";
-import { stringify } from "yaml";
+import { type Document, isMap, parseDocument, stringify, YAMLMap } from "yaml";
 import { z } from "zod";
 import { parseYamlMapping } from "../content/front-matter.ts";
 import type { Problems } from "../content/problems.ts";
@@ -81,6 +81,38 @@ export function unmappedTerms(terms: readonly CountedTerm[], map: TermMap): Coun
   return terms.filter((term) => !(term.slug in map[SECTION[term.kind]]));
 }
 
+/**
+ * The editor's map with `terms` (new in this export) added to their sections, each with its
+ * default and count, marked new. The editor's own lines, choices and comments stay as they are.
+ */
+export function addToTermMap(text: string, terms: readonly CountedTerm[]): string {
+  const doc: Document = parseDocument(text);
+  if (!isMap(doc.contents)) doc.contents = new YAMLMap();
+  for (const term of sortedTerms(terms)) {
+    const section = SECTION[term.kind];
+    let entries = doc.get(section);
+    if (!isMap(entries)) {
+      entries = new YAMLMap();
+      doc.set(section, entries);
+    }
+    // A section written `tags: {}` (none yet) grows one line per term, as the first map has.
+    (entries as YAMLMap).flow = false;
+    const rule = doc.createNode(defaultRule(term), { flow: true });
+    rule.comment = ` ${posts(term.count)}, new in this export`;
+    (entries as YAMLMap).add(doc.createPair(term.slug, rule));
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+function posts(count: number): string {
+  return `${count} post${count === 1 ? "" : "s"}`;
+}
+
+/** Most used first, then by slug: the order of the map's lines. */
+function sortedTerms(terms: readonly CountedTerm[]): CountedTerm[] {
+  return [...terms].sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+}
+
 /** Every term with its count, most used first, each line editable on its own. */
 export function termMapText(terms: readonly CountedTerm[]): string {
   const lines = [
@@ -91,13 +123,12 @@ export function termMapText(terms: readonly CountedTerm[]): string {
   ];
   for (const kind of ["category", "tag"] as const) {
     lines.push(`${SECTION[kind]}:`);
-    const listed = terms.filter((term) => term.kind === kind)
-      .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+    const listed = sortedTerms(terms.filter((term) => term.kind === kind));
     if (listed.length === 0) lines[lines.length - 1] += " {}";
     for (const term of listed) {
       const rule = stringify(defaultRule(term), { collectionStyle: "flow", lineWidth: 0 }).trim();
       const key = stringify(term.slug).trim();
-      lines.push(`  ${key}: ${rule} # ${term.count} post${term.count === 1 ? "" : "s"}`);
+      lines.push(`  ${key}: ${rule} # ${posts(term.count)}`);
     }
   }
   return `${lines.join("\n")}\n`;

@@ -20,9 +20,16 @@ const parser = new XMLParser({
   isArray: (name) => LISTS.has(name),
 });
 
-/** True when the text is a WordPress export rather than a plain feed. */
+/**
+ * True when the text is a WordPress export rather than a plain feed: its root declares
+ * WordPress's export namespace, `http://` in older exports and `https://` in newer ones. Read
+ * as a feed, an export would publish its drafts, so the whole head is searched, however long
+ * its opening comments.
+ */
 export function isWxr(xml: string): boolean {
-  return /xmlns:wp="http:\/\/wordpress\.org\/export\//.test(xml.slice(0, 5000));
+  const firstItem = xml.indexOf("<item");
+  const head = firstItem === -1 ? xml : xml.slice(0, firstItem);
+  return /xmlns:wp\s*=\s*["']https?:\/\/wordpress\.org\/export\//.test(head);
 }
 
 export function readWxr(xml: string, fileName: string): ImportSource {
@@ -68,7 +75,9 @@ function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>
     terms: itemTerms(item),
     paragraphsAsBlankLines: !body.includes("<!-- wp:"),
     footnotes: footnotes(item),
+    ...optional("thumbnailId", meta(item, "_thumbnail_id")),
     attachmentUrl: text(item["wp:attachment_url"]),
+    ...optional("attachmentAlt", meta(item, "_wp_attachment_image_alt")),
     parentId: text(item["wp:post_parent"]),
     postId: text(item["wp:post_id"]),
   };
@@ -87,12 +96,22 @@ function unpublished(status: string,
   return { unpublishedAs: UNPUBLISHED[status] ?? `of status "${status}"` };
 }
 
+/** One of the post's meta values (`wp:postmeta`), trimmed; empty when it has none. */
+function meta(item: XmlNode, key: string): string {
+  const found = nodes(item["wp:postmeta"]).find((one) => text(one["wp:meta_key"]) === key);
+  return found ? text(found["wp:meta_value"]).trim() : "";
+}
+
+function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
 /** The block editor's footnotes: JSON in the post's `footnotes` meta, `[{ id, content }]`. */
 function footnotes(item: XmlNode): { id: string; content: string }[] {
-  const meta = nodes(item["wp:postmeta"]).find((one) => text(one["wp:meta_key"]) === "footnotes");
-  if (!meta) return [];
+  const value = meta(item, "footnotes");
+  if (!value) return [];
   try {
-    const notes: unknown = JSON.parse(text(meta["wp:meta_value"]));
+    const notes: unknown = JSON.parse(value);
     if (!Array.isArray(notes)) return [];
     return notes.flatMap((note: unknown) => {
       const { id, content } = (note ?? {}) as { id?: unknown; content?: unknown };

@@ -34,15 +34,20 @@ export function formatImportReport(result: ImportResult, source: string, dryRun:
     }
   }
   if (result.skipped.size > 0) {
-    const skipped = [...result.skipped].map(([type, count]) => `${count} ${type}`).join(", ");
+    const skipped = [...result.skipped.values()]
+      .map(({ one, many, count }) => `${count} ${count === 1 ? one : many}`).join(", ");
     lines.push(`Not imported: ${skipped}.`);
   }
   if (result.mapWritten) {
     lines.push(`Wrote ${mapFile} with every category and tag: adjust it and import again.`);
   }
-  if (result.unmapped.length > 0) {
-    const names = result.unmapped.map((term) => `${term.kind} ${term.slug}`).join(", ");
-    lines.push(`Not in ${mapFile}, so made topics of their own names: ${names}.`);
+  if (result.addedToMap.length > 0) {
+    const names = result.addedToMap.map((term) =>
+      `${term.kind} ${term.slug} (${term.count} post${term.count === 1 ? "" : "s"})`).join(", ");
+    const added = dryRun ? "Would add" : "Added";
+    lines.push(`${added} the terms new in this source to ${mapFile}, each as a topic of its ` +
+      `own name (or skip, for a catch-all category): ${names}. Your other lines are as you ` +
+      "left them: adjust the new ones and import again.");
   }
   if (result.problems.length > 0) {
     lines.push("Problems:");

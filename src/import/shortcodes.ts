@@ -9,6 +9,9 @@ export interface Attachment {
   url: string;
   title: string;
   parentId: string;
+  /** The image's alternative text and caption (WordPress keeps the caption as its excerpt). */
+  alt?: string;
+  caption?: string;
 }
 
 export interface ShortcodeContext {

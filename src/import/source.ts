@@ -40,8 +40,11 @@ export interface SourcePost {
   paragraphsAsBlankLines: boolean;
   /** The block editor's footnotes (kept in the post's meta, not its content). */
   footnotes?: { id: string; content: string }[];
-  /** Attachments only: the file's address and the post it belongs to. */
+  /** The post's featured image: the id of its attachment (WordPress's `_thumbnail_id`). */
+  thumbnailId?: string;
+  /** Attachments only: the file's address, its alternative text and the post it belongs to. */
   attachmentUrl?: string;
+  attachmentAlt?: string;
   parentId?: string;
   postId?: string;
 }

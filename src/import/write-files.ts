@@ -107,7 +107,7 @@ async function readIfThere(path: string): Promise<Buffer | undefined> {
 }
 
 /** A file is either its old bytes or its new ones, never half written. */
-async function writeAtomically(path: string, bytes: string | Uint8Array): Promise<void> {
+export async function writeAtomically(path: string, bytes: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.importing`;
   await writeFile(temporary, bytes);

@@ -45,7 +45,8 @@ function articleUrl(article: Imported): string {
 async function importedArchive(t: Parameters<typeof tempDir>[0]) {
   const parent = await tempDir(t, "import");
   const content = join(parent, "content");
-  const files = { "2013/03/bridge.jpg": "jpeg", "2019/04/harbour.jpg": "jpeg" };
+  const files = { "2013/03/bridge.jpg": "jpeg", "2019/04/harbour.jpg": "jpeg",
+    "2013/03/bridge-river.jpg": "jpeg" };
   const uploads = await writeArchive(files,
     join(parent, "uploads"));
   const run = await runImport(content, [WXR, "--uploads", uploads]);
@@ -58,7 +59,7 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.match(run.stdout, new RegExp(String.raw`^Imported 18 posts from .*wordpress-export\.xml ` +
     String.raw`\(WordPress export \(WXR 1\.2\)\), 5 of them as drafts\.`, "m"));
   assert.match(run.stdout,
-    /Not imported: 1 posts in WordPress's trash, 1 pages, 2 attachments \(media\), 1 menu items\./);
+    /Not imported: 1 post in WordPress's trash, 1 page, 2 attachments \(media\), 1 menu item\./);
   assert.match(run.stdout,
     /xml:\d+ \(item 3\) {2}"2013-01-04: This post has no title, .*it has no title/);
   assert.match(run.stdout, new RegExp(String.raw`wordpress-export\.xml:\d+ \(item 11\) {2}` +
@@ -85,6 +86,18 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge.jpg")), "old image URL works");
   const noted = await readFile(join(content, "articles/2023/09/footnotes-block-editor.md"), "utf8");
   assert.match(noted, /grew\[\^1\] this year\.\n\n\[\^1\]: From the _draft_ accounts\.\n$/);
+  // A featured image (an attachment) is the article's image, its file copied from the uploads.
+  const cafe = await readFile(join(content, "articles/2019/05/cafe-owners-meet-the-mayor.md"),
+    "utf8");
+  assert.match(cafe, new RegExp(String.raw`\nimage:\n {2}src: /wp-content/uploads/2013/03/` +
+    String.raw`bridge-river\.jpg\n {2}alt: The bridge seen from the river, at dusk\n {2}` +
+    String.raw`caption: "The bridge from the river\. Photo: Ana Ruiz"\n`));
+  const cafePage = await readFile(join(site, "2019/05/02/cafe-owners-meet-the-mayor/index.html"),
+    "utf8");
+  assert.match(cafePage, /<img src="\/wp-content\/uploads\/2013\/03\/bridge-river\.jpg" alt="The /);
+  assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge-river.jpg")));
+  assert.match(run.stdout,
+    /"Hostile Title": its featured image \(attachment 777\) is not in the export/);
   const titledPage = join(site, "2013/01/05/markup-title-with-markup/index.html");
   const titled = await readFile(titledPage, "utf8");
   assert.match(titled, /<h1[^>]*>Markup: Title With Markup &amp; Entities<\/h1>/);
@@ -125,7 +138,9 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   await appendFile(edited, "\nEditor's note: corrected the vote count.\n");
   const changed = (await readFile(WXR, "utf8"))
     .replace("The council met on Tuesday.", "The council met on Wednesday.")
-    .replace("<p>First meeting.</p>", "<p>First meeting, updated.</p>");
+    .replace("<p>First meeting.</p>]]></content:encoded>", "<p>First meeting, updated.</p>]]>" +
+      '</content:encoded><category domain="post_tag" nicename="water-board"><![CDATA[Water ' +
+      "Board]]></category>");
   const export2 = join(parent, "export2.xml");
   await writeFile(export2, changed);
   // And re-types terms in the mapping file.
@@ -144,6 +159,15 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   assert.match(kept, /met on Tuesday/);
   const updated = await readFile(join(content, "articles/2019/05/council-meets.md"), "utf8");
   assert.match(updated, /First meeting, updated\./);
+  assert.match(updated, /- name: Water Board\n {4}type: topic/);
+  // The export's new tag joins the map, the editor's choices left as they were.
+  assert.match(third.stdout,
+    /Added the terms new in this source to .*import-map\.yaml, each as a /);
+  assert.match(third.stdout, /: tag water-board \(1 post\)\. Your other lines are as you left/);
+  const mapAfter = await readFile(mapFile, "utf8");
+  assert.equal(mapAfter.replace(
+    "  water-board: { name: Water Board, type: topic } # 1 post, new in this export\n", ""), map);
+  assert.match(mapAfter, /\n {2}water-board: .*\n/, "listed among the tags");
   const articles = await readArticles(content);
   const interview = articles.find((one) => one.file.endsWith("interview-with-the-mayor.md"))!;
   assert.deepEqual(interview.fields.entities?.[0],
@@ -155,6 +179,8 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   const { rm } = await import("node:fs/promises");
   await rm(join(content, "articles/2019/05/council-meets-2.md"));
   const fourth = await runImport(content, [export2, "--uploads", uploads]);
+  assert.doesNotMatch(fourth.stdout, /Added the terms/);
+  assert.equal(await readFile(mapFile, "utf8"), mapAfter, "the map is complete: left alone");
   assert.match(fourth.stdout, new RegExp(String.raw`left alone: deleted by an editor since the ` +
     String.raw`last import\n {4}articles/2019/05/council-meets-2\.md`));
   assert.ok(!existsSync(join(content, "articles/2019/05/council-meets-2.md")));
@@ -177,10 +203,17 @@ test("RSS and Atom feeds import into one archive that builds; a wrong map stops"
   const rss = await runImport(content, [join(FIXTURES, "feed-rss.xml")]);
   assert.equal(rss.code, 0, rss.stderr);
   assert.match(rss.stdout, /Imported 2 posts .*\(RSS 2\.0 feed\)/);
+  // A dry run names the terms it would add to the map, and leaves the map alone.
+  const mapBefore = await readFile(join(content, "import-map.yaml"), "utf8");
+  const dry = await runImport(content, [join(FIXTURES, "feed-atom.xml"), "--dry-run"]);
+  assert.match(dry.stdout, /Would add the terms new in this source to .*: tag floods \(1 post\)/);
+  assert.equal(await readFile(join(content, "import-map.yaml"), "utf8"), mapBefore);
   const atom = await runImport(content, [join(FIXTURES, "feed-atom.xml")]);
   assert.equal(atom.code, 0, atom.stderr);
-  assert.match(atom.stdout,
-    /Not in .*import-map\.yaml, so made topics of their own names: tag floods\./);
+  assert.match(atom.stdout, new RegExp(String.raw`Added the terms new in this source to ` +
+    String.raw`.*import-map\.yaml, .*: tag floods \(1 post\)\.`));
+  assert.match(await readFile(join(content, "import-map.yaml"), "utf8"),
+    /\n {2}floods: \{ name: Floods, type: topic \} # 1 post, new in this export\n/);
   const env = { DATELINE_CACHE_DIR: join(parent, "cache") };
   const build = await runBuild(content, join(parent, "site"), env);
   assert.equal(build.code, 0, build.stderr);

@@ -28,18 +28,32 @@ export default function uploadLinks(options: UploadLinksOptions) {
       const attribute = ATTRIBUTES[node.tagName];
       const address = attribute ? node.properties[attribute] : undefined;
       if (!attribute || typeof address !== "string") return;
-      const match = UPLOADS.exec(address.trim());
-      const path = match ? uploadPath(match[1] ?? "") : undefined;
-      if (!path) return;
-      if (!PUBLISHED_TYPES.includes(extname(path).toLowerCase())) return;
-      if (!existsSync(join(uploadsDir, path))) {
-        file.message(`${address} is not in the uploads folder: its address was left as it was`);
+      const upload = uploadedFile(address, uploadsDir);
+      if (!upload) return;
+      if ("missing" in upload) {
+        file.message(upload.missing);
         return;
       }
-      options.found.add(path);
-      node.properties[attribute] = `/wp-content/uploads/${path.split(sep).join("/")}`;
+      options.found.add(upload.path);
+      node.properties[attribute] = upload.url;
     });
   };
+}
+
+/**
+ * Where an address into `wp-content/uploads/` goes on the new site, with the file to copy; a
+ * reason when the uploads folder lacks it; none when it is not such an address (or not a type
+ * the site publishes), and so stays as it is.
+ */
+export function uploadedFile(address: string, uploadsDir: string):
+  { path: string; url: string } | { missing: string } | undefined {
+  const match = UPLOADS.exec(address.trim());
+  const path = match ? uploadPath(match[1] ?? "") : undefined;
+  if (!path || !PUBLISHED_TYPES.includes(extname(path).toLowerCase())) return undefined;
+  if (!existsSync(join(uploadsDir, path))) {
+    return { missing: `${address} is not in the uploads folder: its address was left as it was` };
+  }
+  return { path, url: `/wp-content/uploads/${path.split(sep).join("/")}` };
 }
 
 /** The file's path under the uploads folder, or none if it would leave it. */
