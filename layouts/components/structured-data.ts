@@ -3,6 +3,7 @@
 // misspelt property or a wrong type is a compile error, not a silently ignored field.
 import type {
   BreadcrumbList,
+  ImageObject,
   NewsArticle,
   Person,
   ProfilePage,
@@ -17,9 +18,10 @@ import type {
   MonthArchive,
   YearArchive,
 } from "../../src/archive/model.ts";
-import { absoluteUrl } from "../../src/archive/pages.ts";
+import { absoluteUrl, drawnIcons, ICON_URLS, linkedIcons } from "../../src/archive/pages.ts";
 import { monthName } from "../../src/content/dates.ts";
 import type { EntityType } from "../../src/content/schema.ts";
+import { TOUCH_ICON_SIZE } from "../../src/icons/site-icons.ts";
 
 /**
  * An article's image for link previews, at an absolute URL: its `src` may be a site path, a
@@ -75,12 +77,38 @@ export function newsArticle(archive: Archive, article: Article): WithContext<New
           })),
         }
       : {}),
-    publisher: {
-      "@type": "Organization",
-      name: archive.site.title,
-      url: absoluteUrl(archive, "/"),
-    },
+    publisher: publisher(archive),
   };
+}
+
+function publisher(archive: Archive) {
+  const logo = publisherLogo(archive);
+  const { title: name } = archive.site;
+  const url = absoluteUrl(archive, "/");
+  return { "@type": "Organization", name, url, ...(logo ? { logo } : {}) } as const;
+}
+
+/**
+ * The publisher's logo: the site's touch icon, its mark at 180 px (search engines ask a logo
+ * for 112 px or more), drawn from the title or the archive's own (of a size we do not know);
+ * its own SVG icon when it brings no PNG. An ICO alone gives none: search engines do not take
+ * the format as an image. `site.yaml` has no key for a logo (the content contract names none).
+ */
+export function publisherLogo(archive: Archive): Exclude<ImageObject, string> | undefined {
+  const linked = linkedIcons(archive);
+  const format = linked.includes("png") ? "png" : linked.includes("svg") ? "svg" : undefined;
+  if (!format) return undefined;
+  const url = absoluteUrl(archive, ICON_URLS[format]);
+  if (format === "svg" || !drawnIcons(archive).includes("png")) {
+    return { "@type": "ImageObject", url };
+  }
+  const side = pixels(TOUCH_ICON_SIZE);
+  return { "@type": "ImageObject", url, width: side, height: side };
+}
+
+/** A length in pixels as schema.org gives one: E37 is UN/CEFACT's code for the pixel. */
+function pixels(value: number) {
+  return { "@type": "QuantitativeValue", value, unitCode: "E37" } as const;
 }
 
 export function profilePage(

@@ -19,7 +19,7 @@ import {
   CORRECTIONS_URL,
   subjectFeedUrl,
 } from "../archive/pages.ts";
-import { publicationMoment } from "../content/dates.ts";
+import { type CalendarDate, publicationMoment } from "../content/dates.ts";
 import type { SiteUrl } from "../content/paths.ts";
 import { xmlSafe } from "./xml-text.ts";
 
@@ -37,6 +37,11 @@ export interface SubjectFeed {
   name: string;
   /** Newest first, at most FEED_SIZE: all that the feed shows, so all that it is made from. */
   articles: Article[];
+  /**
+   * A feed without articles (an entity or author file no article names yet) says it was updated
+   * when the archive was: its date is then one of its inputs.
+   */
+  archiveUpdated?: CalendarDate;
 }
 
 /** What every feed says about the site and its newest articles, in the same words. */
@@ -62,17 +67,30 @@ interface FeedEntry {
   categories: string[];
 }
 
-function subjectFeed(subject: Author | Entity): SubjectFeed {
+function subjectFeed(archive: Archive, subject: Author | Entity): SubjectFeed {
   const { url: page, name } = subject;
-  return { url: subjectFeedUrl(page), page, name, articles: subject.articles.slice(0, FEED_SIZE) };
+  const articles = subject.articles.slice(0, FEED_SIZE);
+  const feed = { url: subjectFeedUrl(page), page, name, articles };
+  const { lastUpdated } = archive;
+  return articles.length || !lastUpdated ? feed : { ...feed, archiveUpdated: lastUpdated };
 }
 
 export function authorFeeds(archive: Archive): SubjectFeed[] {
-  return archive.authors.map(subjectFeed);
+  return archive.authors.map((author) => subjectFeed(archive, author));
 }
 
 export function entityFeeds(archive: Archive): SubjectFeed[] {
-  return archive.entities.map(subjectFeed);
+  return archive.entities.map((entity) => subjectFeed(archive, entity));
+}
+
+/**
+ * When the archive was last updated, as feeds give a moment: its newest article's (see
+ * `Archive.lastUpdated`), the "now" of every feed, so that the same archive always gives the
+ * same bytes. A feed without entries is dated so too, rather than 1970. Only an archive with no
+ * article at all, which a build refuses to publish and a preview alone shows, has the epoch.
+ */
+function archiveMoment(lastUpdated: CalendarDate | undefined, timezone: string): Date {
+  return lastUpdated ? publicationMoment(lastUpdated, timezone) : new Date(0);
 }
 
 /**
@@ -90,9 +108,7 @@ function feedContent(archive: Archive): FeedContent {
     description: feedText(site.description),
     language: site.language,
     home: absoluteUrl(archive, "/"),
-    updated: archive.lastUpdated
-      ? publicationMoment(archive.lastUpdated, site.timezone)
-      : new Date(0),
+    updated: archiveMoment(archive.lastUpdated, site.timezone),
     entries: archive.articles.slice(0, FEED_SIZE).map((article) => feedEntry(archive, article)),
   };
 }
@@ -206,7 +222,10 @@ export function atomFeed(archive: Archive): string {
  */
 export function subjectAtomFeed(archive: Archive, feed: SubjectFeed): string {
   const entries = feed.articles.map((article) => feedEntry(archive, article));
-  const newest = Math.max(0, ...entries.map((entry) => entry.updated.getTime()));
+  const newest = Math.max(...entries.map((entry) => entry.updated.getTime()));
+  const { timezone } = archive.site;
+  // Without entries, as of the archive's last update, which the feed records as an input.
+  const updated = entries.length ? new Date(newest) : archiveMoment(feed.archiveUpdated, timezone);
   const alternate = absoluteUrl(archive, feed.page);
   return writeAtom(archive, {
     id: alternate,
@@ -214,7 +233,7 @@ export function subjectAtomFeed(archive: Archive, feed: SubjectFeed): string {
     subtitle: "",
     self: absoluteUrl(archive, feed.url),
     alternate,
-    updated: new Date(newest),
+    updated,
     entries,
   });
 }
@@ -236,7 +255,8 @@ export function correctionsFeed(archive: Archive): string {
     subtitle: "",
     self: absoluteUrl(archive, CORRECTIONS_FEED_URL),
     alternate,
-    updated: entries[0]?.updated ?? new Date(0),
+    // No correction yet: as of the archive's last update.
+    updated: entries[0]?.updated ?? archiveMoment(archive.lastUpdated, timezone),
     entries,
   });
 }

@@ -39,7 +39,8 @@ export function feedInputText(feed: SubjectFeed): string {
     bodyDigest(article),
     article.entities.map((entity) => entity.name),
   ]);
-  return JSON.stringify([feed.url, feed.page, feed.name, articles]);
+  // An empty feed is dated by the archive's last update (src/feeds/feeds.ts).
+  return JSON.stringify([feed.url, feed.page, feed.name, articles, feed.archiveUpdated]);
 }
 
 /** An icon's inputs: the title it is drawn from, and the language that capitalises it. */

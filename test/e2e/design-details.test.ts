@@ -64,6 +64,14 @@ test(TITLE, { timeout: 300_000 }, async (t) => {
     assert.ok(!manifest.others.includes(icon), `${icon} is not rewritten by every build`);
   }
 
+  const logo = publisherLogo(tree.get(ARTICLE)!.toString("utf8"));
+  assert.deepEqual(logo?.url, "https://example.org/apple-touch-icon.png");
+  const png = tree.get("apple-touch-icon.png")!;
+  // A PNG's IHDR: width and height, big-endian, after the signature and the chunk's header.
+  const side = { "@type": "QuantitativeValue", value: 180, unitCode: "E37" };
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [180, 180]);
+  assert.deepEqual([logo?.width, logo?.height], [side, side], "the logo's size is the file's");
+
   const first = await inodes(site);
   const firstBytes = await Promise.all(ICONS.map((icon) => readFile(join(site, icon))));
   const article = join(content, "articles/2019/09/facebook-hosts-election-security-meeting.md");
@@ -105,4 +113,25 @@ test(OWN, { timeout: 300_000 }, async (t) => {
   const home = tree.get("index.html")!.toString("utf8");
   assert.match(home, /<link rel="icon" href="\/favicon\.ico" sizes="32x32"\/?>/);
   assert.doesNotMatch(home, /favicon\.svg|apple-touch-icon/);
+  const articlePage = tree.get("2020/08/12/a/index.html")!.toString("utf8");
+  assert.equal(publisherLogo(articlePage), undefined, "an ICO is no logo");
 });
+
+const ARTICLE = "2020/08/13/tech-firms-meet-security-agencies/index.html";
+
+interface ImageObjectJson {
+  url: string;
+  width?: unknown;
+  height?: unknown;
+}
+
+/** The logo of the publisher in a page's NewsArticle JSON-LD, parsed. */
+function publisherLogo(html: string): ImageObjectJson | undefined {
+  const script = allElements(parsePageHtml(html)).find((element) => {
+    return element.properties.type === "application/ld+json";
+  });
+  const text = script?.children[0]?.type === "text" ? script.children[0].value : "";
+  const data = JSON.parse(text) as { "@type": string; publisher: { logo?: ImageObjectJson } };
+  assert.equal(data["@type"], "NewsArticle");
+  return data.publisher.logo;
+}

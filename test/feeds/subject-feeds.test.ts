@@ -10,13 +10,15 @@ import { fileForUrl, siteUrl } from "../../src/content/paths.ts";
 import {
   absolutizeLinks,
   authorFeeds,
+  correctionsFeed,
   entityFeeds,
   type SubjectFeed,
   subjectAtomFeed,
 } from "../../src/feeds/feeds.ts";
 import { xmlSafe } from "../../src/feeds/xml-text.ts";
+import { feedInputText } from "../../src/publish/page-inputs.ts";
 import { readArchive } from "../../src/read-archive.ts";
-import { writeArchive } from "../support/archive.ts";
+import { article, VALID, writeArchive } from "../support/archive.ts";
 import { runBuild } from "../support/build.ts";
 import { allElements, parsePageHtml } from "../support/html.ts";
 import { suiteCleanup, tempDir } from "../support/temp.ts";
@@ -77,7 +79,16 @@ const FILES = {
   "articles/2020/08/code.md": CODE,
   "articles/2020/01/winter.md": WINTER,
   "articles/2020/08/timed.md": TIMED,
+  // An author and an entity with a file and no article yet: their feeds are empty.
+  "authors/quiet-writer.md": "---\nname: Quiet Writer\n---\n",
+  "entities/harbour-board.md": "---\nname: Harbour Board\ntype: organization\n---\n",
 };
+
+/** The feeds without entries, and the archive's last update they are dated by. */
+const EMPTY_FEEDS = [
+  { kind: "author", name: "Quiet Writer" },
+  { kind: "entity", name: "Harbour Board" },
+] as const;
 
 const HOME = "https://news.example.org";
 
@@ -196,6 +207,36 @@ for (const expected of FEEDS) {
   });
 }
 
+const EMPTY = "empty feeds (an author's, an entity's, the corrections') take the archive's date";
+test(EMPTY, () => {
+  // The newest article, `code`, was updated on 2020-08-20: noon in New York.
+  const lastUpdated = ENTRIES.code.updated;
+  for (const { kind, name } of EMPTY_FEEDS) {
+    const feed = parseStrictXml(subjectAtomFeed(archive, feedOf(kind, name)));
+    assert.deepEqual(childrenNamed(feed, "entry"), [], name);
+    assert.equal(textOf(feed, "updated"), lastUpdated, name);
+  }
+  const corrections = parseStrictXml(correctionsFeed(archive));
+  assert.deepEqual(childrenNamed(corrections, "entry"), []);
+  assert.equal(textOf(corrections, "updated"), lastUpdated);
+});
+
+test("an empty feed's inputs hold the archive's update; other feeds' do not", async (t) => {
+  const newer = article({ ...VALID, date: "2021-01-05", author: "Li Wei", entities: "[]" });
+  const files = { ...FILES, "articles/2021/01/newer.md": newer };
+  const later = await readArchive(await writeArchive(files, t), { includeDrafts: false });
+  const inputs = (from: Archive, kind: "author" | "entity", name: string) => {
+    const feeds = kind === "author" ? authorFeeds(from) : entityFeeds(from);
+    const feed = feeds.find((candidate) => xmlSafe(candidate.name) === name);
+    assert.ok(feed, name);
+    return feedInputText(feed);
+  };
+  for (const { kind, name } of EMPTY_FEEDS) {
+    assert.notEqual(inputs(later.archive, kind, name), inputs(archive, kind, name), name);
+  }
+  assert.equal(inputs(later.archive, "entity", "東京"), inputs(archive, "entity", "東京"));
+});
+
 test("links in feed bodies are absolute; a code sample's <a href> is text, left as it is", () => {
   const html = absolutizeLinks(archive, articleNamed("code").html);
   assert.ok(html.includes(`<a href="${HOME}/2020/01/15/winter/">real link</a>`), html);
@@ -254,4 +295,7 @@ test(BUILD, { timeout: 300_000 }, async (t) => {
   assert.ok(code);
   assert.equal(textOf(code, "published"), ENTRIES.code.published);
   assert.equal(siteUrl(fileForUrl(feedOf("author", "Li Wei").url)), "authors/li-wei/feed.xml");
+  const quiet = join(sites["America/Adak"]!, fileForUrl(feedOf("author", "Quiet Writer").url));
+  const quietFeed = parseStrictXml(await readFile(quiet, "utf8"));
+  assert.equal(textOf(quietFeed, "updated"), ENTRIES.code.updated, "an empty feed's date");
 });

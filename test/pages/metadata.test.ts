@@ -6,8 +6,11 @@ import { after, before, test } from "node:test";
 import type { Element } from "hast";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import type { VNode } from "preact";
-import type { BreadcrumbList, NewsArticle, ProfilePage, WithContext } from "schema-dts";
+import type {
+  BreadcrumbList, ImageObject, NewsArticle, Organization, ProfilePage, WithContext,
+} from "schema-dts";
 import type { Archive } from "../../src/archive/model.ts";
+import type { IconFormat } from "../../src/archive/pages.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import * as articlePage from "../../layouts/article.11ty.tsx";
 import * as authorPage from "../../layouts/author.11ty.tsx";
@@ -137,9 +140,34 @@ test("an article's NewsArticle: every author a Person with their page, entities 
     ],
     image: `${url}map.png`,
     mainEntityOfPage: url,
-    publisher: { "@type": "Organization", name: TITLE, url: `${HOME}/` },
+    publisher: {
+      "@type": "Organization",
+      name: TITLE,
+      url: `${HOME}/`,
+      logo: {
+        "@type": "ImageObject",
+        url: `${HOME}/apple-touch-icon.png`,
+        width: { "@type": "QuantitativeValue", value: 180, unitCode: "E37" },
+        height: { "@type": "QuantitativeValue", value: 180, unitCode: "E37" },
+      },
+    },
   };
   assert.deepEqual(head.jsonLd, [expected]);
+});
+
+test("the publisher's logo is the archive's own icon when it brings one, never an ICO", () => {
+  const logoOf = (ownIcons: IconFormat[]) => {
+    const withOwn = { ...archive, ownIcons };
+    const head = headOf(articlePage.render({ archive: withOwn, page, article: article("plain") }));
+    const [json] = head.jsonLd as WithContext<NewsArticle>[];
+    const publisher = json?.publisher as Exclude<Organization, string> | undefined;
+    return publisher?.logo;
+  };
+  const image = (path: string): ImageObject => ({ "@type": "ImageObject", url: `${HOME}${path}` });
+  // Its own PNG's size is unknown, so none is given.
+  assert.deepEqual(logoOf(["png", "ico"]), image("/apple-touch-icon.png"));
+  assert.deepEqual(logoOf(["svg", "ico"]), image("/favicon.svg"));
+  assert.equal(logoOf(["ico"]), undefined);
 });
 
 test("an article without an image has the small card and no og:image", () => {

@@ -41,6 +41,8 @@ const CHANGES: Change[] = [
     await mkdir(join(c, "static"), { recursive: true });
     await writeFile(join(c, "static/note.txt"), "changed");
   }],
+  // Its feed has no entry, and is dated by the archive's newest article: the next change's.
+  ["adding an entity file no article names", (c) => writeFile(join(c, "entities/harbour-board.md"), "---\nname: Harbour Board\n---\n")],
   // Only the pages that list every year show the new one: not every page changes.
   ["adding the first article of a new year", async (c) => {
     await mkdir(join(c, "articles/2031"));

@@ -20,7 +20,7 @@ test("every npm script runs its command with node --import tsx, in one process",
   const manifest = await readFile(join(PROJECT_ROOT, "package.json"), "utf8");
   const { scripts } = JSON.parse(manifest) as { scripts: Record<string, string> };
   const names = ["build", "start", "check", "new", "import", "entities:suggest", "bench"];
-  for (const name of [...names, "bench:search", "generate"]) {
+  for (const name of [...names, "bench:search", "generate", "lighthouse"]) {
     const flags = ["build", "start"].includes(name) ? "--max-semi-space-size=64 " : "";
     const command = new RegExp(`^node ${flags}--import tsx (src|scripts)/\\S+\\.ts$`);
     assert.match(scripts[name] ?? "", command, name);
@@ -48,7 +48,7 @@ test("Ctrl-C on npm run build stops it cleanly: the site stays, nothing is left"
   assert.ok(run.signal === "SIGINT" || run.code === 130, ended);
 });
 
-test("npm start, check, new, import, bench, bench:search and generate start", async (t) => {
+test("npm start, check, new, import, bench, bench:search, generate and lighthouse start", async (t) => {
   const parent = await tempDir(t, "npm-scripts");
   const check = await npm(["check"], { CONTENT_DIR: FIXTURE }).exited;
   assert.equal(check.code, 0, check.stderr);
@@ -65,6 +65,9 @@ test("npm start, check, new, import, bench, bench:search and generate start", as
   const searchBench = await npm(["bench:search", "--", join(parent, "no-site")]).exited;
   assert.equal(searchBench.code, 2, searchBench.stderr);
   assert.match(searchBench.stderr, /usage: npm run bench:search/);
+  const lighthouse = await npm(["lighthouse", "--", join(parent, "no-site")]).exited;
+  assert.equal(lighthouse.code, 2, lighthouse.stderr);
+  assert.match(lighthouse.stderr, /usage: npm run lighthouse/);
   const generated = await npm(["generate", "--", "2", join(parent, "corpus")]).exited;
   assert.equal(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /^2 articles/);
