@@ -77,7 +77,7 @@ test("a body edit changes the article's own page only", async (t) => {
   assert.deepEqual(changed(inputsByUrl(first), inputsByUrl(second)), ["/2020/06/15/a6/"]);
 });
 
-test("the entities index changes when an article names another entity (not for a headline, above)", async (t) => {
+test("the entities index changes when an article names another entity", async (t) => {
   const content = await writeArchive(FILES, t);
   const first = await modelOf(content);
   const index = ["/entities/", "/entities/by-count/"];
