@@ -60,8 +60,10 @@ export function IndexGroup({ group }: { group: IndexPageGroup }) {
         {group.continued ? ", continued" : ""}{" "}
         <span class="count">{group.count.toLocaleString("en")}</span>
       </h2>
+      {/* Letters are headings, not landmarks: "A" of People and "A" of Places would be two
+          regions of one name, and dozens of them drown the page's own. */}
       {group.sections.map((section) => (
-        <section aria-labelledby={section.id}>
+        <section>
           <h3 id={section.id} class="letter">
             {section.label}
             {section.continued ? " (continued)" : ""}
