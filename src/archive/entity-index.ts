@@ -15,10 +15,17 @@ export const ENTITY_INDEX_URL = siteUrl("/entities/");
 export const ENTITY_COUNT_URL = siteUrl("/entities/by-count/");
 
 /**
- * Names on one page of the index: about 100 bytes each, so a page stays near 45 kB with its
- * jump links and the page shell (README, "Entities").
+ * What one page of the index holds, in bytes of HTML: its names and jump links, about 400
+ * names of the usual length. With the page's shell, heading and pager a page weighs about
+ * 50 kB (README, "Entities") whether its names are short or long, Latin or not: names are
+ * cut by their weight, not their number.
  */
-export const INDEX_PAGE_SIZE = 400;
+export const INDEX_PAGE_BYTES = 44_000;
+
+/** An entry's markup besides its name, URL and count: `<li><a href=""></a> <span …>`. */
+const ENTRY_MARKUP = 52;
+/** A jump link's markup besides its label, id and URL (`<li><a href="/entities/page/12/#">`). */
+const JUMP_MARKUP = 40;
 
 /**
  * The bands of the index by count, each from its number of articles up to the next one's:
@@ -57,14 +64,32 @@ interface IndexType {
 /** The index's pages: by name, then by number of articles; at least one page each. */
 export function entityIndexPages(
   groups: readonly EntityGroup[],
-  size = INDEX_PAGE_SIZE,
+  bytes = INDEX_PAGE_BYTES,
 ): EntityIndexPage[] {
   const byName = groups.map(({ type, entities }) => ({ type, sections: byLetter(type, entities) }));
   const byCount = groups.map(({ type, entities }) => ({ type, sections: byBand(type, entities) }));
-  return [
-    ...indexPages(byName, size, { order: "name", first: ENTITY_INDEX_URL, other: ENTITY_COUNT_URL }),
-    ...indexPages(byCount, size, { order: "count", first: ENTITY_COUNT_URL, other: ENTITY_INDEX_URL }),
-  ];
+  const name = { order: "name", first: ENTITY_INDEX_URL, other: ENTITY_COUNT_URL } as const;
+  const count = { order: "count", first: ENTITY_COUNT_URL, other: ENTITY_INDEX_URL } as const;
+  return [...indexPages(byName, bytes, name), ...indexPages(byCount, bytes, count)];
+}
+
+/** The bytes an entry takes on a page (close enough: a name's `&` is written `&amp;`). */
+export function entryBytes(entry: IndexEntry): number {
+  const text = entry.name + entry.url + entry.count.toLocaleString("en");
+  return ENTRY_MARKUP + Buffer.byteLength(text);
+}
+
+/**
+ * The room a page has for names: its bytes less the jump links every page repeats (at least
+ * half of it, for an archive of many letters: Chinese names have hundreds of first letters).
+ */
+function roomForNames(types: readonly IndexType[], bytes: number): number {
+  const url = `${ENTITY_COUNT_URL}page/1000/`.length;
+  let jumps = 0;
+  for (const { sections } of types) {
+    for (const { label, id } of sections) jumps += JUMP_MARKUP + Buffer.byteLength(label + id) + url;
+  }
+  return Math.max(bytes - jumps, bytes / 2);
 }
 
 function entry(entity: Entity): IndexEntry {
@@ -121,8 +146,8 @@ interface Order {
 }
 
 /** One order of the index cut into pages, each with the jump links of every page. */
-function indexPages(types: readonly IndexType[], size: number, how: Order): EntityIndexPage[] {
-  const cut = cutIntoPages(types, size);
+function indexPages(types: readonly IndexType[], bytes: number, how: Order): EntityIndexPage[] {
+  const cut = cutIntoPages(types, roomForNames(types, bytes), entryBytes);
   const count = cut.length;
   const starts = new Map<string, SiteUrl>();
   cut.forEach((groups, i) => {
@@ -150,13 +175,20 @@ function countOf(contents: readonly IndexContents[], type: EntityType): number {
 }
 
 /**
- * The types' sections cut into pages of at most `size` entries, in order. A section that would
- * not fit the room left starts the next page when it fits a page and this page is at least
- * half full (so that a letter is not cut without need, and no page is left nearly empty);
- * otherwise it fills the page and goes on over the next. At least one page, empty or not.
+ * The types' sections cut into pages of `size` at most, in order, each entry weighing
+ * `weight` (1: `size` is a number of entries). A section that would not fit the room left
+ * starts the next page when it fits a page and this page is at least half full (so that a
+ * letter is not cut without need, and no page is left nearly empty); otherwise it fills the
+ * page and goes on over the next. An entry heavier than a page has one to itself. A last page
+ * holding a tenth of a page or less is joined to the one before. At least one page, empty or
+ * not.
  */
-export function cutIntoPages(types: readonly IndexType[], size: number): IndexPageGroup[][] {
-  if (size < 1) throw new Error(`an index page holds at least one entry, not ${size}`);
+export function cutIntoPages(
+  types: readonly IndexType[],
+  size: number,
+  weight: (entry: IndexEntry) => number = () => 1,
+): IndexPageGroup[][] {
+  if (!(size > 0)) throw new Error(`an index page holds something, not ${size}`);
   const pages: IndexPageGroup[][] = [[]];
   let room = size;
   const newPage = () => {
@@ -166,23 +198,49 @@ export function cutIntoPages(types: readonly IndexType[], size: number): IndexPa
   for (const { type, sections } of types) {
     let started = false;
     for (const section of sections) {
-      const length = section.entries.length;
-      if (length > room && length <= size && room < size / 2) newPage();
-      for (let from = 0; from < length;) {
-        if (room === 0) newPage();
-        const entries = section.entries.slice(from, from + room);
+      const weights = section.entries.map(weight);
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      if (total > room && total <= size && room < size / 2) newPage();
+      for (let from = 0; from < weights.length;) {
+        let [to, taken] = [from, 0];
+        while (to < weights.length && taken + weights[to]! <= room) taken += weights[to++]!;
+        if (to === from && room < size) {
+          newPage();
+          continue;
+        }
+        if (to === from) taken = weights[to++]!;
         const page = pages.at(-1)!;
         let group = page.at(-1);
         if (group?.type !== type) {
           group = { type, count: 0, continued: started, sections: [] };
           page.push(group);
         }
+        const entries = section.entries.slice(from, to);
         group.sections.push({ label: section.label, id: section.id, continued: from > 0, entries });
         started = true;
-        from += entries.length;
-        room -= entries.length;
+        from = to;
+        room -= taken;
       }
     }
   }
+  // A last page of a few names (the last letter did not fit) goes on the one before instead.
+  if (pages.length > 1 && size - room <= size / 10) joinLast(pages);
   return pages;
+}
+
+/** Moves the last page's names to the end of the page before, joining what continues. */
+function joinLast(pages: IndexPageGroup[][]): void {
+  const page = pages.at(-2)!;
+  for (const group of pages.pop()!) {
+    const last = page.at(-1);
+    if (last?.type !== group.type) {
+      page.push(group);
+      continue;
+    }
+    for (const section of group.sections) {
+      const before = last.sections.at(-1);
+      if (before?.id === section.id) before.entries.push(...section.entries);
+      else last.sections.push(section);
+    }
+  }
 }
