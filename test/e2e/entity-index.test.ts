@@ -41,7 +41,8 @@ before(async () => {
     });
     const day = String((k % 28) + 1).padStart(2, "0");
     const front = [`title: Story ${k}`, `date: 2020-0${(k % 9) + 1}-${day}`, "author: Ana Ruiz"];
-    files[`articles/a${k}.md`] = `---\n${front.join("\n")}\nentities:\n${listed.join("\n")}\n---\n\nText.\n`;
+    const matter = `${front.join("\n")}\nentities:\n${listed.join("\n")}`;
+    files[`articles/a${k}.md`] = `---\n${matter}\n---\n\nText.\n`;
   }
   const content = await writeArchive(files, await tempDir(temp, "index-content"));
   site = join(await tempDir(temp, "index"), "site");
@@ -60,7 +61,8 @@ async function exists(url: string): Promise<boolean> {
 /** Every page of the index whose first page is `first`, in order. */
 async function indexPages(first: string): Promise<string[]> {
   const urls = [first];
-  while (await exists(`${first}page/${urls.length + 1}/`)) urls.push(`${first}page/${urls.length + 1}/`);
+  const next = () => `${first}page/${urls.length + 1}/`;
+  while (await exists(next())) urls.push(next());
   return urls;
 }
 
@@ -76,7 +78,8 @@ function listed(tree: Root): { name: string; count: number; type: string }[] {
     const type = heading.replace(/-heading$/, "");
     for (const item of within(section).filter((node) => node.tagName === "li")) {
       const [link, count] = item.children.filter((c): c is Element => c.type === "element");
-      entries.push({ name: toString(link!), count: Number(toString(count!).replace(/,/g, "")), type });
+      const articles = Number(toString(count!).replace(/,/g, ""));
+      entries.push({ name: toString(link!), count: articles, type });
     }
   }
   return entries;
@@ -107,8 +110,11 @@ for (const first of ["/entities/", "/entities/by-count/"]) {
 
   test(`${first}: every jump link, on every page, lands where its heading starts`, async () => {
     const urls = await indexPages(first);
-    const trees = new Map(await Promise.all(urls.map(async (url) => [url, await page(url)] as const)));
-    const targets = jumpLinks(trees.get(urls[0]!)!).map((href) => href.replace(/^#/, `${urls[0]}#`));
+    const read = urls.map(async (url) => [url, await page(url)] as const);
+    const trees = new Map(await Promise.all(read));
+    const targets = jumpLinks(trees.get(urls[0]!)!).map((href) => {
+      return href.replace(/^#/, `${urls[0]}#`);
+    });
     assert.ok(targets.length >= 10, targets.join(" "));
     for (const [url, tree] of trees) {
       const links = jumpLinks(tree);
@@ -130,14 +136,17 @@ test("a letter longer than a page goes on over the next, marked as continued", a
   const headings = (tree: Root) => allElements(tree).filter((node) => node.tagName === "h3");
   const continued = [];
   for (const url of urls) {
-    continued.push(...headings(await page(url)).map(toString).filter((text) => /continued/.test(text)));
+    const texts = headings(await page(url)).map(toString);
+    continued.push(...texts.filter((text) => /continued/.test(text)));
   }
   assert.ok(continued.includes("M (continued)"), continued.join(", "));
 });
 
 test("by count: each type most mentioned first, across its pages; bands as headings", async () => {
   const entries: ReturnType<typeof listed> = [];
-  for (const url of await indexPages("/entities/by-count/")) entries.push(...listed(await page(url)));
+  for (const url of await indexPages("/entities/by-count/")) {
+    entries.push(...listed(await page(url)));
+  }
   for (const type of ["person", "place", "organization"]) {
     const counts = entries.filter((entry) => entry.type === type).map((entry) => entry.count);
     assert.deepEqual(counts, [...counts].sort((a, b) => b - a), type);
@@ -149,9 +158,11 @@ test("by count: each type most mentioned first, across its pages; bands as headi
   assert.deepEqual(bands.slice(0, 2), ["10 to 99 articles", "2 to 9 articles"]);
 });
 
-test("the navigation's People leads to the people's letters; pages step Previous and Next", async () => {
+test("the navigation's People leads to its letters; pages step Previous and Next", async () => {
   const home = await page("/");
-  const people = allElements(home).find((node) => node.tagName === "a" && toString(node) === "People");
+  const people = allElements(home).find((node) => {
+    return node.tagName === "a" && toString(node) === "People";
+  });
   assert.equal(people?.properties.href, "/entities/#person");
   const index = await page("/entities/");
   const item = allElements(index).find((node) => node.properties.id === "person")!;
