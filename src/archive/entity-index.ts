@@ -87,7 +87,9 @@ function roomForNames(types: readonly IndexType[], bytes: number): number {
   const url = `${ENTITY_COUNT_URL}page/1000/`.length;
   let jumps = 0;
   for (const { sections } of types) {
-    for (const { label, id } of sections) jumps += JUMP_MARKUP + Buffer.byteLength(label + id) + url;
+    for (const { label, id } of sections) {
+      jumps += JUMP_MARKUP + Buffer.byteLength(label + id) + url;
+    }
   }
   return Math.max(bytes - jumps, bytes / 2);
 }
@@ -136,7 +138,8 @@ export function bandLabel(floor: number): string {
   if (floor === 0) return "No articles yet";
   if (floor === 1) return "1 article";
   const from = floor.toLocaleString("en");
-  return above === undefined ? `${from} articles or more` : `${from} to ${(above - 1).toLocaleString("en")} articles`;
+  if (above === undefined) return `${from} articles or more`;
+  return `${from} to ${(above - 1).toLocaleString("en")} articles`;
 }
 
 interface Order {

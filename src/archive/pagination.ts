@@ -1,6 +1,7 @@
 // Part of the archive model (./build.ts): how every paginated list (home, month, author and
-// entity pages, the entities index) is cut into pages at `<first URL>page/N/`, and which page numbers each page
-// offers a reader: the first and last, a few around the current one, gaps as ellipses.
+// entity pages, the entities index) is cut into pages at `<first URL>page/N/`, and which page
+// numbers each page offers a reader: the first and last, a few around the current one, gaps
+// as ellipses.
 import { type SiteUrl, siteUrl } from "../content/paths.ts";
 import type { Article, ListPage, Paged, PageSlot } from "./model.ts";
 
