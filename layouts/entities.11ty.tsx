@@ -1,54 +1,59 @@
-// Entities index, A–Z: every person, organisation, place, event, work and topic, grouped by
-// type, each type by first letter with jump links. /entities/by-count/ orders them by articles.
-import { EntityEntries, GroupHeading, IndexNav } from "./components/EntityIndex.tsx";
-import { typeLabel } from "./components/format.ts";
+// The entities index: every person, organisation, place, event, work and topic, grouped by
+// type, by name at /entities/ (each type by first letter) and by number of articles at
+// /entities/by-count/ (each type in bands of counts), a few hundred names a page (…/page/2/),
+// with jump links on every page to each type, letter and band on whichever page it starts.
+import type { EntityIndexPage } from "../src/archive/model.ts";
+import { IndexGroup, IndexJumps, pageRange } from "./components/EntityIndex.tsx";
 import { Page } from "./components/Page.tsx";
-import type { PageData } from "./page-context.ts";
+import { Pager } from "./components/Pager.tsx";
+import { onePagePer, type PaginatedData } from "./page-context.ts";
 
-export const data = { permalink: "/entities/" };
+type Data = PaginatedData<"indexPage", EntityIndexPage>;
 
-export function render({ archive }: PageData) {
+export const data = onePagePer("pages.entityIndexPages", "indexPage");
+
+const HEADINGS = {
+  name: "People, organisations, places and topics",
+  count: "Most mentioned people, organisations, places and topics",
+};
+
+export function render({ archive, indexPage }: Data) {
+  const { order, pageNumber, pageCount } = indexPage;
+  const heading = HEADINGS[order];
+  const title = pageNumber > 1 ? `${heading}, page ${pageNumber}` : heading;
+  const description =
+    order === "name"
+      ? `The people, organisations, places and events in ${archive.site.title}, A–Z.`
+      : `The people, organisations, places and events ${archive.site.title} covers most.`;
   return (
-    <Page
-      archive={archive}
-      url="/entities/"
-      title="People, organisations, places and topics"
-      description={`The people, organisations, places and events in ${archive.site.title}.`}
-    >
-      <h1>People, organisations, places and topics</h1>
-      <IndexNav
-        archive={archive}
-        other={{ href: "/entities/by-count/", label: "Most mentioned first" }}
-      />
-      {archive.entityGroups.map((group) => (
-        <section id={group.type} aria-labelledby={`${group.type}-heading`}>
-          <GroupHeading group={group} />
-          {group.letters.length > 1 ? (
-            <nav aria-label={`${typeLabel(group.type, true)} by letter`}>
-              <ul class="inline-list letters">
-                {group.letters.map(({ letter }) => (
-                  <li>
-                    <a href={`#${group.type}-${letterId(letter)}`}>{letter}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          {group.letters.map(({ letter, entities }) => (
-            <section aria-labelledby={`${group.type}-${letterId(letter)}`}>
-              <h3 id={`${group.type}-${letterId(letter)}`} class="letter">
-                {letter}
-              </h3>
-              <EntityEntries entities={entities} />
-            </section>
-          ))}
-        </section>
+    <Page archive={archive} url={indexPage.url} title={title} description={description}>
+      <h1>{title}</h1>
+      <p class="index-order">
+        {order === "name" ? (
+          <>
+            A–Z · <a href={indexPage.otherUrl}>Most mentioned first</a>
+          </>
+        ) : (
+          <>
+            Most mentioned first · <a href={indexPage.otherUrl}>A–Z</a>
+          </>
+        )}
+      </p>
+      <IndexJumps page={indexPage} />
+      {pageCount > 1 ? (
+        <p class="index-range">
+          Page {pageNumber} of {pageCount}: {pageRange(indexPage)}
+        </p>
+      ) : null}
+      {indexPage.groups.length ? null : <p>No article names anyone or anything yet.</p>}
+      {indexPage.groups.map((group) => (
+        <IndexGroup group={group} />
       ))}
+      <Pager
+        page={indexPage}
+        label="Pages of the index"
+        words={{ previous: "Previous", next: "Next" }}
+      />
     </Page>
   );
-}
-
-/** An id for a letter: itself, or "other" for #. */
-function letterId(letter: string): string {
-  return letter === "#" ? "other" : letter.toLowerCase();
 }

@@ -1,9 +1,19 @@
-// The page numbers of every paginated list (home, month, author and entity pages): first,
-// previous, a few numbers around the current page with ellipses for gaps, next and last.
-// Only what leads somewhere is a link; the current page is marked for assistive technology.
-import type { ListPage, PageSlot } from "../../src/archive/model.ts";
+// The page numbers of every paginated list (home, month, author and entity pages, the entities
+// index): first, previous, a few numbers around the current page with ellipses for gaps, next
+// and last. Only what leads somewhere is a link; the current page is marked for assistive
+// technology.
+import type { Paged, PageSlot } from "../../src/archive/model.ts";
 
-export function Pager({ page, label = "Pages" }: { page: ListPage; label?: string }) {
+/** What the previous and next steps say: "Newer" and "Older" in lists of articles. */
+export interface StepWords {
+  previous: string;
+  next: string;
+}
+
+const BY_DATE: StepWords = { previous: "Newer", next: "Older" };
+
+export function Pager(props: { page: Paged; label?: string; words?: StepWords }) {
+  const { page, label = "Pages", words = BY_DATE } = props;
   if (page.pageCount < 2) return null;
   const first = page.pageNumber > 1;
   const last = page.pageNumber < page.pageCount;
@@ -14,7 +24,7 @@ export function Pager({ page, label = "Pages" }: { page: ListPage; label?: strin
           <Step href={first ? page.firstUrl : undefined} text="First" before="«" />
         </li>
         <li class="pager-step">
-          <Step href={page.previousUrl} rel="prev" text="Newer" before="‹" />
+          <Step href={page.previousUrl} rel="prev" text={words.previous} before="‹" />
         </li>
         {page.slots.map((slot) => (
           <li>
@@ -22,7 +32,7 @@ export function Pager({ page, label = "Pages" }: { page: ListPage; label?: strin
           </li>
         ))}
         <li class="pager-step">
-          <Step href={page.nextUrl} rel="next" text="Older" after="›" />
+          <Step href={page.nextUrl} rel="next" text={words.next} after="›" />
         </li>
         <li class="pager-step">
           <Step href={last ? page.lastUrl : undefined} text="Last" after="»" />

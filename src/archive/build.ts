@@ -29,7 +29,7 @@ import type { PublishedSlugs } from "./published-urls.ts";
 import { compareText, NameRegistry, type Registered } from "./registry.ts";
 import { EntityCounter, linkRelated } from "./relations.ts";
 import { authorPages } from "./author-pages.ts";
-import { entityGroups } from "./entity-index.ts";
+import { entityGroups, entityIndexPages } from "./entity-index.ts";
 import { entityPages } from "./entity-pages.ts";
 import { MentionCache } from "./mention-cache.ts";
 import { hintMentions, NameIndex } from "./mention-hints.ts";
@@ -137,6 +137,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
 
   const { years, months } = dateArchives(articles, ENTITY_PAGE_SIZE);
   const homePages: HomePage[] = paginate(articles, site.pageSize, siteUrl("/"), {});
+  const groups = entityGroups(entities);
   if (options.today && homePages[0]) homePages[0].onThisDay = onThisDay(articles, options.today);
   const archive: Archive = {
     site,
@@ -148,7 +149,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     authorPages: authors.flatMap((author) => authorPages(author, ENTITY_PAGE_SIZE)),
     entities,
     entityPages: entities.flatMap((entity) => entityPages(entity, ENTITY_PAGE_SIZE, linkTo)),
-    entityGroups: entityGroups(entities),
+    entityGroups: groups,
+    entityIndexPages: entityIndexPages(groups),
     redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
     withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),
     corrections: correctionNotices(articles),

@@ -158,18 +158,22 @@ export interface OnThisDay {
 /** A page number a list offers (./pagination.ts), or a gap of numbers left out. */
 export type PageSlot = { pageNumber: number; url: SiteUrl } | { gap: true };
 
-/** One page of a paginated list: home, month, author and entity pages (./pagination.ts). */
-export interface ListPage {
+/** One page of a paginated list, as its pager links it (./pagination.ts). */
+export interface Paged {
   url: SiteUrl;
   pageNumber: number;
   pageCount: number;
-  articles: Article[];
   firstUrl: SiteUrl;
   lastUrl: SiteUrl;
   previousUrl?: SiteUrl;
   nextUrl?: SiteUrl;
   /** The page numbers to offer, in order; none when the list has one page. */
   slots: PageSlot[];
+}
+
+/** One page of a list of articles: home, month, author and entity pages. */
+export interface ListPage extends Paged {
+  articles: Article[];
 }
 
 /** A page of the home page; the first also shows "On this day" when the build has a day. */
@@ -226,10 +230,52 @@ export interface EntityGroup {
   type: EntityType;
   /** By name. */
   entities: Entity[];
-  /** The same, filed by first letter (accents aside; # for names starting otherwise). */
-  letters: { letter: string; entities: Entity[] }[];
-  /** The most mentioned, most articles first (./entity-index.ts). */
-  byCount: Entity[];
+}
+
+/** An entity as the entities index lists it: its name, page and number of articles. */
+export interface IndexEntry {
+  name: string;
+  url: SiteUrl;
+  count: number;
+}
+
+/** Where a heading of the entities index is: the page it starts on, and its id there. */
+export interface IndexTarget {
+  label: string;
+  url: SiteUrl;
+  id: string;
+}
+
+/** A type in the index's jump links: its count, where it starts, where each section starts. */
+export interface IndexContents {
+  type: EntityType;
+  /** Where the type's heading is: its first page, and the heading's id. */
+  url: SiteUrl;
+  id: string;
+  count: number;
+  sections: IndexTarget[];
+}
+
+/** The part of a type that one page of the index shows, section by section. */
+export interface IndexPageGroup {
+  type: EntityType;
+  count: number;
+  /** The type began on an earlier page. */
+  continued: boolean;
+  sections: { label: string; id: string; continued: boolean; entries: IndexEntry[] }[];
+}
+
+/**
+ * One page of the entities index (./entity-index.ts): by name at `/entities/`, by number of
+ * articles at `/entities/by-count/`, each paginated, with jump links to every type and section
+ * (a letter, or a band of counts) on whichever page it starts.
+ */
+export interface EntityIndexPage extends Paged {
+  order: "name" | "count";
+  /** The first page of the index in the other order. */
+  otherUrl: SiteUrl;
+  contents: IndexContents[];
+  groups: IndexPageGroup[];
 }
 
 /** An earlier URL that now leads to a page elsewhere on the site. */
@@ -265,6 +311,8 @@ export interface Archive {
   /** Every entity's pages: `/entities/<slug>/`, then `/entities/<slug>/page/2/`, … */
   entityPages: EntityPage[];
   entityGroups: EntityGroup[];
+  /** The entities index's pages: by name (`/entities/`, …), then by count (./entity-index.ts). */
+  entityIndexPages: EntityIndexPage[];
   redirects: Redirect[];
   withdrawn: WithdrawnPage[];
   /** Every correction of a published article, newest first. */

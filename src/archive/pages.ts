@@ -29,8 +29,8 @@ export interface PageEntry {
 export const CORRECTIONS_URL = "/corrections/";
 export const CORRECTIONS_FEED_URL = "/corrections/feed.xml";
 
-/** Pages at fixed URLs, whatever the archive holds. */
-export const FIXED_PAGES = ["/authors/", "/entities/", "/entities/by-count/", "/search/", CORRECTIONS_URL];
+/** Pages at fixed URLs, whatever the archive holds (the entities index is paginated). */
+export const FIXED_PAGES = ["/authors/", "/search/", CORRECTIONS_URL];
 /** Files at fixed URLs that are not pages a reader browses. */
 /** The search page's script, bundled by layouts/search-script.11ty.tsx at each build. */
 export const SEARCH_SCRIPT_URL = "/assets/search.js";
@@ -118,6 +118,10 @@ export function siteOutputs(archive: Archive): Output[] {
     if (page.pageNumber > 1) add(page.url, "page", `page ${page.pageNumber} of "${page.profile.name}"`, page.articles);
   }
   for (const url of FIXED_PAGES) add(siteUrl(url), "page", `the page ${url}`);
+  for (const page of archive.entityIndexPages) {
+    const index = `the entities index ${page.firstUrl}`;
+    add(page.url, "page", page.pageNumber > 1 ? `page ${page.pageNumber} of ${index}` : index);
+  }
   for (const url of FIXED_FILES) add(siteUrl(url), "file", `the file ${url}`);
   for (const format of drawnIcons(archive)) {
     add(siteUrl(ICON_URLS[format]), "file", `the site's icon ${ICON_URLS[format]}`);

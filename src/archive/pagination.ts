@@ -1,8 +1,9 @@
 // Part of the archive model (./build.ts): how every paginated list (home, month, author and
-// entity pages) is cut into pages at `<first URL>page/N/`, and which page numbers each page
-// offers a reader: the first and last, a few around the current one, gaps as ellipses.
+// entity pages, the entities index) is cut into pages at `<first URL>page/N/`, and which page
+// numbers each page offers a reader: the first and last, a few around the current one, gaps
+// as ellipses.
 import { type SiteUrl, siteUrl } from "../content/paths.ts";
-import type { Article, ListPage, PageSlot } from "./model.ts";
+import type { Article, ListPage, Paged, PageSlot } from "./model.ts";
 
 /** Page numbers shown on each side of the current page. */
 export const PAGES_AROUND = 2;
@@ -46,6 +47,21 @@ export function pageSlots(first: SiteUrl, current: number, count: number): PageS
   );
 }
 
+/** Page `n` of `count` of the list at `first`, with the links its pager offers. */
+export function pagedAt(first: SiteUrl, n: number, count: number): Paged {
+  const page: Paged = {
+    url: listPageUrl(first, n),
+    pageNumber: n,
+    pageCount: count,
+    firstUrl: first,
+    lastUrl: listPageUrl(first, count),
+    slots: count > 1 ? pageSlots(first, n, count) : [],
+  };
+  if (n > 1) page.previousUrl = listPageUrl(first, n - 1);
+  if (n < count) page.nextUrl = listPageUrl(first, n + 1);
+  return page;
+}
+
 /**
  * `articles` cut into pages of `size` at `first`, `first/page/2/`, …: at least one page, empty
  * when there is nothing to list. `extra` adds what every page of the list shows besides.
@@ -57,21 +73,21 @@ export function paginate<E extends object>(
   extra: E,
 ): (ListPage & E)[] {
   const pageCount = Math.max(1, Math.ceil(articles.length / size));
-  const lastUrl = listPageUrl(first, pageCount);
   return Array.from({ length: pageCount }, (_, i) => {
-    const n = i + 1;
+    const { url, pageNumber, firstUrl, lastUrl, previousUrl, nextUrl, slots } =
+      pagedAt(first, i + 1, pageCount);
     const page: ListPage & E = {
       ...extra,
-      url: listPageUrl(first, n),
-      pageNumber: n,
+      url,
+      pageNumber,
       pageCount,
-      articles: articles.slice(i * size, n * size),
-      firstUrl: first,
+      articles: articles.slice(i * size, (i + 1) * size),
+      firstUrl,
       lastUrl,
-      slots: pageCount > 1 ? pageSlots(first, n, pageCount) : [],
+      slots,
     };
-    if (n > 1) page.previousUrl = listPageUrl(first, n - 1);
-    if (n < pageCount) page.nextUrl = listPageUrl(first, n + 1);
+    if (previousUrl) page.previousUrl = previousUrl;
+    if (nextUrl) page.nextUrl = nextUrl;
     return page;
   });
 }

@@ -34,6 +34,8 @@ export interface PageSelection {
   months: Archive["months"];
   authorPages: Archive["authorPages"];
   entityPages: Archive["entityPages"];
+  /** The entities index by name and by count: its entries' names, pages and counts. */
+  entityIndexPages: Archive["entityIndexPages"];
   redirects: Archive["redirects"];
   withdrawn: Archive["withdrawn"];
   /** The Atom feeds of authors and entities (src/feeds/feeds.ts). */
@@ -48,6 +50,7 @@ type ListName = keyof PageSelection;
 const YEAR_LISTS: ReadonlySet<ListName> = new Set(["homePages", "years", "months"]);
 const LISTS: readonly ListName[] = [
   ...["articles", "homePages", "years", "months", "authorPages", "entityPages"] as const,
+  "entityIndexPages",
   ...["redirects", "withdrawn", "authorFeeds", "entityFeeds", "icons"] as const,
 ];
 const FEED_LISTS: ReadonlySet<ListName> = new Set(["authorFeeds", "entityFeeds"]);
@@ -55,7 +58,10 @@ const FEED_LISTS: ReadonlySet<ListName> = new Set(["authorFeeds", "entityFeeds"]
 /** Every page and feed the archive has, list by list. */
 function allPages(archive: Archive): PageSelection {
   const { articles, homePages, years, months, authorPages, entityPages } = archive;
-  const lists = { articles, homePages, years, months, authorPages, entityPages };
+  const lists = {
+    articles, homePages, years, months, authorPages, entityPages,
+    entityIndexPages: archive.entityIndexPages,
+  };
   const { redirects, withdrawn } = archive;
   const feeds = { authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
   return { ...lists, redirects, withdrawn, ...feeds, icons: siteIcons(archive) };

@@ -76,6 +76,14 @@ const SHARDS_INDEXED: Record<string, string> = {
   "adding the first article of a new year": "2030-2034",
 };
 
+/** The entities index (by name, by count) is re-rendered when its names or counts change. */
+const INDEX = ["entities/by-count/index.html", "entities/index.html"];
+const INDEX_CHANGES: Record<string, string[]> = {
+  "editing a body": [],
+  "editing a title": [],
+  "editing the entities": INDEX,
+};
+
 test("after each kind of change, a rebuild equals a cold build, byte for byte", { timeout: 600_000 }, async (t) => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
   t.after(() => rm(parent, { recursive: true, force: true }));
@@ -94,6 +102,11 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
     if (what.startsWith("the build's day")) {
       const changed = await changedPages(before, site);
       assert.deepEqual(changed, ["index.html"], `${what}: the home page alone`);
+    }
+    const index = INDEX_CHANGES[what];
+    if (index !== undefined) {
+      const changed = (await changedPages(before, site)).filter((file) => INDEX.includes(file));
+      assert.deepEqual(changed, index, `${what}: the entities index pages whose inputs changed`);
     }
     const reused = /unchanged since the last build: (\d+)/.exec(rebuild.stdout)?.[1];
     assert.equal(reused === "0", everyPage !== undefined, `${what}: ${reused} pages reused`);

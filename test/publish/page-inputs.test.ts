@@ -10,7 +10,9 @@ import { jsonReplacingObjects, searchInputText } from "../../src/publish/page-in
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
 
-const LISTS = ["articles", "homePages", "years", "months", "authorPages", "entityPages"] as const;
+const LISTS = [
+  "articles", "homePages", "years", "months", "authorPages", "entityPages", "entityIndexPages",
+] as const;
 
 /** Every page's inputs, by URL, as the page plan hashes them. */
 function inputsByUrl(archive: Archive): Map<string, string> {
@@ -73,6 +75,19 @@ test("a body edit changes the article's own page only", async (t) => {
   await writeFile(join(content, EDITED), `${FILES[EDITED]}\nOne more paragraph.\n`);
   const second = await modelOf(content);
   assert.deepEqual(changed(inputsByUrl(first), inputsByUrl(second)), ["/2020/06/15/a6/"]);
+});
+
+test("the entities index changes when an article names another entity", async (t) => {
+  const content = await writeArchive(FILES, t);
+  const first = await modelOf(content);
+  const index = ["/entities/", "/entities/by-count/"];
+  const indexed = (archive: Archive) => archive.entityIndexPages.map((page) => page.url);
+  assert.deepEqual(indexed(first), index);
+  const named = FILES[EDITED]!.replace(/entities: \[/, "entities: [Port Authority, ");
+  await writeFile(join(content, EDITED), named);
+  const second = await modelOf(content);
+  const changedNow = changed(inputsByUrl(first), inputsByUrl(second));
+  assert.deepEqual(changedNow.filter((url) => index.includes(url)), index);
 });
 
 test("what an article gives the search index changes with the article, not with its links", async (t) => {

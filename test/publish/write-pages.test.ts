@@ -13,8 +13,8 @@ import { PROJECT_ROOT, readTree } from "../support/build.ts";
 import { tempDir } from "../support/temp.ts";
 
 const LISTS = [
-  "articles", "homePages", "years", "months", "authorPages", "entityPages", "redirects", "withdrawn",
-  "authorFeeds", "entityFeeds",
+  "articles", "homePages", "years", "months", "authorPages", "entityPages", "entityIndexPages",
+  "redirects", "withdrawn", "authorFeeds", "entityFeeds",
 ] as const;
 
 function everyPage(archive: Archive): PageSelection {
