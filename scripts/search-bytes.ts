@@ -72,13 +72,16 @@ function printTable(rows: string[][]): void {
   }
 }
 
-/** The entity with the most articles, read from the site's own index of entities. */
+/**
+ * The entity with the most articles, read from the first page of the site's own index of
+ * entities by count (counts are written with thousands separators).
+ */
 function mostMentionedEntity(folder: string): string {
-  const html = readFileSync(join(folder, "entities", "index.html"), "utf8");
+  const html = readFileSync(join(folder, "entities", "by-count", "index.html"), "utf8");
   let best = { name: "", count: -1 };
-  const listed = /<a href="\/entities\/[^"]*">([^<]*)<\/a> <span class="count">(\d+)<\/span>/g;
+  const listed = /<a href="\/entities\/[^"]*">([^<]*)<\/a> <span class="count">([\d,]+)<\/span>/g;
   for (const match of html.matchAll(listed)) {
-    const count = Number(match[2]);
+    const count = Number(match[2]!.replaceAll(",", ""));
     if (count > best.count) best = { name: decodeText(match[1]!), count };
   }
   return best.name;

@@ -294,20 +294,11 @@ interface KnownViolation {
 }
 
 /**
- * Violations of axe's best-practice rules (none of WCAG's) that the layouts have today. While
- * present they are printed on every run and make their test "todo", not passed; any other
- * violation fails, and so does an entry here that no longer occurs, so that the list only
- * shrinks. Fixing them is layout work (layouts/), outside these tests.
+ * Violations known and not yet fixed in the layouts: none today. An entry is printed on every
+ * run and makes its test "todo", not passed; any other violation fails, and so does an entry
+ * here that no longer occurs, so that the list only shrinks.
  */
-const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
-  {
-    page: "entities index",
-    rule: "landmark-unique",
-    why:
-      "each letter's <section> is named by its letter alone, so People's C and Organisations' C " +
-      "are two regions named C (layouts/entities.11ty.tsx: label by the group's heading too)",
-  },
-];
+const KNOWN_VIOLATIONS: readonly KnownViolation[] = [];
 
 function knownAs(type: PageType, violation: Result): KnownViolation | undefined {
   return KNOWN_VIOLATIONS.find((known) => known.page === type.name && known.rule === violation.id);
