@@ -12,6 +12,8 @@ declare module "@11ty/eleventy-img" {
     sharpPngOptions?: Record<string, unknown>;
     svgShortCircuit?: boolean;
     useCache?: boolean;
+    /** Only the metadata: nothing is encoded or written. */
+    statsOnly?: boolean;
     hashLength?: number;
     concurrency?: number;
   }

@@ -3,6 +3,7 @@
 // the cache folder, named by a hash of the source's bytes, and linked into every site that
 // uses them (./publish-images.ts): a changed image gets new names, so the pages showing it
 // change too, and a build with unchanged images encodes nothing.
+import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import Image, { type ImageVariant } from "@11ty/eleventy-img";
 import type { ResponsiveImage } from "../archive/model.ts";
@@ -28,16 +29,40 @@ export const TRANSFORMED_TYPES: ReadonlySet<string> = new Set([
   ".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff",
 ]);
 
-/** The variants of `sourceFile`, made unless the cache holds them. */
+/**
+ * The variants of `sourceFile`, made unless the cache holds them all. They are made in a
+ * folder of their own and then renamed into the cache, so that a build running beside this
+ * one (a test, a preview) never links a variant still being written. eleventy-img's own
+ * caches are off: its in-memory one is keyed by path, and a long-running preview must see an
+ * image replaced under the same name.
+ */
 export async function imageVariants(sourceFile: string, cacheDir: string): Promise<ResponsiveImage> {
-  const made = await Image(sourceFile, {
+  const kept = join(cacheDir, IMAGE_FOLDER);
+  const options = {
     widths: IMAGE_WIDTHS,
     formats: FORMATS,
-    outputDir: join(cacheDir, IMAGE_FOLDER),
     urlPath: `/${IMAGE_FOLDER}/`,
+    useCache: false,
     ...SHARP,
-  });
-  return responsiveImage(made);
+  };
+  const planned = await Image(sourceFile, { ...options, outputDir: kept, statsOnly: true });
+  const variants = Object.values(planned).flat();
+  const present = await Promise.all(variants.map((v) => exists(join(kept, v.filename))));
+  if (present.every(Boolean)) return responsiveImage(planned);
+  await mkdir(kept, { recursive: true });
+  const scratch = await mkdtemp(join(cacheDir, `${IMAGE_FOLDER}-making-`));
+  try {
+    const made = await Image(sourceFile, { ...options, outputDir: scratch });
+    const files = Object.values(made).flat().map((v) => v.filename);
+    await Promise.all(files.map((file) => rename(join(scratch, file), join(kept, file))));
+    return responsiveImage(made);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }
 
 /** eleventy-img's metadata (formats in the order asked, each narrowest first) as the model's. */
