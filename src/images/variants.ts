@@ -14,7 +14,8 @@ export const IMAGE_FOLDER = "img";
 /**
  * Widths in CSS pixels' worth of device pixels: a list thumbnail (160), a phone's column
  * (400, 800 at 2x) and the article's column on a desktop at 2x (1200). Never wider than the
- * source: eleventy-img drops those, and keeps the source's width when all are.
+ * source: eleventy-img drops those (a 1000-pixel image stops at 800), and keeps the source's
+ * width when every one is wider.
  */
 export const IMAGE_WIDTHS = [160, 400, 800, 1200];
 /** Modern formats first; "auto" is the source's own (JPEG, PNG), the fallback. */
