@@ -56,7 +56,8 @@ function outline(face: opentype.Font, glyph: opentype.Glyph, x: number, y: numbe
   outlines.set(face, byGlyph);
   const commands = byGlyph.get(glyph.index) ?? glyph.getPath(0, 0, face.unitsPerEm).commands;
   byGlyph.set(glyph.index, commands);
-  const at = (px: number, py: number) => `${(x + px * scale).toFixed(1)} ${(y + py * scale).toFixed(1)}`;
+  const at = (px: number, py: number) =>
+    `${(x + px * scale).toFixed(1)} ${(y + py * scale).toFixed(1)}`;
   return commands.map((c) => {
     if (c.type === "M" || c.type === "L") return `${c.type}${at(c.x, c.y)}`;
     if (c.type === "Q") return `Q${at(c.x1, c.y1)} ${at(c.x, c.y)}`;
@@ -88,7 +89,8 @@ function meetingMap(): string {
     `<path d="M${west.x} ${west.y} Q 585 170 ${east.x} ${east.y}" fill="none" `
       + `stroke="${COLORS.red}" stroke-width="5" stroke-dasharray="18 12"/>`,
     ...[west, east].map(({ x, y }) =>
-      `<circle cx="${x}" cy="${y}" r="14" fill="${COLORS.red}" stroke="${COLORS.paper}" stroke-width="4"/>`),
+      `<circle cx="${x}" cy="${y}" r="14" fill="${COLORS.red}" stroke="${COLORS.paper}" `
+        + 'stroke-width="4"/>'),
     text("Menlo Park, Calif.", west.x + 26, west.y + 48, 40, { bold: true }),
     text("Facebook's headquarters", west.x + 26, west.y + 92, 30, { fill: COLORS.muted }),
     text("Washington, D.C.", east.x - 20, east.y + 60, 40, { bold: true, anchor: "end" }),
@@ -112,14 +114,16 @@ function meetingsTimeline(): string {
   const x = (time: number) => left + ((time - from) / (to - from)) * (right - left);
   const years = [2018, 2019, 2020, 2021].map((year) => {
     const at = x(Date.UTC(year, 0, 1));
-    const tick = `<rect x="${at - 1.5}" y="${axis - 18}" width="3" height="36" fill="${COLORS.ink}"/>`;
+    const tick = `<rect x="${at - 1.5}" y="${axis - 18}" width="3" height="36" `
+      + `fill="${COLORS.ink}"/>`;
     return year < 2021 ? tick + text(String(year), at + 12, axis + 60, 36, { bold: true }) : tick;
   });
   const meetings = MEETINGS.map((meeting, i) => {
     const at = x(meeting.date.getTime());
     const top = i % 2 === 0 ? 200 : 130;
     return [
-      `<rect x="${at - 1.5}" y="${top + 20}" width="3" height="${axis - top - 20}" fill="${COLORS.red}"/>`,
+      `<rect x="${at - 1.5}" y="${top + 20}" width="3" height="${axis - top - 20}" `
+        + `fill="${COLORS.red}"/>`,
       `<circle cx="${at}" cy="${axis}" r="13" fill="${COLORS.red}"/>`,
       text(meeting.label, at, top - 14, 30, { bold: true, anchor: "middle" }),
       text(meeting.place, at, top + 14, 24, { fill: COLORS.muted, anchor: "middle" }),

@@ -18,7 +18,13 @@ export function ArticleList({ articles, compact = false, lead = false, headingLe
           <article>
             {/* No alt: the headline beside it says what the story is. */}
             {!compact && article.image?.responsive ? (
-              <Picture image={article.image.responsive} alt="" sizes={THUMB_SIZES} lazy class="article-list-thumb" />
+              <Picture
+                image={article.image.responsive}
+                alt=""
+                sizes={THUMB_SIZES}
+                lazy
+                class="article-list-thumb"
+              />
             ) : null}
             <Heading class="article-list-title">
               <a href={article.url}>{article.title}</a>

@@ -55,7 +55,8 @@ export class ArchiveImages {
     const problem = made === "missing"
       ? {
           rule: "image-missing",
-          message: `"${use.src}" is not in ${STATIC_FOLDER}/ (no file ${STATIC_FOLDER}${source.sitePath})`,
+          message:
+            `"${use.src}" is not in ${STATIC_FOLDER}/ (no file ${STATIC_FOLDER}${source.sitePath})`,
           fix: `put the image at ${STATIC_FOLDER}${source.sitePath}, or correct the path`,
         }
       : {
@@ -79,8 +80,14 @@ export class ArchiveImages {
     }
   }
 
-  /** Articles' lead images and body images, in place (before the model is frozen); `sources[i]` is the file of `articles[i]`. */
-  async addToArticles(articles: readonly Article[], sources: readonly ArticleSource[]) {
+  /**
+   * Articles' lead images and body images, in place, before the model is frozen; `sources[i]`
+   * is the file of `articles[i]`.
+   */
+  async addToArticles(
+    articles: readonly Article[],
+    sources: readonly ArticleSource[],
+  ): Promise<void> {
     await Promise.all(articles.map((article, i) => this.addToArticle(article, sources[i]!)));
   }
 
@@ -106,11 +113,15 @@ export class ArchiveImages {
   }
 
   /** Authors' photos, in place. */
-  async addToAuthors(authors: readonly Author[], sourceOf: (author: Author) => AuthorSource | undefined) {
+  async addToAuthors(
+    authors: readonly Author[],
+    sourceOf: (author: Author) => AuthorSource | undefined,
+  ): Promise<void> {
     for (const author of authors) {
       const source = sourceOf(author);
       if (!author.image || !source) continue;
-      const use = { src: author.image, pageUrl: author.url, file: source.file.path, place: source.locate(["image"]) };
+      const place = source.locate(["image"]);
+      const use = { src: author.image, pageUrl: author.url, file: source.file.path, place };
       const photo = await this.variants(use);
       if (photo) author.photo = photo;
     }

@@ -25,7 +25,8 @@ export function bodyImages(html: string): BodyImage[] {
   const found: BodyImage[] = [];
   const visit = (node: Node) => {
     if ("tagName" in node && node.tagName === "img") found.push(bodyImage(node));
-    const children = "content" in node ? node.content.childNodes : "childNodes" in node ? node.childNodes : [];
+    const children =
+      "content" in node ? node.content.childNodes : "childNodes" in node ? node.childNodes : [];
     for (const child of children) visit(child);
   };
   visit(parseFragment(html, { sourceCodeLocationInfo: true }));

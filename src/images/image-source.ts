@@ -31,5 +31,6 @@ export function imageSource(src: string, pageUrl: string, contentDir: string): I
   if (!TRANSFORMED_TYPES.has(extname(path).toLowerCase()) || path.includes("\0")) {
     return { kind: "as-is" };
   }
-  return { kind: "static", file: join(contentDir, STATIC_FOLDER, ...path.split("/")), sitePath: path };
+  const file = join(contentDir, STATIC_FOLDER, ...path.split("/"));
+  return { kind: "static", file, sitePath: path };
 }

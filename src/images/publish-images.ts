@@ -6,7 +6,11 @@ import { copyFile, link, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Archive } from "../archive/model.ts";
 
-export async function publishImages(archive: Archive, cacheDir: string, siteDir: string): Promise<void> {
+export async function publishImages(
+  archive: Archive,
+  cacheDir: string,
+  siteDir: string,
+): Promise<void> {
   const folders = new Set(archive.imageFiles.map((file) => dirname(join(siteDir, file))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   await Promise.all(archive.imageFiles.map(async (file) => {

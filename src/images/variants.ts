@@ -25,7 +25,7 @@ const PREVIEW_WIDTH = 1200;
 /** Lower AVIF effort than sharp's default 4: a third of the time, a few per cent bigger. */
 const SHARP = { sharpAvifOptions: { effort: 2 } };
 
-/** The source types that are transformed; others (GIF, which may move; ICO, BMP) stay as they are. */
+/** The types transformed; others (GIF, which may move; ICO, BMP) are published as they are. */
 export const TRANSFORMED_TYPES: ReadonlySet<string> = new Set([
   ".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff",
 ]);
@@ -37,7 +37,10 @@ export const TRANSFORMED_TYPES: ReadonlySet<string> = new Set([
  * caches are off: its in-memory one is keyed by path, and a long-running preview must see an
  * image replaced under the same name.
  */
-export async function imageVariants(sourceFile: string, cacheDir: string): Promise<ResponsiveImage> {
+export async function imageVariants(
+  sourceFile: string,
+  cacheDir: string,
+): Promise<ResponsiveImage> {
   const kept = join(cacheDir, IMAGE_FOLDER);
   const options = {
     widths: IMAGE_WIDTHS,

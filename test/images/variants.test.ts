@@ -4,18 +4,13 @@ import assert from "node:assert/strict";
 import { readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
-import { Resvg } from "@resvg/resvg-js";
 import { imageVariants } from "../../src/images/variants.ts";
+import { drawnPng } from "../support/images.ts";
 import { tempDir } from "../support/temp.ts";
 
-/** A PNG of `width` × `height`, its colour making its bytes. */
-export function drawnPng(width: number, height: number, fill = "#9a1c1c"): Buffer {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
-    + `<rect width="${width}" height="${height / 2}" fill="${fill}"/></svg>`;
-  return new Resvg(svg).render().asPng();
-}
+const TITLE = "a PNG gets AVIF, WebP and PNG at each width up to its own, made once";
 
-test("a PNG gets AVIF, WebP and PNG at each width up to its own, made once", { timeout: 120_000 }, async (t) => {
+test(TITLE, { timeout: 120_000 }, async (t) => {
   const folder = await tempDir(t, "variants");
   const source = join(folder, "map.png");
   await writeFile(source, drawnPng(1000, 500));
@@ -39,7 +34,8 @@ test("a PNG gets AVIF, WebP and PNG at each width up to its own, made once", { t
   assert.deepEqual(cached, image.files.map((file) => file.slice("img/".length)).sort());
   assert.deepEqual(await readdir(cache), ["img"], "no folder is left from making them");
 
-  const times = async () => Promise.all(image.files.map(async (f) => (await stat(join(cache, f))).mtimeMs));
+  const time = async (file: string) => (await stat(join(cache, file))).mtimeMs;
+  const times = async () => Promise.all(image.files.map(time));
   const before = await times();
   assert.deepEqual(await imageVariants(source, cache), image, "the same image, from the cache");
   assert.deepEqual(await times(), before, "nothing is encoded again");
