@@ -88,7 +88,10 @@ export class ArchiveImages {
     articles: readonly Article[],
     sources: readonly ArticleSource[],
   ): Promise<void> {
-    await Promise.all(articles.map((article, i) => this.addToArticle(article, sources[i]!)));
+    // Most articles of a large archive have no image: they cost a look, not a promise.
+    const pictured = articles.flatMap((article, i) =>
+      article.image || article.html.includes("<img") ? [this.addToArticle(article, sources[i]!)] : []);
+    await Promise.all(pictured);
   }
 
   private async addToArticle(article: Article, source: ArticleSource): Promise<void> {
