@@ -89,8 +89,10 @@ export class ArchiveImages {
     sources: readonly ArticleSource[],
   ): Promise<void> {
     // Most articles of a large archive have no image: they cost a look, not a promise.
-    const pictured = articles.flatMap((article, i) =>
-      article.image || article.html.includes("<img") ? [this.addToArticle(article, sources[i]!)] : []);
+    const pictured = articles.flatMap((article, i) => {
+      const has = article.image !== undefined || article.html.includes("<img");
+      return has ? [this.addToArticle(article, sources[i]!)] : [];
+    });
     await Promise.all(pictured);
   }
 
