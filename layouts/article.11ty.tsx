@@ -9,6 +9,8 @@ import { DateTime } from "./components/DateTime.tsx";
 import { typeLabel } from "./components/format.ts";
 import { JsonLd } from "./components/JsonLd.tsx";
 import { Page } from "./components/Page.tsx";
+import { Picture } from "./components/Picture.tsx";
+import { BODY_IMAGE_SIZES } from "../src/images/picture-html.ts";
 import { newsArticle, previewImage } from "./components/structured-data.ts";
 import { onePagePer, type PageData, type PaginatedData } from "./page-context.ts";
 
@@ -57,7 +59,18 @@ export function render({ archive, article }: Data) {
         </header>
         {article.image ? (
           <figure class="story-image">
-            <img src={article.image.src} alt={article.image.alt} data-pagefind-meta="image[src], image_alt[alt]" />
+            {article.image.responsive ? (
+              <Picture
+                image={article.image.responsive}
+                alt={article.image.alt}
+                sizes={BODY_IMAGE_SIZES}
+                lazy={false}
+                // Search results show the narrowest variant, not the one a browser picked.
+                pagefindMeta={`image:${article.image.responsive.thumbnail}, image_alt[alt]`}
+              />
+            ) : (
+              <img src={article.image.src} alt={article.image.alt} data-pagefind-meta="image[src], image_alt[alt]" />
+            )}
             {article.image.caption ? <figcaption>{article.image.caption}</figcaption> : null}
           </figure>
         ) : null}

@@ -9,6 +9,7 @@ import { Links } from "./components/Links.tsx";
 import { profilePage } from "./components/structured-data.ts";
 import { feedLink, Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
+import { Picture } from "./components/Picture.tsx";
 import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
@@ -32,7 +33,15 @@ export function render({ archive, authorPage }: Data) {
         <a href="/authors/">Authors</a>
       </p>
       <div class="author-header">
-        {profile.image ? (
+        {profile.photo ? (
+          <Picture
+            image={profile.photo}
+            alt={`Photo of ${profile.name}`}
+            sizes="96px"
+            lazy={false}
+            imgClass="author-photo"
+          />
+        ) : profile.image ? (
           <img
             class="author-photo"
             src={profile.image}

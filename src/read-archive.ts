@@ -79,6 +79,7 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     onCacheProblem: cacheProblem("mention"),
     ...(options.now ? { today: dayIn(options.now, site.timezone) } : {}),
+    images: { contentDir, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
   };
   const archive = await timed("model", () => buildArchive(content, site, archiveOptions, problems, render));
   timings.at(-1)!.ms -= markdownMs;

@@ -2,6 +2,10 @@
 import type { Article } from "../../src/archive/model.ts";
 import { Byline } from "./Byline.tsx";
 import { DateTime } from "./DateTime.tsx";
+import { Picture } from "./Picture.tsx";
+
+/** A thumbnail's width (site.css, .article-list-thumb). */
+const THUMB_SIZES = "(min-width: 45rem) 8rem, 6rem";
 
 /** `lead` sets the first article as the page's lead story (the front page); `compact` drops bylines and summaries. */
 export function ArticleList({ articles, compact = false, lead = false, headingLevel = 2 }: { articles: readonly Article[]; compact?: boolean; lead?: boolean; headingLevel?: 2 | 3 | 4 }) {
@@ -12,6 +16,16 @@ export function ArticleList({ articles, compact = false, lead = false, headingLe
       {articles.map((article) => (
         <li>
           <article>
+            {/* No alt: the headline beside it says what the story is. */}
+            {!compact && article.image?.responsive ? (
+              <Picture
+                image={article.image.responsive}
+                alt=""
+                sizes={THUMB_SIZES}
+                lazy
+                class="article-list-thumb"
+              />
+            ) : null}
             <Heading class="article-list-title">
               <a href={article.url}>{article.title}</a>
               {article.draft ? <span class="draft-tag"> (draft)</span> : null}

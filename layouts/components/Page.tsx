@@ -31,7 +31,7 @@ export interface PageProps {
   /** The page's own Atom feed (an author's, an entity's), offered beside the site's. */
   feed?: { url: string; title: string };
   /** The page's picture for link previews (OpenGraph, Twitter's large card), an absolute URL. */
-  image?: { url: string; alt: string };
+  image?: { url: string; alt: string; width?: number; height?: number };
 }
 
 const NAV = [
@@ -73,8 +73,11 @@ export function Page(props: PageProps) {
         <meta property="og:url" content={absoluteUrl(archive, url)} />
         {summary ? <meta property="og:description" content={summary} /> : null}
         {image ? <meta property="og:image" content={image.url} /> : null}
+        {image?.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+        {image?.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
         {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
         <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+        {image ? <meta name="twitter:image" content={image.url} /> : null}
         <link rel="stylesheet" href="/assets/site.css" />
         <IconLinks formats={linkedIcons(archive)} />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href="/feed.xml" />

@@ -23,14 +23,35 @@ import { monthName } from "../../src/content/dates.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 import { TOUCH_ICON_SIZE } from "../../src/icons/site-icons.ts";
 
+/** An image for link previews: an absolute URL, with its size when the build made it. */
+export interface PreviewImage {
+  url: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
 /**
- * An article's image for link previews, at an absolute URL: its `src` may be a site path, a
- * path relative to the article or a URL.
+ * An article's image for link previews, at an absolute URL: the published JPEG or PNG nearest
+ * to 1200 pixels wide when the image is a static file (src/images/), else its `src` as
+ * written, which may be a site path, a path relative to the article or a URL.
  */
-export function previewImage(archive: Archive, article: Article) {
+export function previewImage(archive: Archive, article: Article): PreviewImage | undefined {
   if (!article.image) return undefined;
+  const { responsive, alt } = article.image;
+  if (responsive) {
+    const { url, width, height } = responsive.preview;
+    return { url: absoluteUrl(archive, url), alt, width, height };
+  }
   const url = new URL(article.image.src, absoluteUrl(archive, article.url)).href;
-  return { url, alt: article.image.alt };
+  return { url, alt };
+}
+
+/** The JSON-LD `image`: an ImageObject with its size when known, else the URL. */
+function imageObject(image: PreviewImage): ImageObject | string {
+  if (image.width === undefined || image.height === undefined) return image.url;
+  const { url, width, height } = image;
+  return { "@type": "ImageObject", url, contentUrl: url, width: String(width), height: String(height) };
 }
 
 /** schema-dts allows a bare string wherever an object may be; ours are always objects. */
@@ -56,7 +77,8 @@ function thing(archive: Archive, entity: EntityRef): Thing {
 }
 
 export function newsArticle(archive: Archive, article: Article): WithContext<NewsArticle> {
-  const image = previewImage(archive, article)?.url;
+  const preview = previewImage(archive, article);
+  const image = preview ? imageObject(preview) : undefined;
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

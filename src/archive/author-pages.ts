@@ -19,6 +19,7 @@ export function authorProfile(author: Author, pageSize: number): AuthorProfile {
   if (author.bio) profile.bio = author.bio;
   if (author.html) profile.html = author.html;
   if (author.image) profile.image = author.image;
+  if (author.photo) profile.photo = author.photo;
   return profile;
 }
 

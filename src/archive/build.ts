@@ -35,6 +35,7 @@ import { MentionCache } from "./mention-cache.ts";
 import { hintMentions, NameIndex } from "./mention-hints.ts";
 import { mentionTargets } from "./mentions.ts";
 import { linkStories } from "./story.ts";
+import { ArchiveImages, type ImageOptions } from "../images/archive-images.ts";
 
 export interface ArchiveOptions {
   /** Drafts are built by the dev server (with a banner) and never by a publishing build. */
@@ -52,6 +53,8 @@ export interface ArchiveOptions {
    * injected (src/config/options.ts), never read from the clock here. None: no such section.
    */
   today?: CalendarDate;
+  /** Publish static images in several sizes and formats (src/images/); none: as written. */
+  images?: ImageOptions;
 }
 
 /** The editor's hints for every article, with the look-ups kept in the cache when there is one. */
@@ -115,6 +118,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     const refs = { authors: authors.map((a) => authorRefs.get(a)!), entities: entities.map((e) => entityRefs.get(e)!), topics: topics.map((e) => entityRefs.get(e)!) };
     return toArticle(source, bodies.get(source)!, refs);
   });
+  const images = options.images ? new ArchiveImages(options.images, problems) : undefined;
+  await images?.addToArticles(articles, sources);
   checkUniqueUrls(articles, sources, problems);
   articles.sort(newestFirst);
   const linkTo = sharedLinks();
@@ -123,6 +128,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const counter = new EntityCounter(articles);
   const entities = buildEntities(articles, entityRefs, bodies, counter);
   const authors = buildAuthors(articles, authorRefs, bodies, counter);
+  const authorSources = new Map([...authorRefs].map(([entry, ref]) => [ref.slug, entry.source]));
+  await images?.addToAuthors(authors, (author) => authorSources.get(author.slug));
   const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link: linkTo };
   linkRelated(articles, entities, related);
   for (const [article, story] of linkStories(articles, entities, { ...STORY, link: linkTo })) {
@@ -154,6 +161,7 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
     redirects: [...articleRedirects(articles, sources), ...renamedEntityRedirects(published.entities, entityRegistry, entities)],
     withdrawn: site.withdrawn.map((page) => withdrawnPage(page)),
     corrections: correctionNotices(articles),
+    imageFiles: [...(images?.files ?? [])].sort(),
     problems: [],
     ...(articles[0] ? { lastUpdated: articles[0].updated ?? articles[0].date } : {}),
   };

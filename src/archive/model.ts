@@ -33,6 +33,25 @@ export interface ArticleImage {
   src: string;
   alt: string;
   caption?: string;
+  /** Its sizes and formats, when `src` is a file of the archive's static folder (src/images/). */
+  responsive?: ResponsiveImage;
+}
+
+/** An image published in several widths and formats (src/images/variants.ts). */
+export interface ResponsiveImage {
+  /** The widest variant's size in pixels, for the width and height attributes. */
+  width: number;
+  height: number;
+  /** Modern formats first (AVIF, WebP): the browser takes the first it knows. */
+  sources: { type: string; srcset: string }[];
+  /** The widest JPEG or PNG (the source's own format), for browsers and previews without them. */
+  fallback: { type: string; src: string; srcset: string };
+  /** The fallback nearest to 1200 pixels wide, for link previews (og:image). */
+  preview: { url: string; width: number; height: number };
+  /** The narrowest fallback, for search results (Pagefind's `image` meta). */
+  thumbnail: string;
+  /** Site-folder paths of every variant (`img/…`), published beside the pages. */
+  files: string[];
 }
 
 /** A dated correction notice (front matter `corrections`). */
@@ -108,6 +127,8 @@ export interface Author extends AuthorRef {
   links: string[];
   /** A photo: a path on the site or an http(s) address (the author file's `image`). */
   image?: string;
+  /** The photo's sizes and formats, when it is a file of the static folder (src/images/). */
+  photo?: ResponsiveImage;
   html?: string;
   sourcePath?: SourcePath;
   articles: Article[];
@@ -210,6 +231,7 @@ export interface AuthorProfile extends AuthorRef {
   bio?: string;
   html?: string;
   image?: string;
+  photo?: ResponsiveImage;
   links: string[];
   articleCount: number;
   perYear: YearCount[];
@@ -319,6 +341,8 @@ export interface Archive {
   corrections: CorrectionNotice[];
   /** The newest date in the archive: stands for "now" in feeds, so output is reproducible. */
   lastUpdated?: CalendarDate;
+  /** Site-folder paths of every image variant the pages use (src/images/), to publish. */
+  imageFiles: string[];
   /** Content errors, shown on every page by the dev server; always empty in a published site. */
   problems: Problem[];
   /** Set in `npm start`'s preview, never in a published site. */

@@ -50,7 +50,7 @@ export interface QuickEdit {
 
 /**
  * Republishes one article's page when only its body changed, and says whether it did. Anything
- * else (a new file, changed front matter, a body that cannot be rendered) is the full
+ * else (a new file, changed front matter, a body that cannot be rendered or has images) is the full
  * publish's, which runs after this anyway.
  */
 export async function publishBodyEdit(path: string, edit: QuickEdit): Promise<boolean> {
@@ -63,6 +63,8 @@ export async function publishBodyEdit(path: string, edit: QuickEdit): Promise<bo
   const job = { body: split.body, mentions: articleMentionTargets(edit.archive, article) };
   const [rendered] = await renderAll([job], { cacheDir: edit.cacheDir, workers: 1 });
   if (!rendered || "failure" in rendered) return false;
+  // A body with images needs the images stage (src/images/), which the full publish runs.
+  if (rendered.html.includes("<img")) return false;
   const edited: Article = { ...article, html: rendered.html, wordCount: rendered.wordCount };
   const page = pageHtml(renderArticlePage({ archive: edit.archive, article: edited, page: { url: article.url } }));
   await replaceFile(join(edit.siteDir, fileForUrl(article.url)), page);

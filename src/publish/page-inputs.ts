@@ -97,12 +97,17 @@ function articlePage(article: Article): object {
   return { ...article, html: digest(html), ...links };
 }
 
-/** What layouts/components/ArticleList.tsx shows of an article, as a digest. */
+/**
+ * What layouts/components/ArticleList.tsx shows of an article, as a digest: its thumbnail too,
+ * whose variants are named by a hash of the image's bytes (src/images/variants.ts), so that a
+ * replaced image file renders the lists again. The article's own page hashes it whole.
+ */
 function listedForm(article: Article): string {
   const kept = keptForms.get(article);
   if (kept !== undefined) return kept;
   const { url, title, date, summary, draft, authors } = article;
-  const parts = [url, title, date, summary, draft, authors];
+  const thumbnail = article.image?.responsive;
+  const parts = [url, title, date, summary, draft, authors, ...(thumbnail ? [thumbnail] : [])];
   return keep(article, parts, [article, date, authors, ...authors]);
 }
 

@@ -21,6 +21,7 @@ import {
 import { copyStaticFiles, STATIC_FOLDER } from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
 import { writePages } from "./write-pages.ts";
+import { publishImages } from "../images/publish-images.ts";
 
 
 export interface PublishReport {
@@ -81,6 +82,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const copyStatic = () => copyStaticFiles(options.contentDir, staging.path);
     const staticProblems = await staging.step(copyStatic);
     if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
+    await staging.step(() => publishImages(archive, options.cacheDir, staging.path));
     await staging.step(() => writeSiteMarker(staging.path));
 
     say("Building the search index");
@@ -89,7 +91,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const { indexed, reused } = search;
     say(`Search shards indexed: ${indexed.join(", ") || "none"}; unchanged: ${reused.join(", ") || "none"}`);
     timings.push({ stage: "search", ms: performance.now() - searchStart });
-    const others = await otherFiles(plan.outputs, options.contentDir);
+    const others = [...await otherFiles(plan.outputs, options.contentDir), ...archive.imageFiles];
     const writeRecord = () => writeManifest(pagePlan, staging.path, others, search.record);
     const pages = await staging.step(writeRecord);
     // Made before the swap, so that once the site is public only writing the file can fail.

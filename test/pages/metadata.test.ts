@@ -2,6 +2,7 @@
 // OpenGraph and Twitter card, and schema.org JSON-LD (checked against schema-dts's types: the
 // expected objects below are typed, so a wrong property fails the type check).
 import assert from "node:assert/strict";
+import { Resvg } from "@resvg/resvg-js";
 import { after, before, test } from "node:test";
 import type { Element } from "hast";
 import { renderToStaticMarkup } from "preact-render-to-string";
@@ -24,7 +25,12 @@ import { suiteCleanup, tempDir } from "../support/temp.ts";
 const HOME = "https://news.example.org";
 const TITLE = 'Gazette & <Co> </script>';
 
+/** A real PNG: the image an article names must exist in static/ (src/images/). */
+const PNG = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>').render().asPng();
+
 const FILES = {
+  // Beside its article's URL, as its relative `src` (map.png) names it.
+  "static/2020/08/13/pictured/map.png": PNG,
   "site.yaml": `title: '${TITLE}'\nurl: ${HOME}\n`,
   "authors/ana.md": [
     "---",

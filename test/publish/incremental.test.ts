@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { MANIFEST_FILE, pageInputs } from "../../src/publish/incremental.ts";
 import { PROJECT_ROOT, readTree, runBuild, TEST_NOW } from "../support/build.ts";
+import { drawnPng } from "../support/images.ts";
 
 type Change = [what: string, make: (content: string) => Promise<void>, everyPage?: "every page changes"];
 
@@ -37,6 +38,9 @@ const CHANGES: Change[] = [
   ["changing an entity file", (c) => edit(join(c, "entities/fbi.md"), (text) => text.replace(/^description: .*$/m, 'description: "Changed."'))],
   ["changing site.yaml's page size", (c) => edit(join(c, "site.yaml"), (text) => text.replace(/^pageSize: 3$/m, "pageSize: 4"))],
   ["changing site.yaml's title", (c) => edit(join(c, "site.yaml"), (text) => text.replace(/^title: .*$/m, "title: Another Title")), "every page changes"],
+  // The map is the edited article's lead image and in the body of one of 2020.
+  ["replacing an image file", (c) => writeFile(join(c, "static/images/meeting-map.png"), drawnPng(1200, 675))],
+  ["changing an article's image", (c) => edit(join(c, ARTICLE), (text) => text.replace("/images/meeting-map.png", "/images/meetings-timeline.png"))],
   ["changing a static file", async (c) => {
     await mkdir(join(c, "static"), { recursive: true });
     await writeFile(join(c, "static/note.txt"), "changed");
@@ -72,6 +76,8 @@ const SHARDS_INDEXED: Record<string, string> = {
   "changing an entity file": "2020-2024, 2015-2019",
   "changing site.yaml's page size": "none",
   "changing site.yaml's title": "2020-2024, 2015-2019",
+  "replacing an image file": "2020-2024, 2015-2019",
+  "changing an article's image": "2015-2019",
   "changing a static file": "none",
   "adding the first article of a new year": "2030-2034",
 };
