@@ -2,7 +2,7 @@
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
 import { monthArchiveUrl } from "../src/archive/date-archives.ts";
 import type { Article, ArticleLink } from "../src/archive/model.ts";
-import { entityFilterKey } from "../src/search/filters.ts";
+import { entityFilterKey, entityTypeKey } from "../src/search/filters.ts";
 import { shardFor } from "../src/search/shards.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
@@ -173,8 +173,8 @@ function namedEntities(article: Article): Article["entities"] {
 /**
  * Filters for Pagefind, kept out of the indexed text and away from readers and screen readers.
  * Pagefind stores them as decoded text: the search page must show them as text, never as HTML.
- * Each entity twice: under `entity`, for the list of names in a search's results, and under its
- * bucket's key, for filtering by it (src/search/filters.ts).
+ * Each entity twice: under its type's key, for the lists of names in a search's results grouped
+ * by type, and under its bucket's key, for filtering by it (src/search/filters.ts).
  */
 function SearchFilters({ article }: { article: Article }) {
   return (
@@ -184,7 +184,7 @@ function SearchFilters({ article }: { article: Article }) {
       ))}
       {article.entities.map((entity) => (
         <>
-          <span data-pagefind-filter="entity">{entity.name}</span>
+          <span data-pagefind-filter={entityTypeKey(entity.type)}>{entity.name}</span>
           <span data-pagefind-filter={entityFilterKey(entity.name)}>{entity.name}</span>
         </>
       ))}

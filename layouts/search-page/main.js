@@ -24,11 +24,13 @@
 // One module per concern, under search/: the address (state and history), the shards and the
 // search over them, the filter panel, the results, and the names index. This one wires them to
 // the page's form.
-import { activeCount, readAddress, typedAddress, writeAddress } from "./address.js";
+import { activeCount, facetKeys, readAddress, typedAddress, writeAddress } from "./address.js";
 import { activeFilters, expanded, setUpFilters, showFilters } from "./filters.js";
 import { namesIndex, NO_NAMES, showNames } from "./names.js";
 import { PAGE_SIZE, resultItem, statusLine } from "./results.js";
 import { readShards, shardIndex, startSearch } from "./shards.js";
+// `/` focuses the box, as on every other page, where Page.tsx loads this file on its own.
+import "../assets/search-key.js";
 
 /** Filters whose values (and counts) come with every search; the others when asked for. */
 const EAGER_FILTERS = ["author", "year"];
@@ -168,6 +170,11 @@ function start() {
   });
   filtersBox.addEventListener("change", (event) => {
     const box = event.target;
+    if (box instanceof HTMLSelectElement && (box.name === "from" || box.name === "to")) {
+      state.range[box.name] = box.value;
+      void run();
+      return;
+    }
     if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
     const values = new Set(state.filters[box.name] ?? []);
     if (box.checked) values.add(box.value);
@@ -182,7 +189,7 @@ function start() {
     const expand = button.getAttribute("data-expand");
     if (expand) expanded.add(expand);
     const load = button.getAttribute("data-load");
-    if (load) facets.add(load);
+    if (load) for (const key of facetKeys(load)) facets.add(key);
     void run({ address: "keep" });
   });
   more.addEventListener("click", () => void showMore());

@@ -1,6 +1,7 @@
 // The search index's shards (src/search/shards.ts) on the search page: one Pagefind runtime
 // for all of them, merged in as a search first needs each, and a search that reads them in the
 // order its sort needs, with each filter group's counts.
+import { facetKeys } from "./address.js";
 
 /** The shard names on the form, newest first, with the span of years each holds. */
 export function readShards(attribute) {
@@ -86,13 +87,13 @@ export function startSearch(index, term, filters, sort, facets) {
     for (const group of Object.keys(filters)) {
       const others = { ...filters };
       delete others[group];
-      const key = group === "any" ? "entity" : group;
-      if (!facets.has(key)) continue;
+      const keys = facetKeys(group === "any" ? "entity" : group).filter((key) => facets.has(key));
+      if (keys.length === 0) continue;
       const without = await pagefind.search(term, {
         ...options,
         filters: { ...facetFilters, ...others, ...extra },
       });
-      counts[key] = without.filters[key] ?? {};
+      for (const key of keys) counts[key] = without.filters[key] ?? {};
     }
     return { results: found.results, counts };
   };
