@@ -25,9 +25,44 @@ export const ENTITY_TYPES = [
   { key: "type-topic", label: "Topics" },
 ];
 
-/** The Pagefind filter keys whose counts a filter group shows. */
+/** The keys of the counts a filter group shows (authors' and years' split from `facet`). */
 export function facetKeys(key) {
   return key === "entity" ? ENTITY_TYPES.map((type) => type.key) : [key];
+}
+
+/**
+ * Authors and years share Pagefind's filter key `facet`, their values prefixed (`author:…`,
+ * `year:…`), so that a search reads one file of them a shard (src/search/filters.ts).
+ */
+export const FACET_KEY = "facet";
+export const FACET_GROUPS = ["author", "year"];
+
+/** The Pagefind filter key that holds a group's (or a count's) values. */
+export function pagefindKey(key) {
+  return FACET_GROUPS.includes(key) ? FACET_KEY : key;
+}
+
+/** `year:2018` from the year group's `2018`. */
+export function facetValue(group, value) {
+  return `${group}:${value}`;
+}
+
+/** Pagefind's counts by key with `facet` split into its groups: `{ author: {…}, year: {…} }`. */
+export function splitFacets(filters) {
+  const counts = {};
+  for (const [key, values] of Object.entries(filters ?? {})) {
+    if (key !== FACET_KEY) {
+      counts[key] = values;
+      continue;
+    }
+    for (const group of FACET_GROUPS) counts[group] ??= {};
+    for (const [value, count] of Object.entries(values)) {
+      const colon = value.indexOf(":");
+      const group = value.slice(0, colon);
+      if (FACET_GROUPS.includes(group)) counts[group][value.slice(colon + 1)] = count;
+    }
+  }
+  return counts;
 }
 
 /**

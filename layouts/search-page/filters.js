@@ -1,6 +1,13 @@
 // The search page's filters: Pagefind's filters for the chosen values, and the panel of filter
 // groups (author, entity, year) with their counts, long lists narrowed by a type-ahead.
-import { ENTITY_TYPES, FILTERS, activeCount, yearsInRange } from "./address.js";
+import {
+  ENTITY_TYPES,
+  FILTERS,
+  activeCount,
+  facetValue,
+  pagefindKey,
+  yearsInRange,
+} from "./address.js";
 import { element } from "./dom.js";
 
 const SHOWN_VALUES = 8;
@@ -25,8 +32,9 @@ export function setUpFilters(options) {
 }
 
 /**
- * Pagefind's filters for the chosen values: any of each filter's, every filter at once; with
- * `named` (an entity or author the query names) among its group's values.
+ * Pagefind's filters for the chosen values, by group (`author`, `year`, `entity`): any of each
+ * group's, every group at once (shards.js joins them); with `named` (an entity or author the
+ * query names) among its group's values. Authors and years are values of the `facet` key.
  */
 export function activeFilters(named) {
   const filters = {};
@@ -40,8 +48,12 @@ export function activeFilters(named) {
       values.push(...(inRange.length ? inRange : [state.range.from || state.range.to]));
     }
     if (values.length === 0) continue;
-    if (key === "entity") filters.any = values.map((name) => ({ [entityFilterKey(name)]: name }));
-    else filters[key] = { any: values };
+    if (key === "entity") {
+      filters.entity = { any: values.map((name) => ({ [entityFilterKey(name)]: name })) };
+    } else {
+      const prefixed = [...new Set(values)].map((value) => facetValue(key, value));
+      filters[key] = { [pagefindKey(key)]: { any: prefixed } };
+    }
   }
   return filters;
 }
