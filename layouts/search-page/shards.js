@@ -135,6 +135,12 @@ export function startSearch(index, term, groups, sort, facets) {
         addCounts(search.counts, more.counts);
       }
       search.searched.push(...batch);
+      // A year whose shard was not searched has no count yet (Pagefind says 0 for it once its
+      // shard is loaded for another search): listed without one.
+      const read = (year) => search.searched.some((shard) => holds(shard)(Number(year)));
+      for (const year of Object.keys(search.counts.year ?? {})) {
+        if (!read(year)) delete search.counts.year[year];
+      }
     },
   };
   return search;

@@ -295,7 +295,7 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
   });
 
   test("a misspelt word that finds nothing suggests the headlines closest to it", async () => {
-    const page = await open("/search/?q=misinformtion");
+    const page = await open("/search/?q=misnformation");
     assert.equal(await count(page), 0);
     const headlines = page.locator(".search-headlines a");
     const headline = "White House calls in tech companies over coronavirus misinformation";
