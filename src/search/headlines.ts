@@ -3,9 +3,11 @@
 // When a search finds nothing, the page reads the file of each of the query's first words and
 // suggests the headlines whose word is closest to it by edit distance: "Hurricanne" finds the
 // newest headline with "hurricane". Pagefind cannot: a misspelt word finds no page to suggest.
-// One headline a word keeps the files small (at 10,000 articles, 4,200 words in 32 files of
-// about 15 kB); layouts/search-page/headlines.js reads them, with the same folding and buckets.
-import { foldName, NAME_BUCKETS, nameBucket } from "./names.ts";
+// One headline a word keeps the files small, and so does leaving out the words of entities'
+// and authors' names, which the names index suggests as names: at 10,000 generated articles,
+// 1,700 words in 32 files of 7 kB on average (README); layouts/search-page/headlines.js reads
+// them, with the same folding and buckets.
+import { foldName, NAME_BUCKETS, nameBucket, type NameEntry } from "./names.ts";
 
 /** Words shorter than this are not indexed: too many are one edit from another. */
 export const MIN_WORD_LENGTH = 4;
@@ -30,17 +32,23 @@ export function headlineWords(title: string): string[] {
   return [...new Set(kept)];
 }
 
+/** The words of every name and alias in the names index, as headlineWords finds them. */
+export function nameWords(entries: readonly Pick<NameEntry, "name" | "aliases">[]): Set<string> {
+  return new Set(entries.flatMap((entry) => [entry.name, ...entry.aliases].flatMap(headlineWords)));
+}
+
 /**
- * The headlines index, file by file: each word once, with the newest headline that has it
- * (articles come newest first in the model), words in alphabetical order.
+ * The headlines index, file by file: each word once but those `leftOut`, with the newest
+ * headline that has it (articles come newest first in the model), words in alphabetical order.
  */
 export function headlineBuckets(
   articles: readonly { title: string; url: string }[],
+  leftOut: ReadonlySet<string> = new Set(),
 ): HeadlineRow[][] {
   const newest = new Map<string, HeadlineRow>();
   for (const { title, url } of articles) {
     for (const word of headlineWords(title)) {
-      if (!newest.has(word)) newest.set(word, [word, title, url]);
+      if (!newest.has(word) && !leftOut.has(word)) newest.set(word, [word, title, url]);
     }
   }
   const buckets: HeadlineRow[][] = Array.from({ length: NAME_BUCKETS }, () => []);

@@ -1,7 +1,7 @@
 // The search page's headlines index (src/search/headlines.ts): words, buckets, newest headline.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { headlineBuckets, headlineWords } from "../../src/search/headlines.ts";
+import { headlineBuckets, headlineWords, nameWords } from "../../src/search/headlines.ts";
 import { NAME_BUCKETS, nameBucket } from "../../src/search/names.ts";
 
 test("a headline's words: folded, four letters or more, no numbers, each once", () => {
@@ -26,4 +26,12 @@ test("each word once, in its first letter's bucket, with the newest headline tha
   assert.deepEqual(harbour, ["harbour", "Harbour strike ends", "/2021/01/02/ends/"]);
   const begins = buckets[nameBucket("begins")]!.find(([word]) => word === "begins");
   assert.equal(begins?.[2], "/2020/05/06/begins/");
+});
+
+test("the words of names are left out: the names index suggests those", () => {
+  const names = nameWords([{ name: "Harbour Authority", aliases: ["Port Board"] }]);
+  assert.deepEqual([...names].sort(), ["authority", "board", "harbour", "port"]);
+  const articles = [{ title: "Harbour strike ends at the port", url: "/2021/01/02/ends/" }];
+  const words = headlineBuckets(articles, names).flat().map(([word]) => word);
+  assert.deepEqual(words.sort(), ["ends", "strike"]);
 });
