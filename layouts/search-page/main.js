@@ -12,10 +12,10 @@
 //   download once. Each shard carries a synthetic filter naming it (`shard`), so that a search
 //   can keep to one shard.
 // - A search reads the shards one after the other, newest first (oldest first for the oldest
-//   first sort), only as far as the results shown need, and then searches those it read at
-//   once: by date, their results one after the other are one global order, as the shards'
-//   spans of years are disjoint; by best match, Pagefind merges them by score, so that the best
-//   matches of the years searched come first. Until every shard is searched, the count says
+//   first sort), only as far as the results shown need, then orders what it read: by date,
+//   each shard's sorted results one after the other, one global order as the shards' spans of
+//   years are disjoint; by best match, one search over them, which Pagefind merges by score,
+//   so that the best matches of the years searched come first. Until every shard is searched, the count says
 //   which years it covers. A year filter skips the shards that cannot match. Reading every
 //   shard for a best match cost 475 kB in 54 requests at 10,000 articles (README).
 // - Filter values come with the results: the short lists of authors and years with every
@@ -24,8 +24,8 @@
 //   (src/search/filters.ts).
 //
 // One module per concern, under search/: the address (state and history), the shards and the
-// search over them, the filter panel, the results, and the names index. This one wires them to
-// the page's form.
+// search over them, the filter panel, the results, the names index and the headlines index.
+// This one wires them to the page's form.
 import { activeCount, facetKeys, readAddress, typedAddress, writeAddress } from "./address.js";
 import { activeFilters, expanded, setUpFilters, showFilters } from "./filters.js";
 import { headlinesIndex } from "./headlines.js";
