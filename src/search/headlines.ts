@@ -5,8 +5,8 @@
 // newest headline with "hurricane". Pagefind cannot: a misspelt word finds no page to suggest.
 // One headline a word keeps the files small, and so does leaving out the words of entities'
 // and authors' names, which the names index suggests as names: at 10,000 generated articles,
-// 1,700 words in 32 files of 7 kB on average (README); layouts/search-page/headlines.js reads
-// them, with the same folding and buckets.
+// 1,672 words in 32 files of 7 kB on average, 27 kB at most (README);
+// layouts/search-page/headlines.js reads them, with the same folding and buckets.
 import { foldName, NAME_BUCKETS, nameBucket, type NameEntry } from "./names.ts";
 
 /** Words shorter than this are not indexed: too many are one edit from another. */
