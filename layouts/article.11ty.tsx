@@ -2,7 +2,12 @@
 // articles. The <article> element is what Pagefind indexes, with its filters and sort key.
 import { monthArchiveUrl } from "../src/archive/date-archives.ts";
 import type { Article, ArticleLink } from "../src/archive/model.ts";
-import { entityFilterKey } from "../src/search/filters.ts";
+import {
+  entityFilterKey,
+  entityTypeKey,
+  FACET_KEY,
+  facetValue,
+} from "../src/search/filters.ts";
 import { shardFor } from "../src/search/shards.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
@@ -43,7 +48,6 @@ export function render({ archive, article }: Data) {
             <a href={monthArchiveUrl(article.date)} class="dateline-link">
               <DateTime
                 date={article.date}
-                data-pagefind-filter={`year:${article.date.year}`}
                 data-pagefind-sort={`date:${article.date.iso}`}
                 data-pagefind-meta={`date:${article.date.iso}`}
               />
@@ -186,18 +190,21 @@ function namedEntities(article: Article): Article["entities"] {
 /**
  * Filters for Pagefind, kept out of the indexed text and away from readers and screen readers.
  * Pagefind stores them as decoded text: the search page must show them as text, never as HTML.
- * Each entity twice: under `entity`, for the list of names in a search's results, and under its
- * bucket's key, for filtering by it (src/search/filters.ts).
+ * Authors and the year share one key (`facet`: `author:…`, `year:…`), so that a search reads
+ * one file of them a shard rather than two. Each entity twice: under its type's key, for the
+ * lists of names in a search's results grouped by type, and under its bucket's key, for
+ * filtering by it (src/search/filters.ts).
  */
 function SearchFilters({ article }: { article: Article }) {
   return (
     <div hidden data-pagefind-ignore>
       {article.authors.map((author) => (
-        <span data-pagefind-filter="author">{author.name}</span>
+        <span data-pagefind-filter={FACET_KEY}>{facetValue("author", author.name)}</span>
       ))}
+      <span data-pagefind-filter={FACET_KEY}>{facetValue("year", String(article.date.year))}</span>
       {article.entities.map((entity) => (
         <>
-          <span data-pagefind-filter="entity">{entity.name}</span>
+          <span data-pagefind-filter={entityTypeKey(entity.type)}>{entity.name}</span>
           <span data-pagefind-filter={entityFilterKey(entity.name)}>{entity.name}</span>
         </>
       ))}

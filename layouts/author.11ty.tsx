@@ -73,6 +73,11 @@ function About({ profile }: { profile: AuthorProfile }) {
         <div class="prose" dangerouslySetInnerHTML={{ __html: profile.html }} />
       ) : null}
       <Links links={profile.links} />
+      <p class="follow">
+        <a href={`/search/?author=${encodeURIComponent(profile.name)}`}>
+          Search within articles by {profile.name}
+        </a>
+      </p>
       <YearChart
         years={profile.perYear}
         id="per-year"

@@ -85,7 +85,8 @@ export function Page(props: PageProps) {
         {feed ? (
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
         ) : null}
-        <script type="module" src="/assets/search-key.js" />
+        {/* The search page's own script does what this one does: one request fewer there. */}
+        {url === "/search/" ? null : <script type="module" src="/assets/search-key.js" />}
         {head}
         {/* Served by the preview alone (src/preview/preview.ts): the banner's style, reload. */}
         {archive.preview ? <link rel="stylesheet" href="/__dateline/preview.css" /> : null}

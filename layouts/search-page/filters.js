@@ -1,9 +1,18 @@
 // The search page's filters: Pagefind's filters for the chosen values, and the panel of filter
 // groups (author, entity, year) with their counts, long lists narrowed by a type-ahead.
-import { FILTERS, activeCount } from "./address.js";
+import {
+  ENTITY_TYPES,
+  FILTERS,
+  activeCount,
+  facetValue,
+  pagefindKey,
+  yearsInRange,
+} from "./address.js";
 import { element } from "./dom.js";
 
 const SHOWN_VALUES = 8;
+/** Entities: the first few of each type, as there are six types. */
+const SHOWN_PER_TYPE = 5;
 
 /** What the panel shows from: set once by `setUpFilters`. */
 let panel;
@@ -23,8 +32,9 @@ export function setUpFilters(options) {
 }
 
 /**
- * Pagefind's filters for the chosen values: any of each filter's, every filter at once; with
- * `named` (an entity or author the query names) among its group's values.
+ * Pagefind's filters for the chosen values, by group (`author`, `year`, `entity`): any of each
+ * group's, every group at once (shards.js joins them); with `named` (an entity or author the
+ * query names) among its group's values. Authors and years are values of the `facet` key.
  */
 export function activeFilters(named) {
   const filters = {};
@@ -32,9 +42,18 @@ export function activeFilters(named) {
     const values = [...(state.filters[key] ?? [])];
     const group = named?.type === "author" ? "author" : "entity";
     if (named && key === group && !values.includes(named.name)) values.push(named.name);
+    if (key === "year" && (state.range.from || state.range.to)) {
+      const inRange = yearsInRange(state.range, archiveYears);
+      // A range that holds none of the archive's years matches nothing: a year of none.
+      values.push(...(inRange.length ? inRange : [state.range.from || state.range.to]));
+    }
     if (values.length === 0) continue;
-    if (key === "entity") filters.any = values.map((name) => ({ [entityFilterKey(name)]: name }));
-    else filters[key] = { any: values };
+    if (key === "entity") {
+      filters.entity = { any: values.map((name) => ({ [entityFilterKey(name)]: name })) };
+    } else {
+      const prefixed = [...new Set(values)].map((value) => facetValue(key, value));
+      filters[key] = { [pagefindKey(key)]: { any: prefixed } };
+    }
   }
   return filters;
 }
@@ -64,7 +83,7 @@ export function showFilters(search) {
  * One fieldset per filter group, values by count (years newest first); the chosen ones always
  * shown and checked. A group whose values are not loaded shows the chosen ones and a button to
  * load the others. A long list shows its first values and a type-ahead that narrows it: never
- * thousands of checkboxes.
+ * thousands of checkboxes. Entities come grouped by type, under one type-ahead.
  */
 function renderFilters(counts) {
   box.replaceChildren();
@@ -72,23 +91,48 @@ function renderFilters(counts) {
   panel.querySelector("summary").textContent = active ? `Filters (${active})` : "Filters";
   for (const { key, label, load, find } of FILTERS) {
     const chosen = state.filters[key] ?? [];
-    const loaded = key in counts;
-    const known = new Map(loaded ? Object.entries(counts[key]) : []);
+    const keys = key === "entity" ? ENTITY_TYPES.map((type) => type.key) : [key];
+    const loaded = keys.every((facet) => facet in counts);
+    const known = new Map(keys.flatMap((facet) => Object.entries(counts[facet] ?? {})));
     // Every year of the archive is listed, as a year's shard may not have been searched yet.
     const names = new Set([...known.keys(), ...chosen, ...(key === "year" ? archiveYears : [])]);
-    const byCount = ([a, x], [b, y]) => (y ?? -1) - (x ?? -1) || a.localeCompare(b);
     const values = [...names]
       .map((value) => [value, known.get(value)])
       .filter(([value, count]) => count !== 0 || chosen.includes(value))
       .sort(key === "year" ? ([a], [b]) => b.localeCompare(a) : byCount);
-    if (values.length === 0 && (loaded || facets.has(key))) continue;
+    const ranged = key === "year" && (state.range.from || state.range.to);
+    const asked = keys.every((facet) => facets.has(facet));
+    if (values.length === 0 && !ranged && (loaded || asked)) continue;
     const fieldset = element("fieldset", { class: "search-filter" });
     fieldset.append(element("legend", {}, label));
+    if (key === "year") fieldset.append(yearRange());
     const long = find && values.length > SHOWN_VALUES;
     if (long) fieldset.append(typeAhead(key, find));
-    const ul = element("ul");
-    fieldset.append(ul);
-    const show = () => ul.replaceChildren(...valueItems(key, values, chosen));
+    const lists = key === "entity" && loaded ? entityLists(counts, chosen) : [];
+    if (lists.length === 0) lists.push({ values });
+    const show = () => {
+      let none = true;
+      for (const list of lists) {
+        const first = list.label ? SHOWN_PER_TYPE : SHOWN_VALUES;
+        const items = valueItems(key, list.values, chosen, first);
+        list.ul.replaceChildren(...items);
+        if (list.group) list.group.hidden = items.length === 0;
+        none &&= items.length === 0;
+      }
+      if (none && narrowing.get(key)) {
+        const note = element("li", { class: "search-filter-none" }, "No match in these results");
+        lists[0].ul.append(note);
+        if (lists[0].group) lists[0].group.hidden = false;
+      }
+    };
+    for (const list of lists) {
+      list.ul = element("ul");
+      if (list.label) {
+        list.group = element("fieldset", { class: "search-filter-type" });
+        list.group.append(element("legend", {}, list.label), list.ul);
+        fieldset.append(list.group);
+      } else fieldset.append(list.ul);
+    }
     show();
     fieldset.addEventListener("input", (event) => {
       if (!(event.target instanceof HTMLInputElement) || event.target.type !== "search") return;
@@ -106,6 +150,44 @@ function renderFilters(counts) {
   }
 }
 
+function byCount([a, x], [b, y]) {
+  return (y ?? -1) - (x ?? -1) || a.localeCompare(b);
+}
+
+/**
+ * The entities in the results, one list per type with results (People, Organisations…), each
+ * headed by its number of names; a chosen name no type lists (no result has it) comes first.
+ */
+function entityLists(counts, chosen) {
+  const lists = [];
+  const typed = new Set();
+  for (const { key, label } of ENTITY_TYPES) {
+    const entries = Object.entries(counts[key] ?? {});
+    for (const [value] of entries) typed.add(value);
+    const values = entries
+      .filter(([value, count]) => count > 0 || chosen.includes(value))
+      .sort(byCount);
+    if (values.length) lists.push({ label: `${label} (${values.length})`, values });
+  }
+  const untyped = chosen.filter((value) => !typed.has(value)).map((value) => [value, undefined]);
+  if (untyped.length) lists.unshift({ values: untyped });
+  return lists;
+}
+
+/** From and To: a span of the archive's years, either end open, kept in the address. */
+function yearRange() {
+  const range = element("div", { class: "search-year-range" });
+  for (const [end, text] of [["from", "From"], ["to", "To"]]) {
+    const id = `filter-year-${end}`;
+    const select = element("select", { id, name: end });
+    select.append(element("option", { value: "" }, "any year"));
+    for (const year of archiveYears.toSorted()) select.append(element("option", {}, year));
+    select.value = state.range[end];
+    range.append(element("label", { for: id }, text), select);
+  }
+  return range;
+}
+
 /** The search box over a long list of values: its text is kept while the reader filters. */
 function typeAhead(key, label) {
   const id = `filter-find-${key}`;
@@ -118,28 +200,29 @@ function typeAhead(key, label) {
 
 /**
  * The values to show: those matching the type-ahead's text (accents and case ignored), the
- * first SHOWN_VALUES of them unless the group is expanded; the chosen ones always.
+ * first `shown` of them unless the group is expanded; the chosen ones always.
  */
-function valueItems(key, values, chosen) {
+function valueItems(key, values, chosen, shown = SHOWN_VALUES) {
   const wanted = fold(narrowing.get(key) ?? "");
   const matching = values.filter(([value]) => !wanted || fold(value).includes(wanted));
-  const limit = expanded.has(key) && !wanted ? Infinity : SHOWN_VALUES;
+  const limit = expanded.has(key) && !wanted ? Infinity : shown;
   const visible = values.filter(([value]) => {
     return chosen.includes(value) || matching.slice(0, limit).some(([v]) => v === value);
   });
-  const items = visible.map(([value, count]) => valueItem(key, value, count, chosen));
-  if (wanted && matching.length === 0) {
-    items.push(element("li", { class: "search-filter-none" }, "No match in these results"));
-  }
-  return items;
+  const ranged = key === "year" ? yearsInRange(state.range, archiveYears) : [];
+  return visible.map(([value, count]) => valueItem(key, value, count, chosen, ranged));
 }
 
-/** A checkbox for one value, with the number of results it gives when known. */
-function valueItem(key, value, count, chosen) {
+/**
+ * A checkbox for one value, with the number of results it gives when known; a year within the
+ * chosen range is checked and cannot be unchecked but by changing the range.
+ */
+function valueItem(key, value, count, chosen, ranged) {
   const id = `filter-${key}-${valueId(value)}`;
   const box = element("input", { type: "checkbox", name: key, id });
   box.value = value;
-  box.checked = chosen.includes(value);
+  box.checked = chosen.includes(value) || ranged.includes(value);
+  box.disabled = ranged.includes(value);
   const text = element("label", { for: id }, value);
   if (count !== undefined) text.append(" ", element("span", { class: "count" }, `${count}`));
   const li = element("li");

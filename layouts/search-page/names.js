@@ -6,7 +6,7 @@ import { element } from "./dom.js";
 
 /** How many names to suggest, and how far (in edits) a suggestion may be from the query. */
 const SUGGESTIONS = 5;
-const maxEdits = (length) => (length < 5 ? 1 : length < 12 ? 2 : 3);
+export const maxEdits = (length) => (length < 5 ? 1 : length < 12 ? 2 : 3);
 
 /** Case, accents and spacing folded, as src/search/names.ts folds them. */
 export function foldName(text) {
@@ -14,7 +14,7 @@ export function foldName(text) {
 }
 
 /** As src/search/names.ts: FNV-1a of the first folded character, into a bucket. */
-function nameBucket(text, buckets) {
+export function nameBucket(text, buckets) {
   const first = [...foldName(text)][0] ?? "";
   let hash = 0x811c9dc5;
   for (let i = 0; i < first.length; i++) {
@@ -85,9 +85,10 @@ const TYPE_LABELS = {
 /**
  * Above the results: the card of the entity or author the query names, with its page, the
  * choice to keep it as a filter or to search the words instead; the closest names to the
- * query; and, when nothing is found, where to browse instead. Names are put on the page as text.
+ * query; and, when nothing is found, the headlines closest to its words (headlines.js) and where
+ * to browse instead. Names and headlines are put on the page as text.
  */
-export function showNames(namesBox, { named, close }, found, query) {
+export function showNames(namesBox, { named, close }, found, query, headlines = []) {
   const parts = [];
   if (named) parts.push(nameCard(named, query));
   if (close.length) {
@@ -101,6 +102,18 @@ export function showNames(namesBox, { named, close }, found, query) {
     });
     line.append("?");
     parts.push(line);
+  }
+  if (found === 0 && headlines.length) {
+    const section = element("div", { class: "search-headlines" });
+    section.append(element("p", {}, "Headlines with words close to yours:"));
+    const list = element("ul");
+    for (const { title, url } of headlines) {
+      const item = element("li");
+      item.append(element("a", { href: url }, title));
+      list.append(item);
+    }
+    section.append(list);
+    parts.push(section);
   }
   if (found === 0) {
     const line = element("p", { class: "search-browse" }, "Browse instead: ");

@@ -1,8 +1,13 @@
 // The search page's results: headline, date, byline and excerpt, all as text but the
 // excerpt's marks, and the count line that a screen reader announces.
+import { FACET_KEY, facetValue } from "./address.js";
 import { element } from "./dom.js";
 
-export const PAGE_SIZE = 10;
+/**
+ * Results shown at a time, as Pagefind's own interface does: each needs its fragment (a request
+ * of 2 to 3 kB), and a first search on a fresh visit is to stay within 20 requests (README).
+ */
+export const PAGE_SIZE = 5;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
   "September", "October", "November", "December"];
 
@@ -27,7 +32,10 @@ export function resultItem(item) {
   const meta = element("p", { class: "meta" });
   const date = item.meta?.date;
   if (date) meta.append(element("time", { datetime: date }, readableDate(date)));
-  const authors = item.filters?.author ?? [];
+  const prefix = facetValue("author", "");
+  const authors = (item.filters?.[FACET_KEY] ?? [])
+    .filter((value) => value.startsWith(prefix))
+    .map((value) => value.slice(prefix.length));
   if (authors.length) meta.append(`${date ? " · " : ""}By ${authors.join(", ")}`);
   li.append(meta, excerpt(item.excerpt ?? ""));
   return li;

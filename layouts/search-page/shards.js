@@ -1,6 +1,8 @@
 // The search index's shards (src/search/shards.ts) on the search page: one Pagefind runtime
-// for all of them, merged in as a search first needs each, and a search that reads them in the
-// order its sort needs, with each filter group's counts.
+// for all of them, merged in as a search first needs each, and a search that reads them newest
+// first (oldest first for that sort) as far as the results shown need, with each filter
+// group's counts.
+import { facetKeys, pagefindKey, splitFacets } from "./address.js";
 
 /** The shard names on the form, newest first, with the span of years each holds. */
 export function readShards(attribute) {
@@ -65,9 +67,9 @@ export function shardIndex(shards) {
  * filters applied in addition, so a group with values chosen is counted by a second search
  * without it: no download, the index's files for it are already loaded.
  */
-export function startSearch(index, term, filters, sort, facets) {
+export function startSearch(index, term, groups, sort, facets) {
   const direction = sort ? sort.split(":")[1] : "";
-  const years = (filters.year?.any ?? []).map(Number);
+  const years = (groups.year?.facet?.any ?? []).map((value) => Number(value.split(":")[1]));
   const holds = (shard) => (year) => year >= shard.from && year <= shard.to;
   const mayMatch = (shard) => years.length === 0 || years.some(holds(shard));
   // A year chosen narrows the shards to read, but its group's counts need the other years.
@@ -76,23 +78,24 @@ export function startSearch(index, term, filters, sort, facets) {
   // A filter that excludes nothing still makes Pagefind load its values, so that the results
   // come with their counts.
   const facetFilters = {};
-  for (const key of facets) facetFilters[key] = { none: [] };
+  for (const key of facets) facetFilters[pagefindKey(key)] = { none: [] };
+  /** Pagefind's filters: every group's at once, and `extra` (the shards to search). */
+  const joined = (chosen, extra) => {
+    const all = Object.values(chosen);
+    return { ...facetFilters, ...(all.length ? { all } : {}), ...extra };
+  };
+  const filters = joined(groups, {});
   const counted = async (pagefind, extra, options) => {
-    const found = await pagefind.search(term, {
-      ...options,
-      filters: { ...facetFilters, ...filters, ...extra },
-    });
-    const counts = { ...found.filters };
-    for (const group of Object.keys(filters)) {
-      const others = { ...filters };
+    const found = await pagefind.search(term, { ...options, filters: joined(groups, extra) });
+    const counts = splitFacets(found.filters);
+    for (const group of Object.keys(groups)) {
+      const others = { ...groups };
       delete others[group];
-      const key = group === "any" ? "entity" : group;
-      if (!facets.has(key)) continue;
-      const without = await pagefind.search(term, {
-        ...options,
-        filters: { ...facetFilters, ...others, ...extra },
-      });
-      counts[key] = without.filters[key] ?? {};
+      const keys = facetKeys(group).filter((key) => facets.has(key));
+      if (keys.length === 0) continue;
+      const without = await pagefind.search(term, { ...options, filters: joined(others, extra) });
+      const split = splitFacets(without.filters);
+      for (const key of keys) counts[key] = split[key] ?? {};
     }
     return { results: found.results, counts };
   };
@@ -104,21 +107,39 @@ export function startSearch(index, term, filters, sort, facets) {
     get complete() {
       return pending.length === 0;
     },
+    /**
+     * Reads shards in order (newest first, or oldest for `date:asc`) until `wanted` results are
+     * found or none is left, then takes their results in one order: by date, shard after shard
+     * (their spans of years are disjoint); by best match, by score across them.
+     */
     async fill(wanted) {
-      if (!direction && pending.length) {
-        const pagefind = await index.with(pending);
-        const found = await counted(pagefind, {}, {});
-        search.results = found.results;
-        search.counts = found.counts;
-        search.searched.push(...pending.splice(0));
-      }
-      while (direction && search.results.length < wanted && pending.length) {
-        const shard = pending[0];
+      const batch = [];
+      let found = search.results.length;
+      while (found < wanted && pending.length) {
+        const shard = pending.shift();
+        batch.push(shard);
         const pagefind = await index.with([shard]);
-        const found = await counted(pagefind, { shard: shard.name }, { sort: { date: direction } });
-        search.results.push(...found.results);
-        addCounts(search.counts, found.counts);
-        search.searched.push(pending.shift());
+        const inShard = { ...filters, shard: shard.name };
+        found += (await pagefind.search(term, { filters: inShard })).results.length;
+      }
+      if (batch.length === 0) return;
+      const pagefind = await index.with(batch);
+      // By date, each shard on its own, one after the other: Pagefind sorts merged indexes
+      // each on its own. By best match, the batch at once, so that Pagefind merges by score.
+      const searches = direction
+        ? batch.map((shard) => [shard.name, { sort: { date: direction } }])
+        : [[{ any: batch.map((shard) => shard.name) }, {}]];
+      for (const [shard, options] of searches) {
+        const more = await counted(pagefind, { shard }, options);
+        search.results.push(...more.results);
+        addCounts(search.counts, more.counts);
+      }
+      search.searched.push(...batch);
+      // A year whose shard was not searched has no count yet (Pagefind says 0 for it once its
+      // shard is loaded for another search): listed without one.
+      const read = (year) => search.searched.some((shard) => holds(shard)(Number(year)));
+      for (const year of Object.keys(search.counts.year ?? {})) {
+        if (!read(year)) delete search.counts.year[year];
       }
     },
   };

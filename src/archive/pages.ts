@@ -4,6 +4,7 @@ import { fileForUrl, type SiteUrl, siteUrl, type SourcePath } from "../content/p
 import { join } from "node:path";
 import type { Place, Problems } from "../content/problems.ts";
 import type { Archive, Article } from "./model.ts";
+import { HEADLINE_FILE_URLS } from "../search/headlines.ts";
 import { NAME_FILE_URLS } from "../search/names.ts";
 
 export type OutputKind = "home" | "article" | "year" | "month" | "author" | "entity" | "page" | "file" | "redirect" | "withdrawn";
@@ -44,6 +45,7 @@ export const FIXED_FILES = [
   CORRECTIONS_FEED_URL,
   "/robots.txt",
   ...NAME_FILE_URLS,
+  ...HEADLINE_FILE_URLS,
   SEARCH_SCRIPT_URL,
 ];
 

@@ -117,7 +117,8 @@ export function fileForUrl(url: SiteUrl): string {
   if (path === "" || path.endsWith("/")) return `${path}index.html`;
   if (/\.html?$/i.test(path) || /^[^/]+\.(xml|json|txt)$/.test(path)) return path;
   if (/^((authors|entities)\/[^/]+|corrections)\/feed\.xml$/.test(path)) return path;
-  if (/^search\/names\/\d+\.json$/.test(path) || path === "assets/search.js") return path;
+  if (/^search\/(names|headlines)\/\d+\.json$/.test(path)) return path;
+  if (path === "assets/search.js") return path;
   // The site's icons (src/icons/site-icons.ts).
   if (/^(favicon\.(ico|svg)|apple-touch-icon\.png)$/.test(path)) return path;
   return `${path}/index.html`;

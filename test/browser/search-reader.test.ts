@@ -161,24 +161,85 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
     await page.close();
   });
 
-  test("a long list of names narrows as the reader types", async () => {
+  test("the names in the results come grouped by type, narrowed as the reader types", async () => {
     const page = await open("/search/?q=security");
     const names = page.locator(".search-filter").filter({ hasText: "In the article" });
     await names.getByRole("button", { name: "Show the names in these results" }).click();
     const find = names.getByLabel("Find a name");
     await find.waitFor();
-    assert.equal(await names.locator('input[type="checkbox"]').count(), 8, "the first eight");
+    const groups = names.locator("fieldset.search-filter-type");
+    const legends = await groups.locator("legend").allTextContents();
+    const types = legends.map((legend) => legend.replace(/ \(\d+\)$/, ""));
+    assert.ok(types.includes("People") && types.includes("Organisations"), legends.join(", "));
+    const order = ["People", "Organisations", "Places", "Events", "Works", "Topics"];
+    assert.deepEqual(types, order.filter((type) => types.includes(type)), "in a fixed order");
+    for (const legend of legends) {
+      const group = groups.filter({ has: page.locator("legend", { hasText: legend }) });
+      const boxes = await group.locator('input[type="checkbox"]').count();
+      const total = Number(/\((\d+)\)$/.exec(legend)?.[1]);
+      assert.ok(boxes >= 1 && boxes <= 5 && boxes <= total, `${legend}: ${boxes} shown`);
+      const counts = await group.locator(".count").allTextContents();
+      assert.equal(counts.length, boxes, `${legend}: each name with its count`);
+    }
     await find.fill("wodin");
-    const shown = async () => names.locator('input[type="checkbox"]').evaluateAll((nodes) => {
-      return nodes.map((node) => (node as HTMLInputElement).value);
-    });
+    const shown = async () => {
+      const boxes = names.locator('input[type="checkbox"]:visible');
+      return boxes.evaluateAll((nodes) => nodes.map((node) => (node as HTMLInputElement).value));
+    };
     assert.deepEqual(await shown(), ["Shoshana Wodinsky"]);
-    await names.locator('input[type="checkbox"]').first().press("Space");
+    const visibleGroups = await groups.locator("legend:visible").allTextContents();
+    assert.deepEqual(visibleGroups.map((legend) => legend.replace(/ \(\d+\)$/, "")), ["People"]);
+    await names.locator('input[type="checkbox"]:visible').first().press("Space");
     await page.waitForURL((url) => url.searchParams.get("entity") === "Shoshana Wodinsky");
     await count(page);
     assert.equal(await find.inputValue(), "wodin", "the typed text stays");
     await find.fill("zzzz");
     assert.deepEqual(await shown(), ["Shoshana Wodinsky"], "a chosen name stays listed");
+    await page.close();
+  });
+
+  test("a span of years: From and To in the address, AND with the other groups", async () => {
+    const page = await open("/search/?q=security");
+    const all = await count(page);
+    const in2018 = await countOf(page, "year", "2018");
+    const in2019 = await countOf(page, "year", "2019");
+    await page.getByLabel("To", { exact: true }).selectOption("2019");
+    await page.waitForURL((url) => url.searchParams.get("to") === "2019");
+    const until2019 = await count(page);
+    assert.ok(until2019 < all && until2019 >= in2018 + in2019, `${until2019} of ${all}`);
+    await page.getByLabel("From").selectOption("2018");
+    await page.waitForURL((url) => url.searchParams.get("from") === "2018");
+    assert.equal(await count(page), in2018 + in2019);
+    for (const year of ["2018", "2019"]) {
+      assert.equal(await box(page, "year", year).isChecked(), true, `${year} is in the span`);
+      assert.equal(await box(page, "year", year).isDisabled(), true);
+    }
+    // Listed still, though its shard is not read: a span skips the shards outside it.
+    assert.equal(await box(page, "year", "2020").isChecked(), false, "2020 stays listed");
+    const authors = await page.locator('.search-filter input[name="author"]').evaluateAll((n) => {
+      return n.map((node) => (node as HTMLInputElement).value);
+    });
+    const author = authors[0]!;
+    const byThem = await countOf(page, "author", author);
+    assert.equal(await choose(page, "author", author), byThem, "AND with the author");
+    const dates = await page.locator(".search-result time").evaluateAll((nodes) => {
+      return nodes.map((node) => node.getAttribute("datetime") ?? "");
+    });
+    assert.ok(dates.every((date) => date >= "2018" && date < "2020"), dates.join(" "));
+    await page.goto(`${site.url}/search/?q=security&from=2018&to=2019`);
+    assert.equal(await count(page), in2018 + in2019, "the address alone gives the span");
+    assert.equal(await page.getByLabel("From").inputValue(), "2018");
+    await page.close();
+  });
+
+  test("an author's page links to a search narrowed to them", async () => {
+    const page = await open("/authors/priya-raman/");
+    const heading = (await page.locator("#articles").textContent()) ?? "";
+    const articles = Number(/^(\d+)/.exec(heading)?.[1]);
+    await page.getByRole("link", { name: "Search within articles by Priya Raman" }).click();
+    await page.waitForURL((url) => url.searchParams.get("author") === "Priya Raman");
+    assert.equal(await count(page), articles);
+    assert.equal(await box(page, "author", "Priya Raman").isChecked(), true);
     await page.close();
   });
 
@@ -230,6 +291,18 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
       return nodes.map((node) => node.getAttribute("href"));
     });
     assert.deepEqual(browse, ["/", "/authors/", "/entities/"]);
+    await page.close();
+  });
+
+  test("a misspelt word that finds nothing suggests the headlines closest to it", async () => {
+    const page = await open("/search/?q=misnformation");
+    assert.equal(await count(page), 0);
+    const headlines = page.locator(".search-headlines a");
+    const headline = "White House calls in tech companies over coronavirus misinformation";
+    assert.equal(await headlines.first().textContent(), headline);
+    await headlines.first().click();
+    await page.waitForURL((url) => url.pathname !== "/search/");
+    assert.equal(await page.locator("h1").textContent(), headline);
     await page.close();
   });
 

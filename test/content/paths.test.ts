@@ -53,6 +53,7 @@ test("a URL's file: pages are folders, the site's own files are files", () => {
   assert.equal(file("/entities/fbi/feed.xml"), "entities/fbi/feed.xml");
   assert.equal(file("/corrections/feed.xml"), "corrections/feed.xml");
   assert.equal(file("/search/names/12.json"), "search/names/12.json");
+  assert.equal(file("/search/headlines/3.json"), "search/headlines/3.json");
   assert.equal(file("/assets/search.js"), "assets/search.js");
   assert.equal(file("/search/names/x.json"), "search/names/x.json/index.html");
   for (const icon of ["favicon.ico", "favicon.svg", "apple-touch-icon.png"]) {

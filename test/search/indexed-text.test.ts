@@ -73,9 +73,10 @@ describe("the sample archive's search index", () => {
     const headline = "Press divided over secrecy of tech and security agency meeting";
     assert.ok(meeting.content.startsWith(headline), meeting.content.slice(0, 80));
     assert.match(meeting.content, /Shoshana Wodinsky argued that voters need to know/);
-    assert.deepEqual(meeting.filters.author, ["Priya Raman"]);
-    assert.deepEqual(meeting.filters.year, ["2020"]);
-    assert.ok(meeting.filters.entity?.includes("Gizmodo"), JSON.stringify(meeting.filters));
+    assert.deepEqual(meeting.filters.facet, ["author:Priya Raman", "year:2020"]);
+    const organisations = meeting.filters["type-organization"];
+    assert.ok(organisations?.includes("Gizmodo"), JSON.stringify(meeting.filters));
+    assert.ok(meeting.filters["type-person"]?.includes("Shoshana Wodinsky"));
     assert.equal(meeting.meta.date, "2020-08-13");
     assert.equal(meeting.meta.title, headline);
   });
