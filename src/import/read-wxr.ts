@@ -2,14 +2,17 @@
 // fast-xml-parser rather than feedsmith here: feedsmith reads RSS's own namespaces but not
 // WordPress's `wp:` elements, which hold everything that matters (status, dates, slugs, users).
 import { XMLParser } from "fast-xml-parser";
-import type { ImportSource, SourceAuthor, SourcePost, SourceTerm } from "./source.ts";
+import type {
+  ImportSource, SourceAuthor, SourcePost, SourceTerm, TermDescription, TermKind,
+} from "./source.ts";
 import { plainText } from "./plain-text.ts";
 import { elementLines } from "./element-lines.ts";
 import { wordpressDate } from "./source-dates.ts";
 
 type XmlNode = Record<string, unknown>;
 
-const LISTS = new Set(["item", "category", "wp:author", "wp:postmeta", "wp:category", "wp:tag"]);
+const LISTS = new Set(["item", "category", "wp:author", "wp:postmeta", "wp:category", "wp:tag",
+  "wp:term"]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -48,7 +51,29 @@ export function readWxr(xml: string, fileName: string): ImportSource {
     return readItem(item, place, users);
   });
   const version = text(root["wp:wxr_version"]) || "1.x";
-  return { kind: `WordPress export (WXR ${version})`, posts, authors: [...users.values()] };
+  return { kind: `WordPress export (WXR ${version})`, posts, authors: [...users.values()],
+    termDescriptions: termDescriptions(root) };
+}
+
+/**
+ * The export's term list, ahead of its items: `wp:category` and `wp:tag`, and `wp:term`
+ * (which other exporters use for categories and tags too). Only described terms are kept.
+ */
+function termDescriptions(root: XmlNode): TermDescription[] {
+  const described = (kind: TermKind, slug: string, html: string): TermDescription[] =>
+    slug && html.trim() ? [{ kind, slug: safeDecode(slug), html }] : [];
+  return [
+    ...nodes(root["wp:category"]).flatMap((term) => described("category",
+      text(term["wp:category_nicename"]), text(term["wp:category_description"]))),
+    ...nodes(root["wp:tag"]).flatMap((term) => described("tag",
+      text(term["wp:tag_slug"]), text(term["wp:tag_description"]))),
+    ...nodes(root["wp:term"]).flatMap((term) => {
+      const taxonomy = text(term["wp:term_taxonomy"]);
+      const kind = taxonomy === "category" ? "category" : taxonomy === "post_tag" ? "tag" : "";
+      return kind ? described(kind, text(term["wp:term_slug"]),
+        text(term["wp:term_description"])) : [];
+    }),
+  ];
 }
 
 function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>): SourcePost {
