@@ -125,15 +125,18 @@ function assignPaths(groups: readonly EntityGroup[],
   for (const group of groups) {
     const claimant = claimedBy(group.key, false);
     if (claimant) {
-      places.set(group.key, claimant.imported ? { path: claimant.path } : { editors: claimant.path });
+      const place = claimant.imported ? { path: claimant.path } : { editors: claimant.path };
+      places.set(group.key, place);
       continue;
     }
     // The import's own file holds the entity's name (its first key), not an alias.
     const own = existing.find((file) => file.untouched && file.keys[0] === group.key);
     if (own) places.set(group.key, { path: own.path });
   }
-  const taken = new Set([...existing.map((file) => file.path),
-    ...[...places.values()].map((place) => ("path" in place ? place.path : place.editors))]);
+  // An editor's file at the plain path is not stepped around: write-files leaves it alone and
+  // reports it, and the articles name the entity, as for any name without a file.
+  const taken = new Set([...existing.filter((file) => file.imported).map((file) => file.path),
+    ...[...places.values()].flatMap((place) => ("path" in place ? [place.path] : []))]);
   for (const group of groups) {
     if (places.has(group.key)) continue;
     const slug = slugify(group.name);
