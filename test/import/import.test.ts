@@ -120,7 +120,7 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   const newsPage = await readFile(join(site, "entities/news/index.html"), "utf8");
   assert.match(newsPage, /Reporting from the <strong>city<\/strong> and its harbour\./);
   const officePage = await readFile(join(site, "entities/mayors-office/index.html"), "utf8");
-  assert.match(officePage, /The mayor’s office at City Hall\.|The mayor's office at City Hall\./);
+  assert.match(officePage, /The mayor(’|')s office at City Hall\./);
   const council = await readFile(join(content, "entities/council.md"), "utf8");
   assert.doesNotMatch(council, /script|javascript:|onclick|<iframe/i);
   assert.match(await readFile(join(site, "entities/council/index.html"), "utf8"),
@@ -221,7 +221,8 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   assert.match(await readFile(join(content, "entities/water-board.md"), "utf8"),
     /^---\nname: Water Board\ntype: topic\n---\n$/);
   // Nobody changed the council's file: the new description comes in.
-  assert.match(third.stdout, /files updated from the source\n(?: {4}.*\n)* {4}entities\/council\.md/);
+  assert.match(third.stdout,
+    /files updated from the source\n(?: {4}.*\n)* {4}entities\/council\.md/);
   assert.match(await readFile(join(content, "entities/council.md"), "utf8"),
     /\n\nThe council, renewed\.\n$/);
   const rebuilt = await runBuild(content, join(parent, "site"), env);
