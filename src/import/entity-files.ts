@@ -133,9 +133,10 @@ function assignPaths(groups: readonly EntityGroup[],
     const own = existing.find((file) => file.untouched && file.keys[0] === group.key);
     if (own) places.set(group.key, { path: own.path });
   }
-  // An editor's file at the plain path is not stepped around: write-files leaves it alone and
-  // reports it, and the articles name the entity, as for any name without a file.
-  const taken = new Set([...existing.filter((file) => file.imported).map((file) => file.path),
+  // Only the import's own untouched files (another entity's, by now) are stepped around. A
+  // file at the plain path that an editor wrote, or changed (renamed the entity, say), stays
+  // the entity's: write-files leaves it alone and reports it, and the articles name the entity.
+  const taken = new Set([...existing.filter((file) => file.untouched).map((file) => file.path),
     ...[...places.values()].flatMap((place) => ("path" in place ? [place.path] : []))]);
   for (const group of groups) {
     if (places.has(group.key)) continue;

@@ -106,6 +106,13 @@ test("an edited import file stays the entity's (write-files keeps the edit)", ()
   assert.deepEqual(kept, []);
 });
 
+test("an import file the editor renamed stays the entity's, not stepped around", () => {
+  const files = [existing("entities/mayor.md", ["the mayor"], "edited")];
+  const { files: planned, kept } = plan({ terms: [mayor], existing: files });
+  assert.deepEqual(planned.map((one) => one.path), ["entities/mayor.md"]);
+  assert.deepEqual(kept, []);
+});
+
 test("a renamed entity's old file is kept and reported, the new one planned", () => {
   const map: TermMap = { categories: {}, tags: { mayor: { name: "Office of the Mayor",
     type: "organization" } } };
