@@ -153,21 +153,20 @@ function assignPaths(groups: readonly EntityGroup[],
 function entityText(group: EntityGroup, descriptions: readonly TermDescription[],
   problems: TermProblem[]): string {
   const yaml = stringify({ name: group.name, type: group.type }, { lineWidth: 0 });
-  const term = group.terms.find((one) => describedAs(one, descriptions));
-  const html = term ? describedAs(term, descriptions)! : "";
+  const described = group.terms.map((term) => descriptionOf(term, descriptions)).find(Boolean);
   // WordPress shows a term's description through wpautop, as it does a classic post.
-  const body = html ? convertBody(html, {
+  const body = described ? convertBody(described.html, {
     paragraphsAsBlankLines: true, shortcodes: { postId: "", attachments: new Map() },
   }) : undefined;
   for (const message of body?.problems ?? []) {
-    problems.push({ place: `${term!.kind} ${term!.slug}`, title: group.name,
+    problems.push({ place: described!.place, title: group.name,
       message: `its description: ${message}` });
   }
   return `---\n${yaml}---\n${body?.markdown ? `\n${body.markdown}` : ""}`;
 }
 
-function describedAs(term: SourceTerm, descriptions: readonly TermDescription[]) {
-  return descriptions.find((one) => one.kind === term.kind && one.slug === term.slug)?.html;
+function descriptionOf(term: SourceTerm, descriptions: readonly TermDescription[]) {
+  return descriptions.find((one) => one.kind === term.kind && one.slug === term.slug);
 }
 
 /** The archive's entity files, read as far as the import needs: names, aliases, whose. */

@@ -52,26 +52,32 @@ export function readWxr(xml: string, fileName: string): ImportSource {
   });
   const version = text(root["wp:wxr_version"]) || "1.x";
   return { kind: `WordPress export (WXR ${version})`, posts, authors: [...users.values()],
-    termDescriptions: termDescriptions(root) };
+    termDescriptions: termDescriptions(root, xml, fileName) };
 }
 
 /**
  * The export's term list, ahead of its items: `wp:category` and `wp:tag`, and `wp:term`
  * (which other exporters use for categories and tags too). Only described terms are kept.
  */
-function termDescriptions(root: XmlNode): TermDescription[] {
-  const described = (kind: TermKind, slug: string, html: string): TermDescription[] =>
-    slug && html.trim() ? [{ kind, slug: safeDecode(slug), html }] : [];
+function termDescriptions(root: XmlNode, xml: string, fileName: string): TermDescription[] {
+  const read = (element: string, term: (node: XmlNode) => [TermKind | "", string, string]) => {
+    const lines = elementLines(xml, element);
+    return nodes(root[element]).flatMap((node, index): TermDescription[] => {
+      const [kind, written, html] = term(node);
+      const slug = safeDecode(written);
+      if (!kind || !slug || !html.trim()) return [];
+      return [{ kind, slug, html, place: `${fileName}:${lines[index] ?? 1} (${kind} ${slug})` }];
+    });
+  };
   return [
-    ...nodes(root["wp:category"]).flatMap((term) => described("category",
-      text(term["wp:category_nicename"]), text(term["wp:category_description"]))),
-    ...nodes(root["wp:tag"]).flatMap((term) => described("tag",
-      text(term["wp:tag_slug"]), text(term["wp:tag_description"]))),
-    ...nodes(root["wp:term"]).flatMap((term) => {
-      const taxonomy = text(term["wp:term_taxonomy"]);
+    ...read("wp:category", (node) => ["category", text(node["wp:category_nicename"]),
+      text(node["wp:category_description"])]),
+    ...read("wp:tag", (node) => ["tag", text(node["wp:tag_slug"]),
+      text(node["wp:tag_description"])]),
+    ...read("wp:term", (node) => {
+      const taxonomy = text(node["wp:term_taxonomy"]);
       const kind = taxonomy === "category" ? "category" : taxonomy === "post_tag" ? "tag" : "";
-      return kind ? described(kind, text(term["wp:term_slug"]),
-        text(term["wp:term_description"])) : [];
+      return [kind, text(node["wp:term_slug"]), text(node["wp:term_description"])];
     }),
   ];
 }

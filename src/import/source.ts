@@ -15,6 +15,8 @@ export interface TermDescription {
   kind: TermKind;
   slug: string;
   html: string;
+  /** Where the term is described in the source, for the report: `export.xml:22 (tag news)`. */
+  place: string;
 }
 
 export interface SourcePost {

@@ -55,20 +55,21 @@ const DESCRIPTIONS: [string, string][] = [
 test("a term's description becomes the body, through the bodies' path, nothing left to run",
   () => {
     for (const [html, markdown] of DESCRIPTIONS) {
-      const descriptions: TermDescription[] = [{ kind: "category", slug: "news", html }];
+      const place = "export.xml:21 (category news)";
+      const descriptions: TermDescription[] = [{ kind: "category", slug: "news", html, place }];
       const { files, problems } = plan({ terms: [news], descriptions });
       assert.equal(text(files[0]!.bytes), `---\nname: News\ntype: topic\n---\n\n${markdown}`, html);
       if (html.includes("script")) {
         assert.match(problems[0]!.message, /^its description: removed what could run script/);
-        assert.deepEqual([problems[0]!.place, problems[0]!.title], ["category news", "News"]);
+        assert.deepEqual([problems[0]!.place, problems[0]!.title], [place, "News"]);
       } else assert.deepEqual(problems, []);
     }
   });
 
 test("a category's description is preferred to a tag's of the same entity", () => {
   const descriptions: TermDescription[] = [
-    { kind: "tag", slug: "news", html: "The tag." },
-    { kind: "category", slug: "news", html: "The category." },
+    { kind: "tag", slug: "news", html: "The tag.", place: "x.xml:2 (tag news)" },
+    { kind: "category", slug: "news", html: "The category.", place: "x.xml:1 (category news)" },
   ];
   const { files } = plan({ terms: [newsTag, news], descriptions });
   assert.match(text(files[0]!.bytes), /\n\nThe category\.\n$/);
@@ -152,7 +153,8 @@ test("files on disk: read with their keys and whose they are; a second run chang
     await writeFile(mayorFile, "---\nname: Mayor\ntype: person\n---\n\nBy hand.\n");
     record = await readImportRecord(content);
     const third = plan({ terms: [mayor], existing: await readEntityFiles(content, record),
-      descriptions: [{ kind: "tag", slug: "mayor", html: "From the export." }] });
+      descriptions: [{ kind: "tag", slug: "mayor", html: "From the export.", place: "x.xml:1" }],
+    });
     const kept = await writeFiles(content, third.files, record, false);
     assert.deepEqual(kept, [{ path: "entities/mayor.md", outcome: "kept-edited" }]);
     assert.match(await readFile(mayorFile, "utf8"), /By hand/);
@@ -164,18 +166,19 @@ test("a WordPress export's term descriptions are read, by kind and slug", () => 
     "<wp:category><wp:category_nicename>news</wp:category_nicename><wp:cat_name>News" +
     "</wp:cat_name><wp:category_description><![CDATA[The <b>news</b>.]]>" +
     "</wp:category_description></wp:category>" +
-    "<wp:category><wp:category_nicename>bare</wp:category_nicename></wp:category>" +
+    "<wp:category><wp:category_nicename>bare</wp:category_nicename></wp:category>\n" +
     "<wp:tag><wp:tag_slug>%c3%a9t%c3%a9</wp:tag_slug><wp:tag_description>Summer" +
-    "</wp:tag_description></wp:tag>" +
+    "</wp:tag_description></wp:tag>\n" +
     "<wp:term><wp:term_taxonomy>post_tag</wp:term_taxonomy><wp:term_slug>mayor</wp:term_slug>" +
     "<wp:term_description>The mayor.</wp:term_description></wp:term>" +
     "<wp:term><wp:term_taxonomy>nav_menu</wp:term_taxonomy><wp:term_slug>menu</wp:term_slug>" +
     "<wp:term_description>A menu.</wp:term_description></wp:term>" +
     "</channel></rss>";
   assert.deepEqual(readWxr(xml, "export.xml").termDescriptions, [
-    { kind: "category", slug: "news", html: "The <b>news</b>." },
-    { kind: "tag", slug: "été", html: "Summer" },
-    { kind: "tag", slug: "mayor", html: "The mayor." },
+    { kind: "category", slug: "news", html: "The <b>news</b>.",
+      place: "export.xml:1 (category news)" },
+    { kind: "tag", slug: "été", html: "Summer", place: "export.xml:2 (tag été)" },
+    { kind: "tag", slug: "mayor", html: "The mayor.", place: "export.xml:3 (tag mayor)" },
   ]);
   // A file of the contract's format: its front matter reads back as the entity.
   const { files } = plan({ terms: [{ kind: "tag", slug: "x", name: "Q&A: #1 — \"yes\"" }] });

@@ -125,7 +125,8 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.doesNotMatch(council, /script|javascript:|onclick|<iframe/i);
   assert.match(await readFile(join(site, "entities/council/index.html"), "utf8"),
     /The city council, its votes and <em>minutes<\/em>\./);
-  assert.match(run.stdout, /tag council {2}"council": its description: removed what could run/);
+  assert.match(run.stdout, /wordpress-export\.xml:22 \(tag council\) {2}"council": its /);
+  assert.match(run.stdout, /"council": its description: removed what could run script/);
   // The editor's files are as they were, reported; the articles name the editor's entity.
   for (const [path, text] of Object.entries(EDITORS_ENTITIES)) {
     assert.equal(await readFile(join(content, path), "utf8"), text, path);
