@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { slugify } from "../content/paths.ts";
 import { Problems } from "../content/problems.ts";
+import { planEntityFiles, readEntityFiles } from "./entity-files.ts";
 import { type ArticleFile, mapPost } from "./map-post.ts";
 import {
   addToTermMap, countTerms, type CountedTerm, readTermMap, termMapText, unmappedTerms,
@@ -13,7 +14,7 @@ import {
 import { plainText } from "./plain-text.ts";
 import { readSource } from "./read-source.ts";
 import type { Attachment } from "./shortcodes.ts";
-import type { ImportSource, SourceAuthor, SourcePost } from "./source.ts";
+import type { ImportSource, SourceAuthor, SourcePost, SourceTerm } from "./source.ts";
 import {
   type PlannedFile, readImportRecord, writeAtomically, type WriteResult, writeFiles,
 } from "./write-files.ts";
@@ -62,6 +63,7 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
   const attachments = attachmentsOf(source.posts);
   const claimed = new Set(Object.values(record.posts));
   const articles: ArticleFile[] = [];
+  const publishedTerms: SourceTerm[] = [];
   for (const post of posts) {
     const earlierPath = record.posts[post.id];
     const mapped = mapPost(post, {
@@ -76,13 +78,19 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
     }
     claimed.add(mapped.path);
     articles.push(mapped);
+    if (!mapped.draft) publishedTerms.push(...post.terms);
     for (const message of mapped.problems) {
       problems.push({ place: post.place, title: mapped.title, message });
     }
   }
+  const entities = planEntityFiles({ terms: publishedTerms, map,
+    descriptions: source.termDescriptions,
+    existing: await readEntityFiles(options.contentDir, record) });
+  problems.push(...entities.problems);
   const planned = [
     ...articles.map((one) => ({ path: one.path, bytes: one.text, sourceId: one.sourceId })),
     ...authorFiles(articles, source.authors),
+    ...entities.files,
     ...(options.uploadsDir ? await uploadFiles(articles, options.uploadsDir) : []),
   ];
   const written = await writeFiles(options.contentDir, planned, record, options.dryRun);
@@ -96,7 +104,7 @@ export async function importArchive(options: ImportOptions, mapProblems: Problem
     sourceKind: source.kind,
     articles: articles.map((one) =>
       ({ ...outcome.get(one.path)!, title: one.title, draft: one.draft })),
-    others: written.filter((one) => !articlePaths.has(one.path)),
+    others: [...written.filter((one) => !articlePaths.has(one.path)), ...entities.kept],
     skipped, problems, mapWritten, addedToMap,
   };
 }

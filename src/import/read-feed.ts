@@ -17,14 +17,14 @@ export function readFeed(xml: string, fileName: string): ImportSource {
     const editor = [parsed.feed.managingEditor ?? ""].map(personName);
     const posts = (parsed.feed.items ?? []).map((item, index) =>
       withAuthors(rssPost(item, at(index)), channel.length ? channel : editor));
-    return { kind: "RSS 2.0 feed", posts, authors: [] };
+    return { kind: "RSS 2.0 feed", posts, authors: [], termDescriptions: [] };
   }
   if (parsed.format === "atom") {
     // An entry without an author has the feed's (RFC 4287, 4.2.1).
     const feedAuthors = (parsed.feed.authors ?? []).map((one) => one.name?.trim() ?? "");
     const posts = (parsed.feed.entries ?? []).map((entry, index) =>
       withAuthors(atomPost(entry, at(index)), feedAuthors));
-    return { kind: "Atom feed", posts, authors: [] };
+    return { kind: "Atom feed", posts, authors: [], termDescriptions: [] };
   }
   throw new Error(`${fileName} is a ${parsed.format} feed; import reads RSS 2.0, Atom and ` +
     "WordPress exports");

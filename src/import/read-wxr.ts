@@ -2,14 +2,17 @@
 // fast-xml-parser rather than feedsmith here: feedsmith reads RSS's own namespaces but not
 // WordPress's `wp:` elements, which hold everything that matters (status, dates, slugs, users).
 import { XMLParser } from "fast-xml-parser";
-import type { ImportSource, SourceAuthor, SourcePost, SourceTerm } from "./source.ts";
+import type {
+  ImportSource, SourceAuthor, SourcePost, SourceTerm, TermDescription, TermKind,
+} from "./source.ts";
 import { plainText } from "./plain-text.ts";
 import { elementLines } from "./element-lines.ts";
 import { wordpressDate } from "./source-dates.ts";
 
 type XmlNode = Record<string, unknown>;
 
-const LISTS = new Set(["item", "category", "wp:author", "wp:postmeta", "wp:category", "wp:tag"]);
+const LISTS = new Set(["item", "category", "wp:author", "wp:postmeta", "wp:category", "wp:tag",
+  "wp:term"]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -48,7 +51,35 @@ export function readWxr(xml: string, fileName: string): ImportSource {
     return readItem(item, place, users);
   });
   const version = text(root["wp:wxr_version"]) || "1.x";
-  return { kind: `WordPress export (WXR ${version})`, posts, authors: [...users.values()] };
+  return { kind: `WordPress export (WXR ${version})`, posts, authors: [...users.values()],
+    termDescriptions: termDescriptions(root, xml, fileName) };
+}
+
+/**
+ * The export's term list, ahead of its items: `wp:category` and `wp:tag`, and `wp:term`
+ * (which other exporters use for categories and tags too). Only described terms are kept.
+ */
+function termDescriptions(root: XmlNode, xml: string, fileName: string): TermDescription[] {
+  const read = (element: string, term: (node: XmlNode) => [TermKind | "", string, string]) => {
+    const lines = elementLines(xml, element);
+    return nodes(root[element]).flatMap((node, index): TermDescription[] => {
+      const [kind, written, html] = term(node);
+      const slug = safeDecode(written);
+      if (!kind || !slug || !html.trim()) return [];
+      return [{ kind, slug, html, place: `${fileName}:${lines[index] ?? 1} (${kind} ${slug})` }];
+    });
+  };
+  return [
+    ...read("wp:category", (node) => ["category", text(node["wp:category_nicename"]),
+      text(node["wp:category_description"])]),
+    ...read("wp:tag", (node) => ["tag", text(node["wp:tag_slug"]),
+      text(node["wp:tag_description"])]),
+    ...read("wp:term", (node) => {
+      const taxonomy = text(node["wp:term_taxonomy"]);
+      const kind = taxonomy === "category" ? "category" : taxonomy === "post_tag" ? "tag" : "";
+      return [kind, text(node["wp:term_slug"]), text(node["wp:term_description"])];
+    }),
+  ];
 }
 
 function readItem(item: XmlNode, place: string, users: Map<string, SourceAuthor>): SourcePost {

@@ -10,6 +10,11 @@ const WHAT: Record<Outcome, string> = {
   "kept-edited": "left alone: changed by an editor since the last import",
   "kept-deleted": "left alone: deleted by an editor since the last import",
   "kept-existing": "left alone: the file exists and was not written by the import",
+  "kept-own-entity": "left alone: an entity file the import did not write has this name or " +
+    "alias, and the articles name it",
+  "kept-unused": "left alone: written by an earlier import, but no term maps to its entity " +
+    "now (the map renamed or skipped it); to retire its page, delete it and add its name " +
+    "to the new entity's aliases, so that its old address leads there",
 };
 
 const DRY_RUN: Partial<Record<Outcome, string>> = {

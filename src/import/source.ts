@@ -10,6 +10,15 @@ export interface SourceTerm {
   name: string;
 }
 
+/** What the source says of a term beyond its name: WordPress's term description (HTML). */
+export interface TermDescription {
+  kind: TermKind;
+  slug: string;
+  html: string;
+  /** Where the term is described in the source, for the report: `export.xml:22 (tag news)`. */
+  place: string;
+}
+
 export interface SourcePost {
   /** Stable across exports of the same site (WordPress's guid, a feed item's id or link). */
   id: string;
@@ -60,4 +69,6 @@ export interface ImportSource {
   posts: SourcePost[];
   /** Authors the source describes beyond their names (WordPress's users). */
   authors: SourceAuthor[];
+  /** Descriptions of categories and tags, where the source has them (feeds do not). */
+  termDescriptions: TermDescription[];
 }

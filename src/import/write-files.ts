@@ -18,8 +18,14 @@ const ImportRecord = z.object({
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;
 
+/**
+ * What became of a file. The last two are entity files the import plans around rather than
+ * writes (entity-files.ts): an editor's entity of the same name, and an earlier import's
+ * entity that no term maps to now (the map renamed or skipped it).
+ */
 export type Outcome =
-  | "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted" | "kept-existing";
+  | "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted" | "kept-existing"
+  | "kept-own-entity" | "kept-unused";
 
 export interface PlannedFile {
   /** Relative to the content folder, with `/`. */

@@ -19,6 +19,8 @@ export interface GeneratedExport {
   posts: GeneratedPost[];
   /** Pages, attachments and menu items, by the name the report gives them. */
   others: { pages: number; attachments: number; menuItems: number };
+  /** Each described term's slug and the marker its description holds. */
+  described: Map<string, string>;
 }
 
 const HOST = "https://old-gazette.example";
@@ -67,6 +69,7 @@ export function generateWxr(count: number): GeneratedExport {
       "</wp:attachment_url>" }));
   const menus = [1, 2].map((n) => itemXml({ id: 400_000 + n, title: "", type: "nav_menu_item",
     date: dates(n) }));
+  const described = new Map<string, string>();
   const xml = [
     '<?xml version="1.0" encoding="UTF-8" ?>',
     '<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"',
@@ -79,12 +82,39 @@ export function generateWxr(count: number): GeneratedExport {
       `<wp:author_login><![CDATA[${user.login}]]></wp:author_login>` +
       `<wp:author_display_name><![CDATA[${user.name}]]></wp:author_display_name>` +
       `<wp:author_description><![CDATA[${user.bio}]]></wp:author_description></wp:author>`),
+    ...termList(described),
     ...items, ...pages, ...attachments, ...menus,
     "</channel>",
     "</rss>",
     "",
   ].join("\n");
-  return { xml, posts, others: { pages: 3, attachments: 4, menuItems: 2 } };
+  return { xml, posts, others: { pages: 3, attachments: 4, menuItems: 2 }, described };
+}
+
+/**
+ * The export's term list: every category described, and every fourth tag; a third of the
+ * descriptions hostile. Each description holds a marker, recorded in `described`.
+ */
+function termList(described: Map<string, string>): string[] {
+  const description = (slug: string, i: number) => {
+    const marker = `termdesc${slug.replace(/-/g, "")}x`;
+    described.set(slug, marker);
+    return i % 3 === 0
+      ? `<p>About <strong>${marker}</strong>.</p><script>alert(${i})</script>` +
+        `<a href="javascript:steal()" onmouseover="steal()">more</a>`
+      : `The ${marker} desk.\n\nSecond line, with <em>emphasis</em>.`;
+  };
+  const name = (slug: string) => slug.replace("-", " ");
+  return [
+    ...CATEGORIES.map((slug, i) => "<wp:category>" +
+      `<wp:category_nicename><![CDATA[${slug}]]></wp:category_nicename>` +
+      `<wp:cat_name><![CDATA[${name(slug)}]]></wp:cat_name><wp:category_description>` +
+      `<![CDATA[${description(slug, i)}]]></wp:category_description></wp:category>`),
+    ...TAGS.filter((_, i) => i % 4 === 0).map((slug, i) => "<wp:tag>" +
+      `<wp:tag_slug><![CDATA[${slug}]]></wp:tag_slug><wp:tag_name><![CDATA[${name(slug)}]]>` +
+      `</wp:tag_name><wp:tag_description><![CDATA[${description(slug, i + 1)}]]>` +
+      "</wp:tag_description></wp:tag>"),
+  ];
 }
 
 function postItem(n: number): { post: GeneratedPost; xml: string } {

@@ -42,9 +42,20 @@ function articleUrl(article: Imported): string {
   return `/${y}/${m}/${d}/${slug}/`;
 }
 
+/**
+ * Entity files an editor wrote before any import: one holding a tag's name as an alias, one
+ * at the path a tag's entity would have.
+ */
+const EDITORS_ENTITIES = {
+  "entities/port.md": "---\nname: Port of the City\ntype: place\naliases: [harbour]\n---\n\n" +
+    "Written by the editor.\n",
+  "entities/budget.md": "---\nname: City Budget\ntype: topic\n---\n\nThe editor's budget.\n",
+};
+
 async function importedArchive(t: Parameters<typeof tempDir>[0]) {
   const parent = await tempDir(t, "import");
   const content = join(parent, "content");
+  await writeArchive(EDITORS_ENTITIES, content);
   const files = { "2013/03/bridge.jpg": "jpeg", "2019/04/harbour.jpg": "jpeg",
     "2013/03/bridge-river.jpg": "jpeg" };
   const uploads = await writeArchive(files,
@@ -98,6 +109,38 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.ok(existsSync(join(site, "wp-content/uploads/2013/03/bridge-river.jpg")));
   assert.match(run.stdout,
     /"Hostile Title": its featured image \(attachment 777\) is not in the export/);
+  // Each entity a published article names has its file, its page showing the description.
+  const entityFiles = (await readdir(join(content, "entities"))).sort();
+  assert.deepEqual(entityFiles, ["bridge.md", "budget.md", "business.md", "city-hall.md",
+    "council.md", "elections.md", "harbour-news.md", "interview.md", "mayor.md",
+    "mayors-office.md", "news.md", "port.md", "q-a.md", "transport.md"]);
+  assert.equal(await readFile(join(content, "entities/news.md"), "utf8"),
+    "---\nname: News\ntype: topic\n---\n\nReporting from the **city** and its harbour.\n\n" +
+    "Send tips to [the newsdesk](https://example-news.test/tips).\n");
+  const newsPage = await readFile(join(site, "entities/news/index.html"), "utf8");
+  assert.match(newsPage, /Reporting from the <strong>city<\/strong> and its harbour\./);
+  const officePage = await readFile(join(site, "entities/mayors-office/index.html"), "utf8");
+  assert.match(officePage, /The mayor(’|')s office at City Hall\./);
+  const council = await readFile(join(content, "entities/council.md"), "utf8");
+  assert.doesNotMatch(council, /script|javascript:|onclick|<iframe/i);
+  assert.match(await readFile(join(site, "entities/council/index.html"), "utf8"),
+    /The city council, its votes and <em>minutes<\/em>\./);
+  assert.match(run.stdout, /wordpress-export\.xml:22 \(tag council\) {2}"council": its /);
+  assert.match(run.stdout, /"council": its description: removed what could run script/);
+  // The editor's files are as they were, reported; the articles name the editor's entity.
+  for (const [path, text] of Object.entries(EDITORS_ENTITIES)) {
+    assert.equal(await readFile(join(content, path), "utf8"), text, path);
+  }
+  assert.match(run.stdout, new RegExp(String.raw`1 file left alone: the file exists and was ` +
+    String.raw`not written by the import\n {4}entities/budget\.md\n`));
+  assert.match(run.stdout, /1 file left alone: an entity file the import did not write has this /);
+  assert.match(run.stdout, /name it\n {4}entities\/port\.md\n/);
+  const portPage = await readFile(join(site, "entities/port-of-the-city/index.html"), "utf8");
+  assert.match(portPage, /Written by the editor\./);
+  assert.match(portPage, /Blocks: Paragraph, Image and Embed/);
+  // A term only a draft has gets no file, and no page.
+  assert.ok(!existsSync(join(site, "entities/layoff-plans")), "a draft's term has no page");
+
   const titledPage = join(site, "2013/01/05/markup-title-with-markup/index.html");
   const titled = await readFile(titledPage, "utf8");
   assert.match(titled, /<h1[^>]*>Markup: Title With Markup &amp; Entities<\/h1>/);
@@ -114,7 +157,7 @@ test("a WordPress export builds, every old link kept, nothing unpublished", asyn
   assert.match(redirect, /\/2019\/05\/02\/cafe-owners-meet-the-mayor\//);
 
   // Nothing unpublished reaches the site: not its page, its title or its words.
-  const unpublished = ["Secret text", "scheduled and must not", "Unfinished draft",
+  const unpublished = ["Secret text", "scheduled and must not", "Unfinished draft", "Layoff",
     "Pending review",
     "Private staff note", "Password Protected", "Future Post", "Trash"];
   for (const file of await listFiles(site)) {
@@ -131,12 +174,23 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(await readTree(content), before, "the second run changed a file");
   assert.match(again.stdout, /files unchanged/);
-  assert.doesNotMatch(again.stdout, /written|updated/);
+  assert.doesNotMatch(again.stdout, /^ {2}\d+ files? (written|updated)/m);
 
-  // An editor fixes one article; the source then changes two posts, that one among them.
+  // Built once, so that the archive's URLs are recorded: a renamed entity must keep its page.
+  const env = { DATELINE_CACHE_DIR: join(parent, "cache") };
+  const built = await runBuild(content, join(parent, "site"), env);
+  assert.equal(built.code, 0, built.stderr);
+
+  // An editor fixes one article and one entity; the source then changes two posts, that one
+  // among them, and two descriptions, that entity's among them.
   const edited = join(content, "articles/2013/01/markup-html-tags-and-formatting.md");
   await appendFile(edited, "\nEditor's note: corrected the vote count.\n");
+  const news = join(content, "entities/news.md");
+  await appendFile(news, "\nThe editor's word on the newsdesk.\n");
   const changed = (await readFile(WXR, "utf8"))
+    .replace("Reporting from the <strong>city</strong>", "News from the city")
+    .replace("The mayor's office at City Hall.", "The mayor's office, on the square.")
+    .replace(/The city council<script>.*?<\/iframe>/, "The council, renewed.")
     .replace("The council met on Tuesday.", "The council met on Wednesday.")
     .replace("<p>First meeting.</p>]]></content:encoded>", "<p>First meeting, updated.</p>]]>" +
       '</content:encoded><category domain="post_tag" nicename="water-board"><![CDATA[Water ' +
@@ -152,8 +206,32 @@ test("a second import changes nothing; an edit survives; the map is honoured", a
   await writeFile(mapFile, map);
   const third = await runImport(content, [export2, "--uploads", uploads]);
   assert.equal(third.code, 0, third.stderr);
-  assert.match(third.stdout, new RegExp(String.raw`1 file left alone: changed by an editor since ` +
-    String.raw`the last import\n {4}articles/2013/01/markup-html-tags-and-formatting\.md`));
+  assert.match(third.stdout, new RegExp(String.raw`2 files left alone: changed by an editor ` +
+    String.raw`since the last import\n {4}articles/2013/01/markup-html-tags-and-formatting\.md` +
+    String.raw`\n {4}entities/news\.md\n`));
+  assert.match(await readFile(news, "utf8"), /Reporting from the \*\*city\*\*[\s\S]*editor's word/);
+  // The renamed and the skipped terms' old files stay, reported; the new name gets its file.
+  assert.match(third.stdout, new RegExp(String.raw`2 files left alone: written by an earlier ` +
+    String.raw`import, but no term maps to its entity now .*\n {4}entities/bridge\.md\n {4}` +
+    String.raw`entities/mayors-office\.md\n`));
+  assert.match(await readFile(join(content, "entities/mayors-office.md"), "utf8"),
+    /The mayor's office at City Hall\./);
+  assert.equal(await readFile(join(content, "entities/office-of-the-mayor.md"), "utf8"),
+    "---\nname: Office of the Mayor\ntype: organization\n---\n\n" +
+    "The mayor's office, on the square.\n");
+  assert.match(await readFile(join(content, "entities/water-board.md"), "utf8"),
+    /^---\nname: Water Board\ntype: topic\n---\n$/);
+  // Nobody changed the council's file: the new description comes in.
+  assert.match(third.stdout,
+    /files updated from the source\n(?: {4}.*\n)* {4}entities\/council\.md/);
+  assert.match(await readFile(join(content, "entities/council.md"), "utf8"),
+    /\n\nThe council, renewed\.\n$/);
+  const rebuilt = await runBuild(content, join(parent, "site"), env);
+  assert.equal(rebuilt.code, 0, rebuilt.stderr);
+  const office = await readFile(join(parent, "site/entities/office-of-the-mayor/index.html"),
+    "utf8");
+  assert.match(office, /The mayor's office, on the square\./);
+  assert.ok(existsSync(join(parent, "site/entities/mayors-office/index.html")), "old page kept");
   const kept = await readFile(edited, "utf8");
   assert.match(kept, /Editor's note/);
   assert.match(kept, /met on Tuesday/);
@@ -193,7 +271,9 @@ test("--dry-run lists what would be written and writes nothing", async (t) => {
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^Would import 18 posts/m);
   assert.match(run.stdout,
-    /20 files to write\n {4}articles\/2013\/01\/markup-html-tags-and-formatting\.md/);
+    /34 files to write\n {4}articles\/2013\/01\/markup-html-tags-and-formatting\.md/);
+  // The entity files too, each named: every entity a published post names.
+  assert.match(run.stdout, /\n {4}entities\/bridge\.md\n(?: {4}entities\/.*\n){13}Not /);
   assert.deepEqual(await readdir(parent), []);
 });
 

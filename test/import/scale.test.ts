@@ -35,6 +35,15 @@ test(`a WordPress export of ${POSTS} posts imports, builds, keeps every old addr
       [`2015/01/photo-${n}.jpg`, "jpeg"]));
     const uploads = await writeArchive(photos, join(parent, "uploads"));
     const content = join(parent, "content");
+    // An editor's entity files, written before any import: one at a category's own path,
+    // one holding another category's name as an alias. Neither is written over.
+    const editors = {
+      "entities/politics.md":
+        "---\nname: Politics and Power\ntype: topic\n---\n\nThe editor's politics.\n",
+      "entities/forecast.md": "---\nname: Forecast desk\naliases: [weather]\n---\n\n" +
+        "The editor's forecasts.\n",
+    };
+    await writeArchive(editors, content);
     const env = { CONTENT_DIR: content, INIT_CWD: PROJECT_ROOT };
     const args = [wxr, "--uploads", uploads];
     const run = await runCommand("src/cli/import.ts", args, env);
@@ -95,6 +104,34 @@ test(`a WordPress export of ${POSTS} posts imports, builds, keeps every old addr
         `${post.link} leads to ${url}`);
     }
 
+    // Each entity has its file, clean; its page shows the term's description. The editor's
+    // files are as they were, their pages theirs.
+    const entityFiles = await listFiles(join(content, "entities"));
+    assert.ok(entityFiles.length > 20, `${entityFiles.length} entity files`);
+    for (const file of entityFiles) {
+      const text = await readFile(join(content, "entities", file), "utf8");
+      assert.doesNotMatch(text, /<script|javascript:|onmouseover/i, `${file}: clean`);
+    }
+    for (const [path, text] of Object.entries(editors)) {
+      assert.equal(await readFile(join(content, path), "utf8"), text, path);
+    }
+    assert.match(run.stdout, new RegExp("left alone: the file exists and was not written by " +
+      String.raw`the import\n {4}entities/politics\.md\n`));
+    assert.match(run.stdout, /and the articles name it\n {4}entities\/forecast\.md\n/);
+    const entityPage = (slug: string) =>
+      readFile(join(site, `entities/${slug}/index.html`), "utf8");
+    // Terms no published post has get no file: the others' pages are checked.
+    let checked = 0;
+    for (const [slug, marker] of generated.described) {
+      if (!existsSync(join(content, `entities/${slug}.md`)) || slug === "forecast") continue;
+      const page = await entityPage(slug);
+      assert.ok(page.includes(marker) === (slug !== "politics"), `${slug}'s page and ${marker}`);
+      checked++;
+    }
+    assert.ok(checked >= 15, `${checked} described entities`);
+    assert.match(await entityPage("forecast-desk"), /The editor(’|')s forecasts/);
+    assert.match(await entityPage("politics-and-power"), /The editor(’|')s politics/);
+
     // Nothing unpublished reaches the site: not its words in any page, feed or sitemap.
     const unpublished = /marker\d+xunpub/;
     for (const file of await listFiles(site)) {
@@ -110,9 +147,19 @@ test(`a WordPress export of ${POSTS} posts imports, builds, keeps every old addr
       mapFile: join(content, "import-map.yaml"), dryRun: false }, new Problems());
     assert.ok(again);
     assert.deepEqual(new Set([...again.articles, ...again.others].map((one) => one.outcome)),
-      new Set(["unchanged"]));
+      new Set(["unchanged", "kept-existing", "kept-own-entity"]));
     assert.deepEqual(again.addedToMap, []);
     assert.deepEqual(await readTree(content), before, "the second run changed a file");
+
+    // An editor's change to an entity the import wrote survives the next run.
+    const news = join(content, "entities/news.md");
+    const edited = `${await readFile(news, "utf8")}\nThe editor's word.\n`;
+    await writeFile(news, edited);
+    const third = await importArchive({ source: wxr, contentDir: content, uploadsDir: uploads,
+      mapFile: join(content, "import-map.yaml"), dryRun: false }, new Problems());
+    assert.deepEqual(third?.others.find((one) => one.path === "entities/news.md")?.outcome,
+      "kept-edited");
+    assert.equal(await readFile(news, "utf8"), edited);
   });
 
 function articleUrl(file: string, date: string): string {
