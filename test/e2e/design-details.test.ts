@@ -2,6 +2,7 @@
 // pages whose inputs are the title, and written again by a rebuild only when the title
 // changes; no trace of the dev server's error banner.
 import assert from "node:assert/strict";
+import { HANG } from "../support/hang.ts";
 import { cp, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -28,7 +29,7 @@ async function inodes(site: string): Promise<number[]> {
 
 const TITLE = "pages link the icons, not the preview's banner; icons change with the title only";
 
-test(TITLE, { timeout: 300_000 }, async (t) => {
+test(TITLE, HANG, async (t) => {
   const parent = await tempDir(t, "icons");
   const content = join(parent, "content");
   await cp(join(PROJECT_ROOT, "content"), content, { recursive: true });
@@ -96,7 +97,7 @@ test(TITLE, { timeout: 300_000 }, async (t) => {
 
 const OWN = "an archive's own icon in static/ is published and linked instead of the drawn ones";
 
-test(OWN, { timeout: 300_000 }, async (t) => {
+test(OWN, HANG, async (t) => {
   const own = Buffer.from([0, 0, 1, 0, 0, 0]);
   const content = await writeArchive({
     "site.yaml": "title: Own Icon Gazette\n",

@@ -3,6 +3,7 @@
 // is published at the width it claims, lists show thumbnails, link previews the 1200-pixel
 // fallback; a missing file stops the build at its line, a missing description is a warning.
 import assert from "node:assert/strict";
+import { HANG } from "../support/hang.ts";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -66,7 +67,7 @@ async function assertPublished(site: string, picture: Element, where: string) {
 
 const PUBLISHED = "static images are published as <picture> elements, in every size they offer";
 
-test(PUBLISHED, { timeout: 300_000 }, async (t) => {
+test(PUBLISHED, HANG, async (t) => {
   const parent = await tempDir(t, "images");
   const content = await writeArchive(FILES, join(parent, "content"));
   const site = join(parent, "site");
@@ -130,7 +131,7 @@ test(PUBLISHED, { timeout: 300_000 }, async (t) => {
 
 const PROBLEMS = "a missing image stops the build at its line; a missing alt warns at its line";
 
-test(PROBLEMS, { timeout: 300_000 }, async (t) => {
+test(PROBLEMS, HANG, async (t) => {
   const parent = await tempDir(t, "images");
   const content = await writeArchive({
     ...FILES,

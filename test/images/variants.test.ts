@@ -1,6 +1,7 @@
 // The images stage's transform (src/images/variants.ts): AVIF, WebP and the source's format at
 // the widths that fit, made once into the cache, named by the source's bytes.
 import assert from "node:assert/strict";
+import { HANG } from "../support/hang.ts";
 import { readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -10,7 +11,7 @@ import { tempDir } from "../support/temp.ts";
 
 const TITLE = "a PNG gets AVIF, WebP and PNG at each width up to its own, made once";
 
-test(TITLE, { timeout: 120_000 }, async (t) => {
+test(TITLE, HANG, async (t) => {
   const folder = await tempDir(t, "variants");
   const source = join(folder, "map.png");
   await writeFile(source, drawnPng(1000, 500));
@@ -45,7 +46,7 @@ test(TITLE, { timeout: 120_000 }, async (t) => {
   assert.notEqual(replaced.fallback.src, image.fallback.src, "new bytes, new names");
 });
 
-test("an image narrower than every width keeps its own, once", { timeout: 120_000 }, async (t) => {
+test("an image narrower than every width keeps its own, once", HANG, async (t) => {
   const folder = await tempDir(t, "variants");
   const png = join(folder, "small.png");
   await writeFile(png, drawnPng(120, 90));

@@ -10,6 +10,7 @@ import {
   WORKER_PACKAGES,
   workersStarted,
 } from "../../src/markdown/render-pool.ts";
+import { HANG } from "../support/hang.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
 
 test("a worker started early renders the next bodies, and no other is started", async () => {
@@ -28,8 +29,7 @@ test("a worker started early renders the next bodies, and no other is started", 
   assert.equal(workersStarted(), before + 1, "the early worker rendered them");
 });
 
-// The bound only turns a hang (a worker that holds the process open) into a failure.
-const HANG = { timeout: 120_000 };
+// HANG only turns a hang (a worker that holds the process open) into a failure.
 
 test("a process that started a worker early and rendered nothing exits", HANG, async () => {
   const module = new URL("../../src/markdown/render-pool.ts", import.meta.url).href;

@@ -1,6 +1,7 @@
 // `npm start`'s preview: drafts and content errors shown, every change (deletions included)
 // published again, only on this machine, never into _site, and no request can bring it down.
 import assert from "node:assert/strict";
+import { HANG } from "../support/hang.ts";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -98,7 +99,7 @@ test("malformed and traversing requests get an answer, and the server stays up",
   assert.equal((await get(preview, "/")).status, 200, "still serving");
 });
 
-test("an edit, an error, its fix and a deletion are each published again", { timeout: 300_000 }, async (t) => {
+test("an edit, an error, its fix and a deletion are each published again", HANG, async (t) => {
   const { content, preview, log } = await previewOf(t, { ...files, "articles/b.md": article({ ...VALID, title: "Second story", date: "2020-08-13" }) });
   const broken = await change(preview, () => writeFile(join(content, "articles/a.md"), article({ ...VALID, date: "2020-13-45" })), (home) => home.includes("content-problems"));
   const place = /articles\/a\.md:3:7<\/code> <span[^>]*>&quot;date&quot; &quot;2020-13-45&quot;/;
@@ -119,7 +120,7 @@ test("an edit, an error, its fix and a deletion are each published again", { tim
   assert.equal((await get(preview, "/2020/08/13/b/")).status, 404);
 });
 
-test("a body edited alone shows before the full publish, which writes the same page", { timeout: 300_000 }, async (t) => {
+test("a body edited alone shows before the full publish, which writes the same page", HANG, async (t) => {
   const { content, preview } = await previewOf(t, { ...files, "articles/b.md": article({ ...VALID, title: "Second story", date: "2020-08-13" }) });
   const seen: string[] = [];
   preview.events.on("quick", () => seen.push("quick"));

@@ -1,6 +1,7 @@
 // Incremental publishing never trades correctness for speed: after any change, a rebuild over
 // the previous site gives, byte for byte, the site a cold build of the same content gives.
 import assert from "node:assert/strict";
+import { HANG } from "../support/hang.ts";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,7 +91,7 @@ const INDEX_CHANGES: Record<string, string[]> = {
   "editing the entities": INDEX,
 };
 
-test("after each kind of change, a rebuild equals a cold build, byte for byte", { timeout: 600_000 }, async (t) => {
+test("after each kind of change, a rebuild equals a cold build, byte for byte", HANG, async (t) => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
   t.after(() => rm(parent, { recursive: true, force: true }));
   const content = join(parent, "content");
@@ -169,7 +170,7 @@ test("a page's inputs are what it shows: a listed article only as a list shows i
   assert.notEqual(pageInputs(entity), pageInputs({ ...entity, articles: [{ ...article, title: "B" }] }));
 });
 
-test("a damaged or foreign manifest, or a page edited by hand, is rendered again, never reused", { timeout: 300_000 }, async (t) => {
+test("a damaged or foreign manifest, or a page edited by hand, is rendered again, never reused", HANG, async (t) => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
   t.after(() => rm(parent, { recursive: true, force: true }));
   const content = join(parent, "content");
@@ -218,7 +219,7 @@ test("a damaged or foreign manifest, or a page edited by hand, is rendered again
   }
 });
 
-test("a link planted where the spare site is kept is never followed", { timeout: 300_000 }, async (t) => {
+test("a link planted where the spare site is kept is never followed", HANG, async (t) => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
   t.after(() => rm(parent, { recursive: true, force: true }));
   const content = join(parent, "content");
