@@ -26,6 +26,8 @@ export function statusLine(search, state) {
 
 export function resultItem(item) {
   const li = element("li", { class: "search-result" });
+  const thumbnail = thumbnailOf(item.meta?.image);
+  if (thumbnail) li.append(thumbnail);
   const heading = element("h2");
   heading.append(element("a", { href: item.url }, item.meta?.title ?? item.url));
   li.append(heading);
@@ -39,6 +41,17 @@ export function resultItem(item) {
   if (authors.length) meta.append(`${date ? " · " : ""}By ${authors.join(", ")}`);
   li.append(meta, excerpt(item.excerpt ?? ""));
   return li;
+}
+
+/**
+ * The article's image as a thumbnail, as the lists show it: the narrowest variant the build
+ * made (layouts/article.11ty.tsx gives it to the index). Only an image of the site's own: a
+ * search never asks another host for anything. Decorative: the headline says what it is.
+ */
+function thumbnailOf(src) {
+  if (typeof src !== "string" || !src.startsWith("/") || src.startsWith("//")) return undefined;
+  const attributes = { class: "search-result-thumb", src, alt: "", loading: "lazy" };
+  return element("img", { ...attributes, decoding: "async" });
 }
 
 /** Pagefind's excerpt is escaped text with <mark> around matches: keep the marks, nothing else. */

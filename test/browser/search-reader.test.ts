@@ -243,6 +243,27 @@ describe("search from a reader's side, on the sample archive", { skip }, () => {
     await page.close();
   });
 
+  test("a result whose article has an image shows its thumbnail, from the site", async () => {
+    const page = await open("/search/?q=Facebook+hosts+election+security+meeting");
+    await settled(page);
+    const shown = await page.locator(".search-result").evaluateAll((items) => {
+      return items.map((item) => {
+        const img = item.querySelector("img");
+        const title = item.querySelector("h2")?.textContent ?? "";
+        return { title, src: img?.getAttribute("src"), alt: img?.getAttribute("alt") };
+      });
+    });
+    const withImage = shown.find((item) => /Facebook hosts/i.test(item.title));
+    assert.ok(withImage?.src?.startsWith("/img/"), JSON.stringify(shown));
+    assert.equal(withImage?.alt, "", "decorative: the headline beside it says what it is");
+    // The file is there: decode() fails on an image that did not load.
+    await page.locator(".search-result-thumb").first().evaluate((img: HTMLImageElement) => {
+      return img.decode();
+    });
+    assert.ok(shown.some((item) => !item.src), "an article without an image shows none");
+    await page.close();
+  });
+
   test("a filter without words lists the newest articles first", async () => {
     const page = await open("/search/?author=Maria+Okafor");
     await count(page);
