@@ -12,7 +12,7 @@ const temp = suiteCleanup(after);
 
 test("an author's page: photo, biography, chart, subjects and paginated articles", async () => {
   const files: Record<string, string> = {
-    "authors/ana-ruiz.md": "---\nname: Ana Ruiz\nbio: Covers courts.\nimage: /images/ana.jpg\nlinks: [https://en.wikipedia.org/wiki/Ana]\n---\n",
+    "authors/ana-ruiz.md": "---\nname: Ana Ruiz\nbio: Covers courts.\nimage: https://photos.example.org/ana.jpg\nlinks: [https://en.wikipedia.org/wiki/Ana]\n---\n",
   };
   const count = ENTITY_PAGE_SIZE + 3;
   for (let i = 0; i < count; i++) {
@@ -26,11 +26,12 @@ test("an author's page: photo, biography, chart, subjects and paginated articles
   assert.deepEqual(pages.map((p) => p.url), ["/authors/ana-ruiz/", "/authors/ana-ruiz/page/2/"]);
   assert.deepEqual(pages.map((p) => p.articles.length), [ENTITY_PAGE_SIZE, 3]);
   const { profile } = pages[0]!;
-  assert.equal(profile.image, "/images/ana.jpg");
+  // A photo elsewhere is left as written (test/e2e/images.test.ts publishes one of static/).
+  assert.equal(profile.image, "https://photos.example.org/ana.jpg");
   assert.deepEqual(profile.perYear, [{ year: 2018, count: 18 }, { year: 2019, count: 18 }, { year: 2020, count: 17 }]);
   assert.deepEqual(profile.topEntities.map((e) => [e.entity.name, e.count]), [["FBI", count], ["Courts", 26]]);
   const html = pageHtml(renderAuthorPage({ archive, authorPage: pages[0]!, page: { url: pages[0]!.url } }));
-  assert.match(html, /<img class="author-photo" src="\/images\/ana.jpg" alt="Photo of Ana Ruiz"/);
+  assert.match(html, /<img class="author-photo" src="https:\/\/photos.example.org\/ana.jpg" alt="Photo of Ana Ruiz"/);
   assert.match(html, /<desc id="per-year-desc">2018: 18 articles, 2019: 18 articles, 2020: 17 articles<\/desc>/);
   assert.match(html, />Wikipedia<\/a>/);
   assert.match(html, /href="\/authors\/ana-ruiz\/page\/2\/" rel="next"/);
