@@ -70,7 +70,7 @@ export function render({ archive, article }: Data) {
                 sizes={BODY_IMAGE_SIZES}
                 lazy={false}
                 // Search results show the narrowest variant, not the one a browser picked.
-                pagefindMeta={`image:${article.image.responsive.thumbnail}, image_alt[alt]`}
+                searchThumbnail={article.image.responsive.thumbnail}
               />
             ) : (
               <img src={article.image.src} alt={article.image.alt} data-pagefind-meta="image[src], image_alt[alt]" />

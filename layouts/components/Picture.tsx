@@ -10,7 +10,7 @@ export function Picture({
   lazy,
   class: className,
   imgClass,
-  pagefindMeta,
+  searchThumbnail,
 }: {
   image: ResponsiveImage;
   alt: string;
@@ -19,8 +19,11 @@ export function Picture({
   lazy: boolean;
   class?: string;
   imgClass?: string;
-  /** What the <img> gives the search index (`data-pagefind-meta`). */
-  pagefindMeta?: string;
+  /**
+   * The image search results show (Pagefind's `image` meta, with this one's alt text). An
+   * attribute of its own: a fixed meta value ("image:/img/…") takes the rest of the list.
+   */
+  searchThumbnail?: string;
 }) {
   return (
     <picture class={className}>
@@ -37,7 +40,8 @@ export function Picture({
         height={image.height}
         loading={lazy ? "lazy" : "eager"}
         decoding="async"
-        data-pagefind-meta={pagefindMeta}
+        data-thumbnail={searchThumbnail}
+        data-pagefind-meta={searchThumbnail ? "image[data-thumbnail], image_alt[alt]" : undefined}
         {...(lazy ? {} : { fetchpriority: "high" })}
       />
     </picture>
