@@ -161,16 +161,27 @@ export function absolutizeLinks(archive: Archive, html: string): string {
   // Every root-relative attribute value is written `="/…`: without one there is nothing to do.
   if (!html.includes('="/')) return html;
   const tree = fromParse5(parseFragment(html, { scriptingEnabled: false }));
+  const absolute = (value: string) => {
+    return ROOT_RELATIVE.test(value) ? absoluteUrl(archive, value) : value;
+  };
   visit(tree, "element", (element) => {
     for (const property of URL_PROPERTIES) {
       const value = element.properties[property];
-      if (typeof value === "string" && /^\/(?![/\\])/.test(value)) {
-        element.properties[property] = absoluteUrl(archive, value);
-      }
+      if (typeof value === "string") element.properties[property] = absolute(value);
+    }
+    // A responsive image's candidates (src/images/): "/img/a-400.webp 400w, …".
+    const srcSet = element.properties["srcSet"];
+    if (typeof srcSet === "string") {
+      element.properties["srcSet"] = srcSet
+        .split(",")
+        .map((candidate) => candidate.trim().replace(/^\S+/, absolute))
+        .join(", ");
     }
   });
   return toHtml(tree);
 }
+
+const ROOT_RELATIVE = /^\/(?![/\\])/;
 
 /** Atom, the site's feed or an author's or entity's. */
 interface AtomFeed {

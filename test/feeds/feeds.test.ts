@@ -11,6 +11,7 @@ import { robotsTxt, sitemap } from "../../src/feeds/sitemap.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { writeArchive } from "../support/archive.ts";
 import { runBuild } from "../support/build.ts";
+import { drawnPng } from "../support/images.ts";
 import { childNamed, childrenNamed, parseStrictXml, textOf, type XmlElement } from "./xml.ts";
 
 // YAML's double-quoted escapes bring in what a file could not: controls, a lone surrogate.
@@ -35,6 +36,8 @@ const SITE = ['title: "Gazette <&> \\"Co\\" ]]> \\u0001"', 'description: "Desc ]
   .join("\n");
 
 const FILES = {
+  // A real image: the build makes its variants (src/images/), and a missing one is an error.
+  "static/images/東京.png": drawnPng(40, 30),
   "site.yaml": SITE,
   "articles/2020/08/hostile.md": HOSTILE,
   "articles/2020/08/東京.md": TOKYO,

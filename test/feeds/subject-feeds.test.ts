@@ -23,6 +23,7 @@ import { article, VALID, writeArchive } from "../support/archive.ts";
 import { runBuild } from "../support/build.ts";
 import { allElements, parsePageHtml } from "../support/html.ts";
 import { suiteCleanup, tempDir } from "../support/temp.ts";
+import { drawnPng } from "../support/images.ts";
 import { childNamed, childrenNamed, parseStrictXml, textOf, type XmlElement } from "./xml.ts";
 
 // YAML's double-quoted escapes bring in what a file could not: a control character.
@@ -71,6 +72,8 @@ At ten in Berlin.
 `;
 
 const FILES = {
+  // A real image: the build makes its variants (src/images/), and a missing one is an error.
+  "static/images/map.png": drawnPng(40, 30),
   "site.yaml": [
     'title: "Gazette & <Co>"',
     "url: https://news.example.org",
@@ -142,7 +145,9 @@ const cleanup = suiteCleanup(after);
 
 before(async () => {
   content = await writeArchive(FILES, await tempDir(cleanup, "subject-feeds"));
-  const result = await readArchive(content, { includeDrafts: false });
+  // With a cache, as a build reads it: the body's image becomes its variants (src/images/).
+  const cacheDir = await tempDir(cleanup, "subject-feeds-cache");
+  const result = await readArchive(content, { includeDrafts: false, cacheDir });
   const errors = result.problems.filter((p) => p.severity === "error");
   assert.deepEqual(errors, []);
   archive = result.archive;
@@ -225,7 +230,8 @@ test(EMPTY, () => {
 test("an empty feed's inputs hold the archive's update; other feeds' do not", async (t) => {
   const newer = article({ ...VALID, date: "2021-01-05", author: "Li Wei", entities: "[]" });
   const files = { ...FILES, "articles/2021/01/newer.md": newer };
-  const later = await readArchive(await writeArchive(files, t), { includeDrafts: false });
+  const cacheDir = await tempDir(t, "subject-feeds-later-cache");
+  const later = await readArchive(await writeArchive(files, t), { includeDrafts: false, cacheDir });
   const inputs = (from: Archive, kind: "author" | "entity", name: string) => {
     const feeds = kind === "author" ? authorFeeds(from) : entityFeeds(from);
     const feed = feeds.find((candidate) => xmlSafe(candidate.name) === name);
@@ -241,7 +247,11 @@ test("an empty feed's inputs hold the archive's update; other feeds' do not", as
 test("links in feed bodies are absolute; a code sample's <a href> is text, left as it is", () => {
   const html = absolutizeLinks(archive, articleNamed("code").html);
   assert.ok(html.includes(`<a href="${HOME}/2020/01/15/winter/">real link</a>`), html);
-  assert.ok(html.includes(`<img src="${HOME}/images/map.png" alt="map">`), html);
+  // The responsive image's fallback and every candidate of its srcsets.
+  assert.match(html, new RegExp(`<img src="${HOME}/img/[\\w-]+\\.png" srcset="${HOME}/img/`));
+  assert.equal((html.match(/srcset="https:/g) ?? []).length, 3, html);
+  const picture = html.slice(html.indexOf("<picture>"), html.indexOf("</picture>"));
+  assert.doesNotMatch(picture, /(?:src|srcset)="\/(?!\/)/, "nothing root-relative is left");
   assert.ok(html.includes('<code>&#x3C;a href="/x"></code>'), html);
   assert.ok(html.includes('&#x3C;a href="/x">text&#x3C;/a> &#x3C;img src="/y.png">'), html);
   assert.ok(html.includes('<a href="//example.com/z">'), "another site's link is left as it is");
@@ -258,6 +268,14 @@ test("absolutizeLinks: input and output side by side", () => {
     ['<a href="/東京/?a&#x26;b">t</a>', `<a href="${HOME}/%E6%9D%B1%E4%BA%AC/?a&#x26;b">t</a>`],
     ['<a href="#fn-1">1</a> <a href="/\\x">x</a>', '<a href="#fn-1">1</a> <a href="/\\x">x</a>'],
     ["<p>No links.</p>", "<p>No links.</p>"],
+    [
+      '<picture><source srcset="/img/a-160.avif 160w, /img/a-400.avif 400w">' +
+        '<img src="/img/a.png" srcset="/img/a-160.png 160w,https://cdn.test/b.png 2x"></picture>',
+      `<picture><source srcset="${HOME}/img/a-160.avif 160w, ${HOME}/img/a-400.avif 400w">` +
+        `<img src="${HOME}/img/a.png" ` +
+        `srcset="${HOME}/img/a-160.png 160w, https://cdn.test/b.png 2x">` +
+        "</picture>",
+    ],
   ];
   for (const [input, output] of cases) assert.equal(absolutizeLinks(archive, input), output, input);
 });
