@@ -16,6 +16,7 @@ import embedsToLinks from "./body/embeds-to-links.ts";
 import figuresToCaptions from "./body/figures-to-captions.ts";
 import reportScripts from "./body/report-scripts.ts";
 import unwrapBareLinks from "./body/unwrap-bare-links.ts";
+import oldImageAddresses from "./body/old-image-addresses.ts";
 import uploadLinks from "./body/upload-links.ts";
 import wordpressFootnotes from "./body/wordpress-footnotes.ts";
 import { expandShortcodes, type ShortcodeContext } from "./shortcodes.ts";
@@ -27,6 +28,8 @@ export interface BodyOptions {
   /** The block editor's footnotes, kept in the post's meta: id and HTML. */
   footnotes?: readonly { id: string; content: string }[];
   uploadsDir?: string;
+  /** The post's address on the old site, which relative image addresses are relative to. */
+  oldAddress?: string;
 }
 
 export interface ConvertedBody {
@@ -57,6 +60,7 @@ export function convertBody(html: string, options: BodyOptions): ConvertedBody {
     .use(reportScripts)
     .use(embedsToLinks)
     .use(figuresToCaptions)
+    .use(oldImageAddresses, options.oldAddress ? { oldAddress: options.oldAddress } : {})
     .use(uploadLinks, { ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}), found })
     .use(rehypeSanitize, SANITIZE)
     .use(unwrapBareLinks)

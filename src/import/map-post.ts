@@ -47,6 +47,7 @@ export function mapPost(post: SourcePost, context: PostContext): ArticleFile | {
     ...(post.footnotes ? { footnotes: post.footnotes } : {}),
     shortcodes: { postId: post.postId ?? "", attachments: context.attachments },
     ...(context.uploadsDir ? { uploadsDir: context.uploadsDir } : {}),
+    ...(post.link ? { oldAddress: post.link } : {}),
   });
   problems.push(...body.problems);
   if (!body.markdown) problems.push("it has no content: the article's body is empty");

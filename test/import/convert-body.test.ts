@@ -116,3 +116,34 @@ test("an uploads path cannot leave the uploads folder", async (t) => {
     shortcodes: { postId: "", attachments: new Map() }, uploadsDir: uploads });
   assert.deepEqual(body.uploads, ["a.jpg"]);
 });
+
+test("a relative image address is made absolute against the post's old address", async (t) => {
+  const uploads = await writeArchive({ "2019/04/harbour.jpg": "jpeg bytes" }, t);
+  const html = [
+    '<img src="x.png" alt="beside the post">',
+    '<img src="/images/y.png" alt="at the root">',
+    '<img src="../wp-content/uploads/2019/04/harbour.jpg" alt="an upload">',
+    '<img src="https://cdn.test/z.png" alt="elsewhere">',
+    '<img src="//cdn.test/w.png" alt="no scheme">',
+    '<p><a href="/2013/01/other/">a link</a></p>',
+  ].join("\n");
+  const convert = (oldAddress?: string) =>
+    convertBody(html, {
+      paragraphsAsBlankLines: false,
+      shortcodes: { postId: "", attachments: new Map() },
+      uploadsDir: uploads,
+      ...(oldAddress ? { oldAddress } : {}),
+    });
+  const body = convert("http://old.test/2019/05/01/post/");
+  assert.deepEqual(body.markdown.match(/!\[[^\]]*\]\([^)]*\)|\[a link\]\([^)]*\)/g), [
+    "![beside the post](http://old.test/2019/05/01/post/x.png)",
+    "![at the root](http://old.test/images/y.png)",
+    "![an upload](/wp-content/uploads/2019/04/harbour.jpg)",
+    "![elsewhere](https://cdn.test/z.png)",
+    "![no scheme](//cdn.test/w.png)",
+    // Links stay: an old path of an article is kept as its alias, and leads to it.
+    "[a link](/2013/01/other/)",
+  ]);
+  assert.deepEqual(body.uploads, ["2019/04/harbour.jpg"]);
+  assert.match(convert().markdown, /!\[beside the post\]\(x\.png\)/, "no old address: as written");
+});

@@ -12,7 +12,7 @@ test("Dateline's own pages, files, sections and date archives are not an article
   assert.equal(own("/feed.xml"), "Dateline's own /feed.xml");
   assert.equal(own("/authors/"), "Dateline's own /authors/");
   assert.equal(own("/authors/ana-ruiz/"), "under Dateline's authors/ section");
-  assert.equal(own("/entities/by-count/"), "Dateline's own /entities/by-count/");
+  assert.equal(own("/entities/by-count/"), "under Dateline's entities/ section");
   assert.equal(own("/page/2/"), "under Dateline's page/ section");
   assert.equal(own("/2019/"), "a date archive of Dateline's");
   assert.equal(own("/2019/05/page/3/"), "a date archive of Dateline's");

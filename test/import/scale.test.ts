@@ -13,6 +13,7 @@ import {
   fileForUrl, listFiles, PROJECT_ROOT, readTree, runBuild, runCommand,
 } from "../support/build.ts";
 import { writeArchive } from "../support/archive.ts";
+import { drawnPng } from "../support/images.ts";
 import { tempDir } from "../support/temp.ts";
 import { generateWxr } from "./generate-wxr.ts";
 
@@ -32,7 +33,7 @@ test(`a WordPress export of ${POSTS} posts imports, builds, keeps every old addr
     const wxr = join(parent, "export.xml");
     await writeFile(wxr, generated.xml);
     const photos = Object.fromEntries([1, 2, 3, 4].map((n) =>
-      [`2015/01/photo-${n}.jpg`, "jpeg"]));
+      [`2015/01/photo-${n}.jpg`, drawnPng(40, 30)]));
     const uploads = await writeArchive(photos, join(parent, "uploads"));
     const content = join(parent, "content");
     // An editor's entity files, written before any import: one at a category's own path,
