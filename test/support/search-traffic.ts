@@ -16,6 +16,20 @@ export interface Traffic {
   bytes: number;
   /** Bytes by kind of file, for finding what grew. */
   byKind: Record<string, number>;
+  /** Requests by kind of file. */
+  requestsByKind: Record<string, number>;
+}
+
+/** Kinds of file that are images: the results' thumbnails, content rather than the search's. */
+const IMAGE_KINDS = new Set(["png", "jpg", "jpeg", "webp", "avif", "gif"]);
+
+/** The requests and bytes of the images among `traffic`. */
+export function imagesIn(traffic: Traffic): { requests: number; bytes: number } {
+  const kinds = Object.keys(traffic.requestsByKind).filter((kind) => IMAGE_KINDS.has(kind));
+  return {
+    requests: kinds.reduce((sum, kind) => sum + traffic.requestsByKind[kind]!, 0),
+    bytes: kinds.reduce((sum, kind) => sum + (traffic.byKind[kind] ?? 0), 0),
+  };
 }
 
 export interface SearchTraffic {
@@ -73,11 +87,14 @@ async function shownResults(page: Page, query: string): Promise<string> {
 
 function summary(sent: { path: string; bytes: number }[]): Traffic {
   const byKind: Record<string, number> = {};
+  const requestsByKind: Record<string, number> = {};
   for (const { path, bytes } of sent) {
-    const kind = extname(path).slice(1) || "page";
+    const kind = extname(path).slice(1).toLowerCase() || "page";
     byKind[kind] = (byKind[kind] ?? 0) + bytes;
+    requestsByKind[kind] = (requestsByKind[kind] ?? 0) + 1;
   }
-  return { requests: sent.length, bytes: sent.reduce((sum, { bytes }) => sum + bytes, 0), byKind };
+  const bytes = sent.reduce((sum, { bytes }) => sum + bytes, 0);
+  return { requests: sent.length, bytes, byKind, requestsByKind };
 }
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json" };
