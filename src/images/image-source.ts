@@ -31,6 +31,12 @@ export function imageSource(src: string, pageUrl: string, contentDir: string): I
   if (!TRANSFORMED_TYPES.has(extname(path).toLowerCase()) || path.includes("\0")) {
     return { kind: "as-is" };
   }
-  const file = join(contentDir, STATIC_FOLDER, ...path.split("/"));
+  // Resolution removed every `..` written as such, but not one percent-encoded with its slash
+  // (`..%2F..%2Fsecret.png`), which decoding brings back: such a name is no file of static/.
+  const segments = path.split("/");
+  if (segments.some((segment) => segment === ".." || segment === ".") || path.includes("\\")) {
+    return { kind: "as-is" };
+  }
+  const file = join(contentDir, STATIC_FOLDER, ...segments);
   return { kind: "static", file, sitePath: path };
 }

@@ -23,6 +23,15 @@ test("a site path, a path relative to the page and one with .. all land in stati
   });
 });
 
+test("a .. or a backslash brought back by decoding names no file: left as it is", () => {
+  for (const src of [
+    "..%2F..%2F..%2F..%2Fsecret.png", "/images/..%2F..%2F..%2Fetc%2Fx.jpg",
+    "/images/%2E%2E%2Fx.png", "/images/..%5C..%5Cx.png", "/images/.%2Fx.png",
+  ]) {
+    assert.deepEqual(imageSource(src, PAGE, CONTENT), { kind: "as-is" }, src);
+  }
+});
+
 test("a percent-encoded name is the file's own name; a query or fragment is not part of it", () => {
   assert.deepEqual(imageSource("/images/town%20hall.jpeg?v=2#top", PAGE, CONTENT), {
     kind: "static", file: file("images", "town hall.jpeg"), sitePath: "/images/town hall.jpeg",
