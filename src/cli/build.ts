@@ -41,13 +41,25 @@ async function main(): Promise<number> {
     }
     // Pagefind's failures and the system's (a full disk, a folder not writable) say all there
     // is to say in their message; anything else is a bug, whose stack trace helps.
-    const systemError = error instanceof Error && "syscall" in error;
-    const known = error instanceof SearchIndexError || systemError;
+    const known = error instanceof SearchIndexError ? error : systemCause(error);
     const failed = `\nThe build failed; nothing was published: ${options.outputDir} is unchanged.`;
-    if (known) console.error(`${failed}\n\n${error.message}`);
+    if (known) console.error(`${failed}\n\n${known.message}`);
     else console.error(`${failed}\n`, error);
     return 1;
   }
+}
+
+/**
+ * The system's error behind a failure, if any: its own, or the one Eleventy wraps when it cannot
+ * write a page (`originalError`), or any other wrapper's `cause`.
+ */
+function systemCause(error: unknown): Error | undefined {
+  for (let at = error, depth = 0; at instanceof Error && depth < 8; depth++) {
+    if ("syscall" in at) return at;
+    const wrapped = at as Error & { originalError?: unknown };
+    at = wrapped.originalError ?? wrapped.cause;
+  }
+  return undefined;
 }
 
 process.exitCode = await main();

@@ -20,7 +20,7 @@ import {
 } from "./incremental.ts";
 import { copyStaticFiles, STATIC_FOLDER } from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
-import { writePages } from "./write-pages.ts";
+import { articlesApart, writePages } from "./write-pages.ts";
 import { publishImages } from "../images/publish-images.ts";
 
 
@@ -74,23 +74,43 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const pagePlan = await staging.step(() => planPages(archive, sites));
     await staging.step(() => preparePages(pagePlan, sites));
     const { icons, ...templated } = pagePlan.render;
-    await staging.step(() => writePages(archive, templated, staging.path));
-    await staging.step(() => writeIcons(icons, staging.path));
-    timings.push({ stage: "pages", ms: performance.now() - pagesStart });
+    const [articlePages, otherPages] = articlesApart(templated);
+    await staging.step(() => writePages(archive, articlePages, staging.path, { singles: false }));
 
-    // A preview with static-file problems shows them on its pages, and publishes none.
-    const copyStatic = () => copyStaticFiles(options.contentDir, staging.path);
-    const staticProblems = await staging.step(copyStatic);
-    if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
-    await staging.step(() => publishImages(archive, options.cacheDir, staging.path));
-    await staging.step(() => writeSiteMarker(staging.path));
-
+    // The search index is made from the article pages alone: Pagefind indexes them in its own
+    // process while this one writes the other pages, so that both cores work. A failure of
+    // either stops the other, and nothing is left writing when the staging folder goes.
     say("Building the search index");
-    const searchStart = performance.now();
-    const search = await staging.step((signal) => buildSearch(archive, pagePlan, options, staging.path, signal));
+    const beside = new AbortController();
+    const searching = staging.step((signal) => {
+      const either = AbortSignal.any([signal, beside.signal]);
+      return buildSearch(archive, pagePlan, options, staging.path, either);
+    });
+    // Awaited below, or after a failure of the pages: never an unhandled rejection meanwhile.
+    searching.catch(() => undefined);
+    try {
+      await staging.step(() => writePages(archive, otherPages, staging.path));
+      await staging.step(() => writeIcons(icons, staging.path));
+      timings.push({ stage: "pages", ms: performance.now() - pagesStart });
+
+      // A preview with static-file problems shows them on its pages, and publishes none.
+      const copyStatic = () => copyStaticFiles(options.contentDir, staging.path);
+      const staticProblems = await staging.step(copyStatic);
+      if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
+      await staging.step(() => publishImages(archive, options.cacheDir, staging.path));
+      await staging.step(() => writeSiteMarker(staging.path));
+    } catch (error) {
+      beside.abort();
+      await searching.catch(() => undefined);
+      throw error;
+    }
+    // The stages' times add up to the build's: "search" is what is left of it after the rest.
+    const waitStart = performance.now();
+    const search = await searching;
     const { indexed, reused } = search;
-    say(`Search shards indexed: ${indexed.join(", ") || "none"}; unchanged: ${reused.join(", ") || "none"}`);
-    timings.push({ stage: "search", ms: performance.now() - searchStart });
+    const list = (names: string[]) => names.join(", ") || "none";
+    say(`Search shards indexed: ${list(indexed)}; unchanged: ${list(reused)}`);
+    timings.push({ stage: "search", ms: performance.now() - waitStart });
     const others = [...await otherFiles(plan.outputs, options.contentDir), ...archive.imageFiles];
     const writeRecord = () => writeManifest(pagePlan, staging.path, others, search.record);
     const pages = await staging.step(writeRecord);

@@ -23,19 +23,37 @@ export const PAGES_PER_RUN = 20_000;
 const LAYOUTS = "layouts";
 const TEMPLATE_SUFFIX = ".11ty.tsx";
 
+export interface WriteOptions {
+  /** Also the pages that are not one per item of a list (search, feeds, indexes). */
+  singles?: boolean;
+  pagesPerRun?: number;
+}
+
 /** Eleventy renders the selected pages, in slices; every template also sees the whole model. */
 export async function writePages(
   archive: Archive,
   pages: TemplatePages,
   outputDir: string,
-  pagesPerRun = PAGES_PER_RUN,
+  { singles = true, pagesPerRun = PAGES_PER_RUN }: WriteOptions = {},
 ): Promise<void> {
-  const singles = await singlePageTemplates();
+  const ignored = await singlePageTemplates();
   const slices = pageSlices(pages, pagesPerRun);
   for (const [i, slice] of slices.entries()) {
-    // The pages that are not one per item of a list (search, feeds, indexes) once, in the first.
-    await runEleventy(archive, slice, outputDir, i === 0 ? [] : singles);
+    // The single pages once, in the first slice; a slice with nothing else to write is no run.
+    const withSingles = singles && i === 0;
+    if (!withSingles && Object.values(slice).every((list) => list.length === 0)) continue;
+    await runEleventy(archive, slice, outputDir, withSingles ? [] : ignored);
   }
+}
+
+/**
+ * The article pages alone, and every other page: the search index is made from the first,
+ * and can be built while the second are written.
+ */
+export function articlesApart(pages: TemplatePages): [TemplatePages, TemplatePages] {
+  const none = Object.fromEntries(Object.keys(pages).map((list) => [list, []]));
+  const articles = { ...none, articles: pages.articles } as unknown as TemplatePages;
+  return [articles, { ...pages, articles: [] }];
 }
 
 /** The selection cut into slices of at most `size` pages, list after list, in order. */

@@ -42,7 +42,7 @@ test("pages written in slices of a few are the pages of one run", async (t) => {
   const whole = await tempDir(t, "pages-whole");
   const sliced = await tempDir(t, "pages-sliced");
   await writePages(archive, everyPage(archive), whole);
-  await writePages(archive, everyPage(archive), sliced, 7);
+  await writePages(archive, everyPage(archive), sliced, { pagesPerRun: 7 });
   const wholeTree = await readTree(whole);
   assert.ok(wholeTree.has("search/index.html") && wholeTree.has("feed.xml"));
   assert.ok(wholeTree.has("authors/maria-okafor/feed.xml"), "the feeds of authors too");
