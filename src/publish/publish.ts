@@ -20,6 +20,7 @@ import {
 } from "./incremental.ts";
 import { copyStaticFiles, STATIC_FOLDER } from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
+import { writeSubjectFeeds } from "../feeds/write-subject-feeds.ts";
 import { articlesApart, writePages } from "./write-pages.ts";
 import { publishImages } from "../images/publish-images.ts";
 
@@ -73,7 +74,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const sites = { published: options.outputDir, staging: staging.path, recycled: staging.recycled };
     const pagePlan = await staging.step(() => planPages(archive, sites));
     await staging.step(() => preparePages(pagePlan, sites));
-    const { icons, ...templated } = pagePlan.render;
+    const { icons, authorFeeds, entityFeeds, ...templated } = pagePlan.render;
     const [articlePages, otherPages] = articlesApart(templated);
     await staging.step(() => writePages(archive, articlePages, staging.path, { singles: false }));
 
@@ -91,6 +92,8 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     try {
       await staging.step(() => writePages(archive, otherPages, staging.path));
       await staging.step(() => writeIcons(icons, staging.path));
+      const feeds = [...authorFeeds, ...entityFeeds];
+      await staging.step((signal) => writeSubjectFeeds(archive, feeds, staging.path, signal));
       timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
       // A preview with static-file problems shows them on its pages, and publishes none.

@@ -14,8 +14,11 @@ import type { Archive } from "../archive/model.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import type { PageSelection } from "./incremental.ts";
 
-/** The pages Eleventy renders: all but the icons, which src/icons/site-icons.ts draws. */
-export type TemplatePages = Omit<PageSelection, "icons">;
+/**
+ * The pages Eleventy renders: all but the icons, which src/icons/site-icons.ts draws, and the
+ * feeds of authors and entities, which src/feeds/write-subject-feeds.ts writes.
+ */
+export type TemplatePages = Omit<PageSelection, "icons" | "authorFeeds" | "entityFeeds">;
 
 /** The most pages one Eleventy run renders. */
 export const PAGES_PER_RUN = 20_000;

@@ -4,7 +4,6 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Archive } from "../../src/archive/model.ts";
-import { authorFeeds, entityFeeds } from "../../src/feeds/feeds.ts";
 import {
   pageSlices, type TemplatePages as PageSelection, writePages,
 } from "../../src/publish/write-pages.ts";
@@ -14,13 +13,11 @@ import { tempDir } from "../support/temp.ts";
 
 const LISTS = [
   "articles", "homePages", "years", "months", "authorPages", "entityPages", "entityIndexPages",
-  "redirects", "withdrawn", "authorFeeds", "entityFeeds",
+  "redirects", "withdrawn",
 ] as const;
 
 function everyPage(archive: Archive): PageSelection {
-  const feeds = { authorFeeds: authorFeeds(archive), entityFeeds: entityFeeds(archive) };
-  const lists = LISTS.map((list) => [list, list in feeds ? [] : archive[list as keyof Archive]]);
-  return { ...Object.fromEntries(lists), ...feeds } as PageSelection;
+  return Object.fromEntries(LISTS.map((list) => [list, archive[list]])) as PageSelection;
 }
 
 test("slices hold every page once, in order, none larger than asked", () => {
@@ -45,6 +42,5 @@ test("pages written in slices of a few are the pages of one run", async (t) => {
   await writePages(archive, everyPage(archive), sliced, { pagesPerRun: 7 });
   const wholeTree = await readTree(whole);
   assert.ok(wholeTree.has("search/index.html") && wholeTree.has("feed.xml"));
-  assert.ok(wholeTree.has("authors/maria-okafor/feed.xml"), "the feeds of authors too");
   assert.deepEqual(await readTree(sliced), wholeTree);
 });
