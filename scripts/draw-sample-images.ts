@@ -187,13 +187,13 @@ function square(size: number, body: string[]): string {
   ].join("\n");
 }
 
-/** A schematic map of the San Francisco Peninsula: Menlo Park between San Francisco and San Jose. */
+/** A schematic map of the San Francisco Peninsula: Menlo Park, San Francisco and San Jose. */
 function menloParkMap(): string {
   const peninsula = "M60 0 L330 0 L300 90 L340 220 L420 330 L520 430 L600 520 L720 600 L800 640 "
     + "L800 800 L0 800 L0 0 Z";
   const eastBay = "M470 0 L800 0 L800 560 L700 500 L600 420 L520 330 L470 220 L440 100 Z";
-  const city = (x: number, y: number, r: number, fill: string) =>
-    `<circle cx="${x}" cy="${y}" r="${r}" fill="${fill}" stroke="${COLORS.paper}" stroke-width="5"/>`;
+  const city = (x: number, y: number, r: number, fill: string) => `<circle cx="${x}" cy="${y}" `
+    + `r="${r}" fill="${fill}" stroke="${COLORS.paper}" stroke-width="5"/>`;
   return square(800, [
     `<rect width="800" height="800" fill="${COLORS.water}"/>`,
     `<path d="${peninsula}" fill="${COLORS.land}" stroke="${COLORS.muted}" stroke-width="4"/>`,

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { EntityFrontMatter } from "../../src/content/schema.ts";
 
-const image = (value: unknown) => EntityFrontMatter.parse({ name: "Menlo Park", image: value }).image;
+const image = (value: unknown) => EntityFrontMatter.parse({ name: "Menlo", image: value }).image;
 
 test("an entity's image may be a path, an address, or { src, alt, caption }", () => {
   assert.deepEqual(image("/images/map.png"), { src: "/images/map.png" });
