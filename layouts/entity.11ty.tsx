@@ -66,8 +66,9 @@ const ENTITY_IMAGE_SIZES = "(min-width: 45rem) 12rem, 7rem";
 
 /**
  * The entity's picture beside its name, with its caption. Not lazy: it is at the top of every
- * page of the entity. One on the web is shown as written, resolved against the entity's first
- * page, so that a relative `src` names the same file from `…/page/2/`.
+ * page of the entity. One the images stage leaves as written (on the web, a GIF, an SVG) is
+ * shown so, a relative `src` resolved against the entity's first page, so that it names the
+ * same file from `…/page/2/`.
  */
 function EntityImage({ image, entityUrl }: { image: ArticleImage; entityUrl: string }) {
   return (
