@@ -127,9 +127,9 @@ test("an entity's image is in the model and on each of its pages, in either form
       "---\nname: Bay\ntype: place\nimage: { src: https://example.org/b.png, alt: A bay }\n---\n",
     "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: "[Port, Bay]" }),
   });
-  const bySlug = new Map(archive.entities.map((entity) => [entity.slug, entity]));
-  assert.deepEqual(bySlug.get("port")?.image, { src: "https://example.org/port.png", alt: "" });
-  assert.deepEqual(bySlug.get("bay")?.image, { src: "https://example.org/b.png", alt: "A bay" });
+  const byName = new Map(archive.entities.map((entity) => [entity.name, entity]));
+  assert.deepEqual(byName.get("Port")?.image, { src: "https://example.org/port.png", alt: "" });
+  assert.deepEqual(byName.get("Bay")?.image, { src: "https://example.org/b.png", alt: "A bay" });
   const page = archive.entityPages.find((entityPage) => entityPage.url === "/entities/bay/");
-  assert.equal(page?.profile.image, bySlug.get("bay")?.image);
+  assert.equal(page?.profile.image, byName.get("Bay")?.image);
 });
