@@ -1,14 +1,17 @@
-// One entity, its story at a glance: type, description, links, articles per year, first and
-// latest mention, the entities named with it; then its articles, newest first, by year, one
-// page of them at a time (`/entities/<slug>/`, `/entities/<slug>/page/2/`, …).
-import type { EntityPage, EntityProfile } from "../src/archive/model.ts";
+// One entity, its story at a glance: picture, type, description, links, articles per year,
+// first and latest mention, the entities named with it; then its articles, newest first, by
+// year, one page of them at a time (`/entities/<slug>/`, `/entities/<slug>/page/2/`, …).
+import type { ArticleImage, EntityPage, EntityProfile } from "../src/archive/model.ts";
 import { ArticlesByYear, YearLinks } from "./components/ArticlesByYear.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { EntityCounts } from "./components/EntityCounts.tsx";
 import { count, typeLabel } from "./components/format.ts";
+import { JsonLd } from "./components/JsonLd.tsx";
 import { Links } from "./components/Links.tsx";
 import { feedLink, Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
+import { Picture } from "./components/Picture.tsx";
+import { entityCollectionPage, imagePreview } from "./components/structured-data.ts";
 import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
@@ -26,16 +29,23 @@ export function render({ archive, entityPage }: Data) {
       title={title}
       description={profile.description ?? `Articles about ${profile.name}.`}
       feed={feedLink(profile, archive)}
+      image={profile.image && imagePreview(archive, profile.image, profile.url)}
+      head={<JsonLd data={entityCollectionPage(archive, profile)} />}
     >
       <p class="breadcrumb">
         <a href="/entities/">Index A–Z</a> ·{" "}
         <a href={`/entities/#${profile.type}`}>{typeLabel(profile.type, true)}</a>
       </p>
-      <h1>{title}</h1>
-      {profile.aliases.length ? (
-        <p class="aliases">Also known as {profile.aliases.join(", ")}</p>
-      ) : null}
-      {profile.description ? <p class="lede">{profile.description}</p> : null}
+      <div class="entity-header">
+        <div>
+          <h1>{title}</h1>
+          {profile.aliases.length ? (
+            <p class="aliases">Also known as {profile.aliases.join(", ")}</p>
+          ) : null}
+          {profile.description ? <p class="lede">{profile.description}</p> : null}
+        </div>
+        {profile.image ? <EntityImage image={profile.image} entityUrl={profile.url} /> : null}
+      </div>
       {pageNumber === 1 ? <AtAGlance profile={profile} /> : null}
       <section aria-labelledby="articles">
         <h2 id="articles">{count(profile.articleCount, "article")}</h2>
@@ -49,6 +59,36 @@ export function render({ archive, entityPage }: Data) {
       </section>
     </Page>
   );
+}
+
+/** An entity's picture is shown this wide (site.css, .entity-image). */
+const ENTITY_IMAGE_SIZES = "(min-width: 45rem) 12rem, 7rem";
+
+/**
+ * The entity's picture beside its name, with its caption. Not lazy: it is at the top of every
+ * page of the entity. One the images stage leaves as written (on the web, a GIF, an SVG) is
+ * shown so, a relative `src` resolved against the entity's first page, so that it names the
+ * same file from `…/page/2/`.
+ */
+function EntityImage({ image, entityUrl }: { image: ArticleImage; entityUrl: string }) {
+  return (
+    <figure class="entity-image">
+      {image.responsive ? (
+        <Picture image={image.responsive} alt={image.alt} sizes={ENTITY_IMAGE_SIZES} lazy={false} />
+      ) : (
+        <img src={srcFrom(image.src, entityUrl)} alt={image.alt} />
+      )}
+      {image.caption ? <figcaption>{image.caption}</figcaption> : null}
+    </figure>
+  );
+}
+
+/** `src` as a page elsewhere can use it: a path relative to `pageUrl` made a site path. */
+function srcFrom(src: string, pageUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("/")) return src;
+  const base = new URL(pageUrl, "http://site.invalid");
+  const url = new URL(src, base);
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function AtAGlance({ profile }: { profile: EntityProfile }) {

@@ -1,5 +1,5 @@
-// Draws the sample archive's images (content/static/images/) as PNG: a map, a chart and an
-// illustration made by this project from the facts in its own articles, so that the sample
+// Draws the sample archive's images (content/static/images/) as PNG: maps, a chart and
+// illustrations made by this project from the facts in its own articles, so that the sample
 // needs no third-party photos. Run it again after changing a drawing:
 //   node --import tsx scripts/draw-sample-images.ts
 // Text is drawn as Playfair Display outlines (opentype.js), so that the PNGs are the same on
@@ -178,6 +178,75 @@ function portrait(initials: string, color: string): string {
   ].join("\n");
 }
 
+/** A square drawing of `size` pixels, for an entity's picture (shown small, beside its name). */
+function square(size: number, body: string[]): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}">`,
+    ...body,
+    "</svg>",
+  ].join("\n");
+}
+
+/** A schematic map of the San Francisco Peninsula: Menlo Park, San Francisco and San Jose. */
+function menloParkMap(): string {
+  const peninsula = "M60 0 L330 0 L300 90 L340 220 L420 330 L520 430 L600 520 L720 600 L800 640 "
+    + "L800 800 L0 800 L0 0 Z";
+  const eastBay = "M470 0 L800 0 L800 560 L700 500 L600 420 L520 330 L470 220 L440 100 Z";
+  const city = (x: number, y: number, r: number, fill: string) => `<circle cx="${x}" cy="${y}" `
+    + `r="${r}" fill="${fill}" stroke="${COLORS.paper}" stroke-width="5"/>`;
+  return square(800, [
+    `<rect width="800" height="800" fill="${COLORS.water}"/>`,
+    `<path d="${peninsula}" fill="${COLORS.land}" stroke="${COLORS.muted}" stroke-width="4"/>`,
+    `<path d="${eastBay}" fill="${COLORS.land}" stroke="${COLORS.muted}" stroke-width="4"/>`,
+    city(200, 90, 14, COLORS.ink),
+    text("San Francisco", 60, 170, 46, { bold: true }),
+    city(420, 420, 26, COLORS.red),
+    text("Menlo Park", 380, 500, 64, { bold: true, fill: COLORS.red, anchor: "end" }),
+    city(700, 690, 14, COLORS.ink),
+    text("San Jose", 670, 760, 46, { bold: true, anchor: "end" }),
+    text("Bay", 445, 290, 40, { fill: COLORS.blue, anchor: "middle" }),
+  ]);
+}
+
+/**
+ * A schematic map of Washington, D.C.: the district's diamond between Maryland and Virginia,
+ * the Potomac River along its south-western side.
+ */
+function washingtonMap(): string {
+  const district = "M400 90 L700 390 L470 620 L400 600 L330 520 L250 440 L200 290 Z";
+  const river = "M0 180 Q120 220 200 290 Q240 420 330 520 Q400 600 470 620 Q520 700 560 800";
+  return square(800, [
+    `<rect width="800" height="800" fill="${COLORS.land}"/>`,
+    `<path d="${river}" fill="none" stroke="${COLORS.water}" stroke-width="70"/>`,
+    `<path d="${river}" fill="none" stroke="${COLORS.blue}" stroke-width="6" opacity="0.5"/>`,
+    `<path d="${district}" fill="${COLORS.paper}" stroke="${COLORS.red}" stroke-width="8"/>`,
+    `<circle cx="470" cy="410" r="22" fill="${COLORS.red}"/>`,
+    text("Washington", 450, 330, 56, { bold: true, anchor: "middle" }),
+    text("Maryland", 760, 120, 48, { fill: COLORS.muted, anchor: "end" }),
+    text("Virginia", 40, 700, 48, { fill: COLORS.muted }),
+    text("Potomac", 40, 140, 40, { fill: COLORS.blue }),
+  ]);
+}
+
+/** A ballot going into a box marked with the year: the 2020 presidential election. */
+function ballotBox(): string {
+  return square(800, [
+    `<rect width="800" height="800" fill="${COLORS.paper}"/>`,
+    `<rect x="270" y="90" width="260" height="300" fill="#ffffff" stroke="${COLORS.ink}" `
+      + 'stroke-width="8" transform="rotate(-8 400 240)"/>',
+    ...[170, 230, 290].map((y) =>
+      `<rect x="310" y="${y}" width="36" height="36" fill="none" stroke="${COLORS.ink}" `
+        + `stroke-width="6" transform="rotate(-8 400 240)"/>`
+        + `<rect x="370" y="${y + 12}" width="120" height="12" fill="${COLORS.rule}" `
+        + 'transform="rotate(-8 400 240)"/>'),
+    `<path d="M312 242 L330 262 L356 214" fill="none" stroke="${COLORS.red}" stroke-width="10" `
+      + 'transform="rotate(-8 400 240)"/>',
+    `<rect x="140" y="360" width="520" height="360" rx="12" fill="${COLORS.blue}"/>`,
+    `<rect x="250" y="350" width="300" height="26" rx="8" fill="${COLORS.ink}"/>`,
+    text("2020", 400, 610, 170, { bold: true, fill: COLORS.paper, anchor: "middle" }),
+  ]);
+}
+
 const DRAWINGS: Record<string, () => string> = {
   "meeting-map.png": meetingMap,
   "meetings-timeline.png": meetingsTimeline,
@@ -185,6 +254,9 @@ const DRAWINGS: Record<string, () => string> = {
   "authors/maria-okafor.png": () => portrait("MO", "#2f5d50"),
   "authors/daniel-weiss.png": () => portrait("DW", "#5a3d7a"),
   "authors/priya-raman.png": () => portrait("PR", "#7a4a1c"),
+  "entities/menlo-park.png": menloParkMap,
+  "entities/washington-dc.png": washingtonMap,
+  "entities/us-presidential-election-2020.png": ballotBox,
 };
 
 for (const [name, draw] of Object.entries(DRAWINGS)) {

@@ -3,6 +3,7 @@
 // misspelt property or a wrong type is a compile error, not a silently ignored field.
 import type {
   BreadcrumbList,
+  CollectionPage,
   ImageObject,
   NewsArticle,
   Person,
@@ -13,7 +14,9 @@ import type {
 import type {
   Archive,
   Article,
+  ArticleImage,
   Author,
+  EntityProfile,
   EntityRef,
   MonthArchive,
   YearArchive,
@@ -37,14 +40,17 @@ export interface PreviewImage {
  * written, which may be a site path, a path relative to the article or a URL.
  */
 export function previewImage(archive: Archive, article: Article): PreviewImage | undefined {
-  if (!article.image) return undefined;
-  const { responsive, alt } = article.image;
+  return article.image && imagePreview(archive, article.image, article.url);
+}
+
+/** As previewImage, for any image: `src` as written is relative to the page at `pageUrl`. */
+export function imagePreview(archive: Archive, image: ArticleImage, pageUrl: string): PreviewImage {
+  const { responsive, alt } = image;
   if (responsive) {
     const { url, width, height } = responsive.preview;
     return { url: absoluteUrl(archive, url), alt, width, height };
   }
-  const url = new URL(article.image.src, absoluteUrl(archive, article.url)).href;
-  return { url, alt };
+  return { url: new URL(image.src, absoluteUrl(archive, pageUrl)).href, alt };
 }
 
 /** The JSON-LD `image`: an ImageObject with its size when known, else the URL. */
@@ -70,10 +76,10 @@ const THING_TYPES = {
   topic: "Thing",
 } as const satisfies Record<EntityType, string>;
 
-function thing(archive: Archive, entity: EntityRef): Thing {
+function thing(archive: Archive, entity: EntityRef): Exclude<Thing, string> {
   const url = absoluteUrl(archive, entity.url);
   // A union of "@type"s is no single schema-dts type: each member is, and so is the result.
-  return { "@type": THING_TYPES[entity.type], name: entity.name, url } as Thing;
+  return { "@type": THING_TYPES[entity.type], name: entity.name, url } as Exclude<Thing, string>;
 }
 
 export function newsArticle(archive: Archive, article: Article): WithContext<NewsArticle> {
@@ -146,6 +152,31 @@ export function profilePage(
       ...(author.bio ? { description: author.bio } : {}),
       ...(author.links.length ? { sameAs: author.links } : {}),
     },
+  };
+}
+
+/**
+ * An entity's page: a collection of the articles about it, whose main entity is the entity
+ * itself (a Person, an Organization, a Place…), with its description, links and picture.
+ */
+export function entityCollectionPage(
+  archive: Archive,
+  profile: EntityProfile,
+): WithContext<CollectionPage> {
+  const preview = profile.image && imagePreview(archive, profile.image, profile.url);
+  const mainEntity = {
+    ...thing(archive, profile),
+    ...(profile.description ? { description: profile.description } : {}),
+    ...(profile.aliases.length ? { alternateName: profile.aliases } : {}),
+    ...(profile.links.length ? { sameAs: profile.links } : {}),
+    ...(preview ? { image: imageObject(preview) } : {}),
+  } as Thing;
+  return {
+    "@context": "https://schema.org",
+    "@type": "CollectionPage",
+    url: absoluteUrl(archive, profile.url),
+    name: profile.name,
+    mainEntity,
   };
 }
 

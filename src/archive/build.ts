@@ -5,13 +5,14 @@ import { type CalendarDate, pad2, pad4, parseCalendarDate } from "../content/dat
 import { type Slug, type SiteUrl, siteUrl, slugify, type SourcePath } from "../content/paths.ts";
 import type { KeyPath } from "../content/front-matter.ts";
 import { errorReason, type Place, type Problems } from "../content/problems.ts";
-import { type EntityMention, type EntityType, type SiteConfig } from "../content/schema.ts";
+import type { DescribedImage, EntityMention, EntityType, SiteConfig } from "../content/schema.ts";
 import type { ArticleSource, AuthorSource, EntitySource, ValidatedContent } from "../content/validate.ts";
 import type { RenderJob, RenderResult } from "../markdown/render-all.ts";
 import type { RenderedBody } from "../markdown/render.ts";
 import type {
   Archive,
   Article,
+  ArticleImage,
   ArticleLink,
   Author,
   AuthorRef,
@@ -130,6 +131,8 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const authors = buildAuthors(articles, authorRefs, bodies, counter);
   const authorSources = new Map([...authorRefs].map(([entry, ref]) => [ref.slug, entry.source]));
   await images?.addToAuthors(authors, (author) => authorSources.get(author.slug));
+  const entitySources = new Map([...entityRefs].map(([entry, ref]) => [ref.slug, entry.source]));
+  await images?.addToEntities(entities, (entity) => entitySources.get(entity.slug));
   const related = { count: RELATED_COUNT, candidateLimit: RELATED_CANDIDATE_LIMIT, link: linkTo };
   linkRelated(articles, entities, related);
   for (const [article, story] of linkStories(articles, entities, { ...STORY, link: linkTo })) {
@@ -301,7 +304,7 @@ function toArticle(source: ArticleSource, body: RenderedBody, { authors, entitie
   };
   if (fields.summary) article.summary = fields.summary;
   if (source.updated) article.updated = source.updated;
-  if (fields.image) article.image = { src: fields.image.src, alt: fields.image.alt ?? "", ...(fields.image.caption ? { caption: fields.image.caption } : {}) };
+  if (fields.image) article.image = toImage(fields.image);
   return article;
 }
 
@@ -376,6 +379,7 @@ function buildEntities(
   const entities = [...refs].map(([{ source }, ref]): Entity => {
     const entity: Entity = { ...ref, aliases: source?.fields.aliases ?? [], links: source?.fields.links ?? [], linkMentions: source?.fields.link_mentions ?? true, articles: [], coMentions: [] };
     if (source?.fields.description) entity.description = source.fields.description;
+    if (source?.fields.image) entity.image = toImage(source.fields.image);
     return withSource(entity, source, bodies);
   });
   gatherArticles(entities, articles, (article) => article.entities);
@@ -400,6 +404,11 @@ function buildAuthors(
   gatherArticles(authors, articles, (article) => article.authors);
   for (const author of authors) author.topEntities = counter.top(author.articles, CO_MENTION_COUNT);
   return sortByName(authors);
+}
+
+/** An image as pages show it: without `alt`, it says nothing (a warning says so, src/images/). */
+function toImage({ src, alt, caption }: DescribedImage): ArticleImage {
+  return { src, alt: alt ?? "", ...(caption ? { caption } : {}) };
 }
 
 /** Where an entity or author came from, and its file's body, when it has a file. */

@@ -60,6 +60,7 @@ export function entityProfile(
   };
   if (entity.description) profile.description = entity.description;
   if (entity.html) profile.html = entity.html;
+  if (entity.image) profile.image = entity.image;
   if (first) profile.first = link(first);
   if (latest) profile.latest = link(latest);
   return profile;

@@ -29,6 +29,7 @@ export interface ArticleLink {
   summary?: string;
 }
 
+/** An article's lead image, or an entity's picture (its file's `image`). */
 export interface ArticleImage {
   src: string;
   alt: string;
@@ -113,6 +114,8 @@ export interface Entity extends EntityRef {
   links: string[];
   /** false when its file says `link_mentions: false`: mentions of it stay plain text. */
   linkMentions: boolean;
+  /** Its picture (a map, a logo, a portrait): `alt` is empty when the file gives none. */
+  image?: ArticleImage;
   /** Sanitized HTML of the entity file's body, when it has one. */
   html?: string;
   sourcePath?: SourcePath;
@@ -212,6 +215,7 @@ export interface EntityProfile extends EntityRef {
   aliases: string[];
   description?: string;
   links: string[];
+  image?: ArticleImage;
   html?: string;
   articleCount: number;
   /** Articles per year, from the first year to the latest, years without any included. */

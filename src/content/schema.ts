@@ -35,6 +35,23 @@ const httpUrl = z.string().trim().refine((value) => /^https?:\/\/[^\s/$.?#][^\s]
 /** Images may be relative to the site or on the web; never `javascript:` or `data:`. */
 const imageUrl = z.string().trim().refine((value) => value.length > 0 && (/^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value)), { message: "must be a path on the site or an http(s) address" });
 
+/** An image with what it shows: an article's lead image, or an entity's. */
+const describedImage = z.object(
+  { src: imageUrl, alt: optional(text), caption: optional(text) },
+  { error: "must be { src, alt, caption }" },
+);
+export type DescribedImage = z.infer<typeof describedImage>;
+
+/**
+ * An entity's picture (a map, a logo, a portrait): a path or address, as an author's photo,
+ * or `{ src, alt, caption }` as an article's image; read as the latter either way.
+ */
+const entityImage = z
+  .union([imageUrl, describedImage], {
+    error: "must be a path on the site, an http(s) address, or { src, alt, caption }",
+  })
+  .transform((image): DescribedImage => (typeof image === "string" ? { src: image } : image));
+
 /** An earlier path of this site (`/2019/05/story.html`): it becomes a redirect or a notice. */
 const sitePath = z
   .string({ error: "must be a path on this site, such as /2019/05/old-story/" })
@@ -69,7 +86,7 @@ export const ArticleFrontMatter = z.object({
   updated: optional(dateString),
   draft: optional(z.boolean({ error: "must be true or false" })).transform((value) => value ?? false),
   slug: optional(requiredText),
-  image: optional(z.object({ src: imageUrl, alt: optional(text), caption: optional(text) }, { error: "must be { src, alt, caption }" })),
+  image: optional(describedImage),
   aliases: list(sitePath),
   corrections: list(Correction),
   /** false: no mention in the body links to an entity's page. */
@@ -83,6 +100,8 @@ export const EntityFrontMatter = z.object({
   aliases: list(requiredText),
   description: optional(text),
   links: list(httpUrl),
+  /** A picture of it: a path or address, or `{ src, alt, caption }`. */
+  image: optional(entityImage),
   /** false: mentions of this entity in bodies are not linked (a common word, say). */
   link_mentions: linkMentions,
 });

@@ -61,6 +61,8 @@ const siteUrl = z.custom<SiteUrl>((value) => typeof value === "string");
  * come back without it; annotated with the output types, so that TypeScript says when a
  * required key is missing here.
  */
+const describedImage = z.strictObject({ src: text, alt: optionalText, caption: optionalText });
+
 const ArticleFields: z.ZodType<ArticleFrontMatter> = z.strictObject({
   title: text,
   date: text,
@@ -71,7 +73,7 @@ const ArticleFields: z.ZodType<ArticleFrontMatter> = z.strictObject({
   updated: optionalText,
   draft: z.boolean(),
   slug: optionalText,
-  image: z.strictObject({ src: text, alt: optionalText, caption: optionalText }).optional(),
+  image: describedImage.optional(),
   aliases: z.array(siteUrl),
   corrections: z.array(z.strictObject({ date: text, text })),
   link_mentions: z.boolean(),
@@ -83,6 +85,7 @@ const EntityFields: z.ZodType<EntityFrontMatter> = z.strictObject({
   aliases: z.array(text),
   description: optionalText,
   links: z.array(text),
+  image: describedImage.optional(),
   link_mentions: z.boolean(),
 });
 

@@ -71,6 +71,7 @@ export function validateFile(file: SourceFile, problems: Problems): FileValidati
   }
   if (file.kind === "entity") {
     const source = validateWith(EntityFrontMatter, KNOWN_KEYS.entity, file, frontMatter, problems);
+    if (source) warnUnknownNestedKeys(file.path, frontMatter, problems, "entity");
     return source && { kind: "entity", source, places };
   }
   const source = validateWith(AuthorFrontMatter, KNOWN_KEYS.author, file, frontMatter, problems);
@@ -86,7 +87,7 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
   if (updated && updated.iso < date.iso) {
     problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
   }
-  warnUnknownNestedKeys(file.path, frontMatter, problems);
+  warnUnknownNestedKeys(file.path, frontMatter, problems, "article");
   warnUnfinished(article, frontMatter, problems);
   return article;
 }
@@ -188,10 +189,10 @@ function depth(issues: readonly z.core.$ZodIssue[]): number {
 }
 
 /** zod drops unknown keys inside objects silently: `{ name, tpye }` deserves a word too. */
-function warnUnknownNestedKeys(file: string, frontMatter: FrontMatter, problems: Problems): void {
+function warnUnknownNestedKeys(file: string, frontMatter: FrontMatter, problems: Problems, kind: "article" | "entity"): void {
   const objects: { path: KeyPath; value: unknown; known: string[] }[] = [{ path: ["image"], value: frontMatter.data.image, known: ["src", "alt", "caption"] }];
   const entities = frontMatter.data.entities;
-  if (Array.isArray(entities)) entities.forEach((value, i) => objects.push({ path: ["entities", i], value, known: ["name", "type"] }));
+  if (kind === "article" && Array.isArray(entities)) entities.forEach((value, i) => objects.push({ path: ["entities", i], value, known: ["name", "type"] }));
   for (const { path, value, known } of objects) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
     const keys = Object.keys(value).map((key) => ({ key: `${path.join(".")}.${key}`, place: frontMatter.locate([...path, key]) }));

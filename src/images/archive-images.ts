@@ -1,12 +1,15 @@
 // Stage 5b, images: while the archive model is built (src/archive/build.ts), every image that
 // is a file of the static folder (an article's `image`, an <img> of its body, an author's
-// photo) gets its responsive variants (./variants.ts), which the model then carries, so that
-// pages show them and declare them as inputs (src/publish/page-inputs.ts hashes the model).
+// photo, an entity's picture) gets its responsive variants (./variants.ts), which the model
+// then carries, so that pages show them and declare them as inputs (src/publish/page-inputs.ts
+// hashes the model).
 // A missing file is an error at its place; a missing description, a warning there.
 import { access } from "node:fs/promises";
-import type { Article, Author, ResponsiveImage } from "../archive/model.ts";
+import type {
+  Article, ArticleImage, Author, Entity, ResponsiveImage,
+} from "../archive/model.ts";
 import { errorReason, type Place, type Problems } from "../content/problems.ts";
-import type { ArticleSource, AuthorSource } from "../content/validate.ts";
+import type { ArticleSource, AuthorSource, EntitySource } from "../content/validate.ts";
 import { STATIC_FOLDER } from "../publish/static-files.ts";
 import { type BodyImage, bodyImages, withPictures } from "./body-pictures.ts";
 import { imageSource } from "./image-source.ts";
@@ -100,7 +103,9 @@ export class ArchiveImages {
     const file = source.file.path;
     if (article.image) {
       const place = source.locate(["image", "src"]);
-      if (!article.image.alt) this.warnNoAlt(file, source.locate(["image"]), "image");
+      if (!article.image.alt) {
+        this.warnNoAlt(file, source.locate(["image"]), "image", NO_ALT_FIXES.article);
+      }
       const use = { src: article.image.src, pageUrl: article.url, file, place };
       const responsive = await this.variants(use);
       if (responsive) article.image.responsive = responsive;
@@ -110,7 +115,7 @@ export class ArchiveImages {
     const made = new Map<BodyImage, ResponsiveImage>();
     for (const image of images) {
       const place = { line: bodyLineOf(source, image.src) };
-      if (!image.alt) this.warnNoAlt(file, place, `the image "${image.src}"`);
+      if (!image.alt) this.warnNoAlt(file, place, `the image "${image.src}"`, NO_ALT_FIXES.body);
       const responsive = await this.variants({ src: image.src, pageUrl: article.url, file, place });
       if (responsive) made.set(image, responsive);
     }
@@ -132,14 +137,43 @@ export class ArchiveImages {
     }
   }
 
-  private warnNoAlt(file: string, place: Place, what: string): void {
+  /**
+   * Entities' pictures, in place. Without alt text, a warning: the name beside the picture
+   * does not say what it shows (a map of where, a logo, whose portrait), so the entity's
+   * name is no stand-in, and the picture is shown as decoration (alt="").
+   */
+  async addToEntities(
+    entities: readonly Entity[],
+    sourceOf: (entity: Entity) => EntitySource | undefined,
+  ): Promise<void> {
+    const pictured = entities.flatMap((entity) => {
+      const source = sourceOf(entity);
+      return entity.image && source ? [this.addToEntity(entity, entity.image, source)] : [];
+    });
+    await Promise.all(pictured);
+  }
+
+  private async addToEntity(entity: Entity, image: ArticleImage, source: EntitySource) {
+    const file = source.file.path;
+    if (!image.alt) this.warnNoAlt(file, source.locate(["image"]), "image", NO_ALT_FIXES.entity);
+    // locate() gives the key's own place when `image` is a path rather than { src, alt }.
+    const place = source.locate(["image", "src"]);
+    const responsive = await this.variants({ src: image.src, pageUrl: entity.url, file, place });
+    if (responsive) image.responsive = responsive;
+  }
+
+  private warnNoAlt(file: string, place: Place, what: string, fix: string): void {
     const message = `${what} has no alt text, so readers who cannot see it are told nothing`;
-    const fix = what === "image"
-      ? "add alt: under image:, describing what the image shows"
-      : "describe the image between the brackets: ![what it shows](path)";
     this.problems.warn(file, "image-alt-missing", message, fix, place);
   }
 }
+
+/** How to describe an image, by where it is written. */
+const NO_ALT_FIXES = {
+  article: "add alt: under image:, describing what the image shows",
+  body: "describe the image between the brackets: ![what it shows](path)",
+  entity: "write image: as { src: …, alt: … }, alt saying what the image shows",
+};
 
 /**
  * The line of the body where `src` is written (as the Markdown has it, or percent-encoded as

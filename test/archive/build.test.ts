@@ -119,3 +119,17 @@ test("the model is frozen: templates cannot change it", async () => {
   const held = [first, first?.date, first?.authors, first?.authors[0], first?.entities[0], first?.related];
   assert.ok(held.every((value) => Object.isFrozen(value)), "an article and all it holds");
 });
+
+test("an entity's image is in the model and on each of its pages, in either form", async () => {
+  const archive = await archiveOf({
+    "entities/port.md": "---\nname: Port\ntype: place\nimage: https://example.org/port.png\n---\n",
+    "entities/bay.md":
+      "---\nname: Bay\ntype: place\nimage: { src: https://example.org/b.png, alt: A bay }\n---\n",
+    "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: "[Port, Bay]" }),
+  });
+  const byName = new Map(archive.entities.map((entity) => [entity.name, entity]));
+  assert.deepEqual(byName.get("Port")?.image, { src: "https://example.org/port.png", alt: "" });
+  assert.deepEqual(byName.get("Bay")?.image, { src: "https://example.org/b.png", alt: "A bay" });
+  const page = archive.entityPages.find((entityPage) => entityPage.url === "/entities/bay/");
+  assert.equal(page?.profile.image, byName.get("Bay")?.image);
+});

@@ -66,6 +66,8 @@ const cases: Case[] = [
   { name: "an entity name that is another entity's alias", files: { [A]: article(VALID), "entities/a.md": "---\nname: Alpha\naliases: [Beta]\n---\n", "entities/b.md": "---\nname: Beta\n---\n" }, severity: "error", rule: "duplicate-alias", file: "entities/b.md", line: 2, message: /"Beta" is already an alias of "Alpha" \(entities\/a\.md\)/ },
   { name: "unknown key inside an entity", files: { [A]: article({ ...VALID, entities: "[{ name: X, tpye: place }]" }) }, severity: "warning", rule: "unknown-key", file: A, line: 6, message: /unknown key "entities\.0\.tpye"/ },
   { name: "unknown key inside the image", files: { [A]: article({ ...VALID, image: "{ src: https://photos.example.org/a.png, altt: x }" }) }, severity: "warning", rule: "unknown-key", file: A, line: 7, message: /unknown key "image\.altt"/ },
+  { name: "unknown key inside an entity's image", files: { [A]: article(VALID), "entities/e.md": "---\nname: E\nimage: { src: /e.png, altt: x }\n---\n" }, severity: "warning", rule: "unknown-key", file: "entities/e.md", line: 3, message: /unknown key "image\.altt"/ },
+  { name: "javascript: entity image", files: { [A]: article(VALID), "entities/e.md": "---\nname: E\nimage: 'javascript:alert(1)'\n---\n" }, severity: "error", rule: "invalid-value", file: "entities/e.md", line: 3, message: /"image" must be a path on the site or an http\(s\) address/ },
   { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" "not-a-url" is not a valid web address/ },
 ];
 

@@ -29,13 +29,30 @@ const FILES = {
   "site.yaml": `title: Gazette\nurl: ${HOME}\n`,
   "static/images/wide.png": drawnPng(1600, 900),
   "static/people/ana.png": drawnPng(300, 300, "#2f5d50"),
+  "static/places/harbour.png": drawnPng(800, 600, "#1a5fc8"),
   "authors/ana-ruiz.md": "---\nname: Ana Ruiz\nimage: /people/ana.png\n---\n",
+  "entities/harbour.md": [
+    "---", "name: The Harbour", "type: place",
+    'image: { src: /places/harbour.png, alt: "A map of the harbour", caption: "The old quay" }',
+    "---", "",
+  ].join("\n"),
+  // On the web, or a type left as it is: shown as written, a relative path made the site's.
+  "entities/gazette.md":
+    "---\nname: The Old Gazette\nimage: { src: logo.gif, alt: Its masthead }\n---\n",
+  "entities/remote.md":
+    "---\nname: Remote Co\nimage: { src: https://example.org/r.png, alt: R }\n---\n",
   "articles/2020/08/pictured.md": article({
     ...VALID,
     title: "Pictured",
     image: '{ src: /images/wide.png, alt: "A map & its <key>", caption: A caption }',
   }, BODY),
   "articles/2020/08/plain.md": article({ ...VALID, title: "Plain", date: "2020-08-11" }),
+  "articles/2020/08/older.md": article({
+    ...VALID,
+    title: "Older",
+    date: "2020-08-10",
+    image: '{ src: /images/wide.png, alt: "The same map" }',
+  }),
 };
 
 const elements = (html: string) => allElements(parsePageHtml(html));
@@ -46,6 +63,18 @@ const attr = (element: Element, name: string) => {
   const value = element.properties[name];
   return Array.isArray(value) ? value.join(" ") : value === undefined ? undefined : String(value);
 };
+
+/** A page's <meta> elements, by property or name. */
+const metaOf = (html: string) => new Map(elements(html).filter((e) => e.tagName === "meta").map(
+  (e) => [attr(e, "property") ?? attr(e, "name"), attr(e, "content")],
+));
+
+/** A page's JSON-LD object. */
+function jsonLd(html: string) {
+  const script = elements(html).find((e) => attr(e, "type") === "application/ld+json");
+  const text = script?.children[0]?.type === "text" ? script.children[0].value : "{}";
+  return JSON.parse(text) as { "@type": string; mainEntity: Record<string, unknown> };
+}
 
 /** The width a PNG's header gives. */
 async function pngWidth(file: string): Promise<number> {
@@ -97,9 +126,7 @@ test(PUBLISHED, HANG, async (t) => {
   await assertPublished(site, lead, "lead");
   await assertPublished(site, body, "body");
 
-  const meta = new Map(elements(page).filter((e) => e.tagName === "meta").map((e) => [
-    attr(e, "property") ?? attr(e, "name"), attr(e, "content"),
-  ]));
+  const meta = metaOf(page);
   assert.equal(meta.get("og:image"), `${HOME.slice(0, -1)}${attr(leadImg, "src")}`);
   assert.equal(meta.get("og:image:width"), "1200");
   assert.equal(meta.get("og:image:height"), "675");
@@ -107,11 +134,21 @@ test(PUBLISHED, HANG, async (t) => {
   assert.equal(meta.get("twitter:image"), meta.get("og:image"));
 
   const home = await readFile(join(site, "index.html"), "utf8");
-  const [thumb, ...others] = pictures(home);
-  assert.ok(thumb && others.length === 0, "one thumbnail: the plain article has none");
+  const [leadStory, thumb, ...others] = pictures(home);
+  assert.ok(leadStory && thumb && others.length === 0, "the lead's image, a thumbnail: no more");
+  assert.equal(attr(leadStory, "className"), "article-list-lead-image");
+  const leadStoryImg = childrenOf(leadStory).at(-1)!;
+  assert.equal(attr(leadStoryImg, "alt"), "A map & its <key>", "large, it is described");
+  assert.equal(attr(leadStoryImg, "loading"), "eager");
+  assert.equal(attr(leadStoryImg, "fetchPriority"), "high");
+  assert.equal(attr(leadStoryImg, "width"), "1200");
+  assert.equal(attr(leadStoryImg, "height"), "675");
+  assert.match(attr(leadStoryImg, "sizes")!, /calc\(100vw - 2rem\)$/, "the column on a phone");
+  assert.equal(attr(thumb, "className"), "article-list-thumb");
   const thumbImg = childrenOf(thumb).at(-1)!;
   assert.equal(attr(thumbImg, "alt"), "", "the headline beside it says what it is");
   assert.equal(attr(thumbImg, "loading"), "lazy");
+  assert.equal(attr(thumbImg, "fetchPriority"), undefined);
 
   const author = await readFile(join(site, "authors/ana-ruiz/index.html"), "utf8");
   const [photo] = pictures(author);
@@ -121,12 +158,43 @@ test(PUBLISHED, HANG, async (t) => {
   assert.equal(attr(photoImg, "alt"), "Photo of Ana Ruiz");
   await assertPublished(site, photo, "photo");
 
+  const place = await readFile(join(site, "entities/the-harbour/index.html"), "utf8");
+  const [map, ...notMaps] = pictures(place);
+  assert.ok(map && notMaps.length === 0, "the entity's picture");
+  const mapImg = childrenOf(map).at(-1)!;
+  assert.equal(attr(mapImg, "alt"), "A map of the harbour");
+  assert.equal(attr(mapImg, "width"), "800");
+  assert.equal(attr(mapImg, "height"), "600");
+  assert.match(place, /<figcaption>The old quay<\/figcaption>/);
+  await assertPublished(site, map, "entity");
+  const placeMeta = metaOf(place);
+  const mapUrl = `${HOME.slice(0, -1)}${attr(mapImg, "src")}`;
+  assert.equal(placeMeta.get("og:image"), mapUrl);
+  assert.equal(placeMeta.get("og:image:alt"), "A map of the harbour");
+  assert.equal(placeMeta.get("twitter:image"), mapUrl);
+  const placeData = jsonLd(place);
+  assert.equal(placeData["@type"], "CollectionPage");
+  assert.deepEqual(placeData.mainEntity, {
+    "@type": "Place",
+    name: "The Harbour",
+    url: `${HOME}entities/the-harbour/`,
+    image: { "@type": "ImageObject", url: mapUrl, contentUrl: mapUrl, width: "800", height: "600" },
+  });
+
+  const gazette = await readFile(join(site, "entities/the-old-gazette/index.html"), "utf8");
+  assert.match(gazette, /<img src="\/entities\/the-old-gazette\/logo.gif" alt="Its masthead"\/>/);
+  assert.equal(metaOf(gazette).get("og:image"), `${HOME}entities/the-old-gazette/logo.gif`);
+  const remote = await readFile(join(site, "entities/remote-co/index.html"), "utf8");
+  assert.match(remote, /<img src="https:\/\/example.org\/r.png" alt="R"\/>/);
+  assert.equal(jsonLd(remote).mainEntity.image, "https://example.org/r.png");
+
   const manifestText = await readFile(join(site, MANIFEST_FILE), "utf8");
   const manifest = JSON.parse(manifestText) as { others: string[] };
   const images = manifest.others.filter((file) => file.startsWith("img/"));
   // 1600 wide: 160, 400, 800 and 1200; 300 wide: 160 and its own 300 (eleventy-img adds the
-  // source's width when it is over 1.25 times the widest kept). Three formats each.
-  assert.equal(images.length, (4 + 2) * 3, images.join(", "));
+  // source's width when it is over 1.25 times the widest kept); 800 wide: 160, 400 and 800.
+  // Three formats each.
+  assert.equal(images.length, (4 + 2 + 3) * 3, images.join(", "));
 });
 
 const PROBLEMS = "a missing image stops the build at its line; a missing alt warns at its line";
@@ -135,6 +203,8 @@ test(PROBLEMS, HANG, async (t) => {
   const parent = await tempDir(t, "images");
   const content = await writeArchive({
     ...FILES,
+    // As an author's photo: a path alone, which has no alt text.
+    "entities/gone.md": "---\nname: Gone Place\ntype: place\nimage: /places/nope.png\n---\n",
     "articles/2020/08/broken.md": article(
       { ...VALID, title: "Broken", image: "{ src: /images/nope.png }" },
       "Some text about the FBI.\n\n![](/images/wide.png)\n\n![Gone](gone.jpg)\n",
@@ -152,4 +222,9 @@ test(PROBLEMS, HANG, async (t) => {
   assert.match(line(/gone\.jpg/), /\(no file static\/2020\/08\/12\/broken\/gone.jpg\)/);
   assert.match(line(/^ *\S+:7:\d+ +image has no alt/), /add alt: under image:/);
   assert.match(line(/"\/images\/wide.png" has no alt/), new RegExp(`${file}:12:`));
+  const entity = "entities/gone.md";
+  const entityLines = run.stderr.split("\n").filter((text) => text.includes(entity)).join("\n");
+  assert.match(entityLines, new RegExp(`${entity}:4:\\d+ +"/places/nope.png" is not in static/`));
+  assert.match(entityLines, new RegExp(`${entity}:4:\\d+ +image has no alt text`));
+  assert.match(entityLines, /write image: as \{ src: …, alt: … \}/);
 });

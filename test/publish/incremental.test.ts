@@ -13,6 +13,7 @@ import { drawnPng } from "../support/images.ts";
 type Change = [what: string, make: (content: string) => Promise<void>, everyPage?: "every page changes"];
 
 const ARTICLE = "articles/2019/09/facebook-hosts-election-security-meeting.md";
+const LEAD_ARTICLE = "articles/2020/08/wsws-report-links-tech-security-meetings.md";
 const edit = async (file: string, change: (text: string) => string) => writeFile(file, change(await readFile(file, "utf8")));
 
 /** The build's moment (`DATELINE_NOW`): the home page's "On this day" is its day's. */
@@ -42,6 +43,11 @@ const CHANGES: Change[] = [
   // The map is the edited article's lead image and in the body of one of 2020.
   ["replacing an image file", (c) => writeFile(join(c, "static/images/meeting-map.png"), drawnPng(1200, 675))],
   ["changing an article's image", (c) => edit(join(c, ARTICLE), (text) => text.replace("/images/meeting-map.png", "/images/meetings-timeline.png"))],
+  // The lead story of the front page, which shows its image with its alt text.
+  ["describing the lead story's image anew", (c) => edit(join(c, LEAD_ARTICLE), (text) => text.replace(/^  alt: "Timeline.*$/m, '  alt: "A timeline of four meetings"'))],
+  // Shown on the entity's page, and as its link preview.
+  ["replacing an entity's image file", (c) => writeFile(join(c, "static/images/entities/menlo-park.png"), drawnPng(800, 800, "#2f5d50"))],
+  ["changing an entity's image", (c) => edit(join(c, "entities/washington-dc.md"), (text) => text.replace("entities/washington-dc.png", "entities/menlo-park.png").replace(/^  alt: .*$/m, '  alt: "A map"'))],
   ["changing a static file", async (c) => {
     await mkdir(join(c, "static"), { recursive: true });
     await writeFile(join(c, "static/note.txt"), "changed");
@@ -79,6 +85,10 @@ const SHARDS_INDEXED: Record<string, string> = {
   "changing site.yaml's title": "2020-2024, 2015-2019",
   "replacing an image file": "2020-2024, 2015-2019",
   "changing an article's image": "2015-2019",
+  // The image's alt text is the search result's (Pagefind's image_alt).
+  "describing the lead story's image anew": "2020-2024",
+  "replacing an entity's image file": "none",
+  "changing an entity's image": "none",
   "changing a static file": "none",
   "adding the first article of a new year": "2030-2034",
 };
@@ -89,6 +99,13 @@ const INDEX_CHANGES: Record<string, string[]> = {
   "editing a body": [],
   "editing a title": [],
   "editing the entities": INDEX,
+};
+
+/** Pages a change must render again, among others: what shows the image changed. */
+const SHOWN: Record<string, string[]> = {
+  "describing the lead story's image anew": ["index.html"],
+  "replacing an entity's image file": ["entities/menlo-park/index.html"],
+  "changing an entity's image": ["entities/washington-dc/index.html"],
 };
 
 test("after each kind of change, a rebuild equals a cold build, byte for byte", HANG, async (t) => {
@@ -114,6 +131,9 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
     if (index !== undefined) {
       const changed = (await changedPages(before, site)).filter((file) => INDEX.includes(file));
       assert.deepEqual(changed, index, `${what}: the entities index pages whose inputs changed`);
+    }
+    for (const page of SHOWN[what] ?? []) {
+      assert.ok((await changedPages(before, site)).includes(page), `${what}: ${page} changes`);
     }
     const reused = /unchanged since the last build: (\d+)/.exec(rebuild.stdout)?.[1];
     assert.equal(reused === "0", everyPage !== undefined, `${what}: ${reused} pages reused`);

@@ -9,11 +9,11 @@ import { CHROMIUM_PATH } from "./browser.ts";
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** The pages the issue measures: home, an article, an entity page and search, on the sample. */
+/** The pages measured: home, an article, an entity page (with a picture), search, on the sample. */
 export const SAMPLE_PAGES = [
   { name: "home", path: "/" },
   { name: "article", path: "/2020/08/13/tech-firms-meet-security-agencies/" },
-  { name: "entity", path: "/entities/facebook/" },
+  { name: "entity", path: "/entities/menlo-park/" },
   { name: "search", path: "/search/" },
 ] as const;
 

@@ -49,6 +49,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "entity (organisation, with description and links)", url: "/entities/fbi/" },
   { name: "entity (person)", url: "/entities/kevin-reed/" },
   { name: "entity (topic)", url: "/entities/privacy/" },
+  { name: "entity (place, with image and caption)", url: "/entities/menlo-park/" },
   { name: "entities index", url: "/entities/" },
   { name: "entities by count", url: "/entities/by-count/" },
   { name: "search", url: "/search/", kind: "search" },
