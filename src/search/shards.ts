@@ -98,8 +98,10 @@ export function shardNames(dates: Iterable<Dated>): string[] {
  * elsewhere never moves a shard's bounds.
  *
  * Only the newest span, only two unsplit five-year spans one after the other: shards stay
- * fixed by the calendar, and one edit still changes one shard, except once, when the young
- * span grows past its fifth (or a new span begins) and the two split.
+ * fixed by the calendar, and one edit still changes one shard, except the two that move the
+ * bounds: the young span's first article (the two join) and the one that takes it to its
+ * fifth, or the next span's first (they split). Each re-renders the older span's article
+ * pages once, since a page names its shard (src/publish/incremental.ts).
  */
 function joinYoungSpan(newestFirst: Span[], months: ReadonlyMap<number, number>): Span[] {
   const [young, before, ...rest] = newestFirst;
