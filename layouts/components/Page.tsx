@@ -147,7 +147,7 @@ export function Page(props: PageProps) {
   );
 }
 
-/** The site's icons; the ICO's size is given so that browsers prefer the SVG where they can. */
+/** The site's icons (src/archive/pages.ts, `linkedIcons`): an ICO only without an SVG. */
 function IconLinks({ formats }: { formats: readonly IconFormat[] }) {
   return (
     <>

@@ -14,7 +14,10 @@ export function readShards(attribute) {
   }
 }
 
-/** The years a shard covers, from its name: `2015-2019`, `2017`, `2017-q3` or `2017-03`. */
+/**
+ * The years a shard covers, from its name: `2015-2019`, `2017`, `2017-q3` or `2017-03`, or
+ * `2020-2029` (a young newest span with the one before it).
+ */
 function shardYears(name) {
   const [first, second] = name.split("-");
   const from = Number(first);

@@ -61,10 +61,13 @@ const ICON_FORMATS = Object.keys(ICON_URLS) as IconFormat[];
 /**
  * The icons every page links: the archive's own, when its static folder has any (a newsroom's
  * logo is better than a drawn initial, and a drawn SVG beside its own ICO would win in most
- * browsers), otherwise the three the build draws.
+ * browsers), otherwise those the build draws; the ICO only where there is no SVG. Chromium
+ * fetches every icon linked on a first visit, two requests where one serves; a browser that
+ * cannot show an SVG icon asks for /favicon.ico unprompted, and finds it published.
  */
 export function linkedIcons(archive: Pick<Archive, "ownIcons">): IconFormat[] {
-  return archive.ownIcons?.length ? archive.ownIcons : ICON_FORMATS;
+  const icons = archive.ownIcons?.length ? archive.ownIcons : ICON_FORMATS;
+  return icons.includes("svg") ? icons.filter((format) => format !== "ico") : icons;
 }
 
 /** The icons the build draws: none when the archive has its own. */

@@ -6,6 +6,10 @@
 // changes one shard (and, when a span crosses the size, its parts once). Since shards cover
 // disjoint, ordered spans of time, the search page gets a global date order by putting the
 // shards' own date-sorted results one after the other (layouts/search-page/shards.js).
+//
+// One exception, for the newest span only: while it is young, it is one shard with the five
+// years before it (`2020-2029`), so that a first search does not pay four requests for a
+// shard of a handful of articles (see `joinYoungSpan`).
 import { createHash } from "node:crypto";
 import type { Article } from "../archive/model.ts";
 import type { CalendarDate } from "../content/dates.ts";
@@ -25,7 +29,10 @@ export const YEARS_PER_SHARD = 5;
 export const MAX_SHARD_ARTICLES = 5_000;
 
 export interface Shard {
-  /** `2015-2019`, `2017`, `2017-q3` or `2017-03`: also its folder under /pagefind/. */
+  /**
+   * `2015-2019`, `2017`, `2017-q3` or `2017-03`, or for a young newest span with the one before,
+   * `2020-2029`: also its folder under /pagefind/.
+   */
   name: string;
   /** Site-folder paths of its article pages. */
   files: string[];
@@ -70,7 +77,52 @@ export function shardNames(dates: Iterable<Dated>): string[] {
   }
   const firsts = [...new Set([...months.keys()].map((at) => fiveYearsOf(Math.floor(at / 12))))];
   const spans = firsts.flatMap((first) => split(fiveYears(first), months));
-  return spans.sort((a, b) => b.from - a.from).map((span) => span.name);
+  const newestFirst = spans.sort((a, b) => b.from - a.from);
+  return joinYoungSpan(newestFirst, months).map((span) => span.name);
+}
+
+/**
+ * The newest five-year span joins the five years before it while it holds fewer articles than
+ * they hold in an average year of theirs (a fifth), and the two together fit in a shard.
+ *
+ * Why: a search reads the shards newest first until it has a first page of results, and a
+ * shard costs a first search four requests whatever its size (its entry, metadata, a word
+ * file, its filter list). At the start of a span (a real archive in 2026 has a 2025-2029 shard
+ * of a year's articles or less) the newest shard can rarely fill a page alone, so every first
+ * search paid for two shards; at 10,000 articles that kept it above 20 requests (README).
+ *
+ * Why a fifth of the span before, not a fixed number: the join lasts about the first year of
+ * a span at any pace of publishing, and that year is what the join costs the newsroom, since
+ * an edit in it indexes both spans again (at most MAX_SHARD_ARTICLES pages, as any shard).
+ * Why that span's count alone, not the archive's: the two spans concerned decide, so an edit
+ * elsewhere never moves a shard's bounds.
+ *
+ * Only the newest span, only two unsplit five-year spans one after the other: shards stay
+ * fixed by the calendar, and one edit still changes one shard, except the two that move the
+ * bounds: the young span's first article (the two join) and the one that takes it to its
+ * fifth, or the next span's first (they split). Each re-renders the older span's article
+ * pages once, since a page names its shard (src/publish/incremental.ts).
+ */
+function joinYoungSpan(newestFirst: Span[], months: ReadonlyMap<number, number>): Span[] {
+  const [young, before, ...rest] = newestFirst;
+  if (!young || !before || !isFiveYears(young) || !isFiveYears(before)) return newestFirst;
+  if (before.to + 1 !== young.from) return newestFirst;
+  const [youngCount, beforeCount] = [countIn(young, months), countIn(before, months)];
+  const isYoung = youngCount * YEARS_PER_SHARD < beforeCount;
+  if (!isYoung || youngCount + beforeCount > MAX_SHARD_ARTICLES) return newestFirst;
+  const [first, last] = [Math.floor(before.from / 12), Math.floor(young.to / 12)];
+  return [{ name: `${first}-${last}`, from: before.from, to: young.to }, ...rest];
+}
+
+/** A five-year span as the calendar cuts it, not split into years: `2020-2024`. */
+function isFiveYears(span: Span): boolean {
+  return span.to - span.from + 1 === YEARS_PER_SHARD * 12;
+}
+
+function countIn(span: Span, months: ReadonlyMap<number, number>): number {
+  let count = 0;
+  for (let at = span.from; at <= span.to; at++) count += months.get(at) ?? 0;
+  return count;
 }
 
 /** A span of months, `from` and `to` counted as year × 12 + month − 1. */
@@ -82,8 +134,7 @@ interface Span {
 
 /** The span itself when it is small enough, or its parts, each split as far as it needs. */
 function split(span: Span, months: ReadonlyMap<number, number>): Span[] {
-  let count = 0;
-  for (let at = span.from; at <= span.to; at++) count += months.get(at) ?? 0;
+  const count = countIn(span, months);
   if (count === 0) return [];
   const parts = count > MAX_SHARD_ARTICLES ? partsOf(span) : [];
   return parts.length ? parts.flatMap((part) => split(part, months)) : [span];
@@ -130,7 +181,7 @@ const shardsOfArchives = new WeakMap<readonly object[], (date: Dated) => string>
  * The shard that holds an article of this date, among the shards of these articles: worked
  * out once for each list of articles (an archive's), as every article page names its shard.
  */
-export function shardFor(articles: readonly Pick<Article, "date">[], date: Dated): string {
+export function shardFor(articles: readonly { date: Dated }[], date: Dated): string {
   let nameOf = shardsOfArchives.get(articles);
   if (!nameOf) {
     nameOf = shardOf(shardNames(articles.map((article) => article.date)));
@@ -148,7 +199,7 @@ function shardOf(names: readonly string[]): (date: Dated) => string {
   };
 }
 
-/** A shard's span, read back from its name. */
+/** A shard's span, read back from its name (`2020-2029` too: a young span joined). */
 export function spanOf(name: string): Span {
   const [, first, second] = /^(\d{4})(?:-(\d{4}|q[1-4]|\d{2}))?$/.exec(name) ?? [];
   const year = Number(first);

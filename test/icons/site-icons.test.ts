@@ -133,7 +133,8 @@ test("the same title always gives the same bytes", async () => {
 test("an archive with its own icon in static/ gets no drawn one, and links only its own", () => {
   assert.deepEqual(siteIcons({ ...siteTitled("Dateline"), ownIcons: ["ico"] }), []);
   assert.deepEqual(linkedIcons({ ownIcons: ["ico", "png"] }), ["ico", "png"]);
-  assert.deepEqual(linkedIcons({}), ["svg", "ico", "png"]);
+  assert.deepEqual(linkedIcons({ ownIcons: ["svg", "ico"] }), ["svg"], "an ICO beside an SVG");
+  assert.deepEqual(linkedIcons({}), ["svg", "png"], "the drawn ICO is published, not linked");
   assert.deepEqual(siteIcons(siteTitled("Dateline")).map((icon) => icon.url), [
     "/favicon.svg", "/favicon.ico", "/apple-touch-icon.png",
   ]);

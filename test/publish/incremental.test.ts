@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { MANIFEST_FILE, pageInputs } from "../../src/publish/incremental.ts";
 import { PROJECT_ROOT, readTree, runBuild, TEST_NOW } from "../support/build.ts";
+import { article, writeArchive } from "../support/archive.ts";
 import { drawnPng } from "../support/images.ts";
 
 type Change = [what: string, make: (content: string) => Promise<void>, everyPage?: "every page changes"];
@@ -145,6 +146,53 @@ test("after each kind of change, a rebuild equals a cold build, byte for byte", 
     assert.equal(coldRun.code, 0, `${what}: ${coldRun.stderr}`);
     assert.deepEqual(comparable(await readTree(site)), comparable(await readTree(cold)), what);
     assert.deepEqual(await manifestFiles(site), await siteFiles(site), `${what}: the manifest lists every file`);
+    await rm(cold, { recursive: true });
+  }
+});
+
+/**
+ * A young newest span is one shard with the five years before it (src/search/shards.ts): its
+ * first article joins the two, and the one that takes it past a fifth of them splits them.
+ * Both moves re-render the article pages that name the shard, and a rebuild equals a cold one.
+ */
+test("a young newest span joins the shard before it, then splits from it", HANG, async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-incremental-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const story = (date: string, i: number) => {
+    const fields = { title: `"Harbour report ${i}"`, date, author: "Ana Ruiz", summary: "A." };
+    return [`articles/harbour-${i}.md`, article(fields, `The harbour report ${i}.\n`)];
+  };
+  // Six articles of 2020-2024: the 2026 one is fewer than a fifth of them, two are not.
+  const dates = [
+    "2021-01-05", "2021-04-05", "2022-02-05", "2022-09-05", "2023-03-05", "2024-06-05",
+  ];
+  const content = await writeArchive(
+    { "site.yaml": "title: Harbour\n", ...Object.fromEntries(dates.map(story)) },
+    join(parent, "content"),
+  );
+  const site = join(parent, "site");
+  assert.equal((await runBuild(content, site)).code, 0);
+  const page = "2021/01/05/harbour-0/index.html";
+  const steps = [
+    ["2026-02-01", "2020-2029", "2020-2029"],
+    // 2020-2024 as it was is in the spare the build starts from (the site before the join).
+    ["2026-03-01", "2025-2029", "2020-2024"],
+  ] as const;
+  for (const [date, indexed, shardOfPage] of steps) {
+    await writeArchive(Object.fromEntries([story(date, dates.length)]), content);
+    dates.push(date);
+    const rebuild = await runBuild(content, site);
+    assert.equal(rebuild.code, 0, `${date}: ${rebuild.stderr}`);
+    const shards = /Search shards indexed: (.*); unchanged: (.*)…/.exec(rebuild.stderr);
+    assert.equal(shards?.[1], indexed, `${date}: shards indexed`);
+    const html = await readFile(join(site, page), "utf8");
+    const named = new RegExp(`data-search-shard="${shardOfPage}"`);
+    assert.match(html, named, `${date}: the shard an older article's page names`);
+    const cold = join(parent, "cold");
+    const coldEnv = { DATELINE_CACHE_DIR: join(parent, "cold-cache") };
+    const coldRun = await runBuild(content, cold, coldEnv);
+    assert.equal(coldRun.code, 0, `${date}: ${coldRun.stderr}`);
+    assert.deepEqual(comparable(await readTree(site)), comparable(await readTree(cold)), date);
     await rm(cold, { recursive: true });
   }
 });

@@ -2,7 +2,9 @@
 // touches one shard, and a big archive never asks Pagefind to hold too much at once.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { MAX_SHARD_ARTICLES, planShards, shardNames, spanOf } from "../../src/search/shards.ts";
+import {
+  MAX_SHARD_ARTICLES, planShards, shardFor, shardNames, spanOf,
+} from "../../src/search/shards.ts";
 
 const dates = (year: number, month: number, count: number) =>
   Array.from({ length: count }, () => ({ year, month }));
@@ -25,6 +27,39 @@ test("a span past the size is split into years, a year into quarters, a quarter 
   assert.deepEqual(shardNames(dates(2010, 3, big + 1)), ["2010-03"], "a month is never split");
 });
 
+test("a young newest span is one shard with the five years before it", () => {
+  // 1 article is fewer than a fifth of 10: a first search would pay a shard for it.
+  const archive = [...dates(2025, 3, 1), ...dates(2021, 6, 10), ...dates(2012, 1, 4)];
+  assert.deepEqual(shardNames(archive), ["2020-2029", "2010-2014"]);
+  const articles = archive.map((date) => ({ date }));
+  assert.equal(shardFor(articles, { year: 2025, month: 3 }), "2020-2029");
+  assert.equal(shardFor(articles, { year: 2020, month: 1 }), "2020-2029");
+  const joined = spanOf("2020-2029");
+  assert.deepEqual([joined.from, joined.to], [2020 * 12, 2029 * 12 + 11]);
+});
+
+test("the young span splits from the one before once it holds a fifth of it", () => {
+  const before = dates(2021, 6, 10);
+  assert.deepEqual(shardNames([...before, ...dates(2026, 1, 1)]), ["2020-2029"]);
+  assert.deepEqual(shardNames([...before, ...dates(2026, 1, 2)]), ["2025-2029", "2020-2024"]);
+});
+
+test("only the newest span joins, only its neighbour, only within a shard's size", () => {
+  const big = MAX_SHARD_ARTICLES;
+  const olderYoung = [...dates(2024, 1, 10), ...dates(2019, 1, 1), ...dates(2012, 1, 10)];
+  const older = ["2020-2024", "2015-2019", "2010-2014"];
+  assert.deepEqual(shardNames(olderYoung), older, "not an older span");
+  const gap = [...dates(2026, 1, 1), ...dates(2017, 1, 10)];
+  assert.deepEqual(shardNames(gap), ["2025-2029", "2015-2019"], "not across five empty years");
+  const full = [...dates(2026, 1, 2), ...dates(2021, 1, big - 1)];
+  assert.deepEqual(shardNames(full), ["2025-2029", "2020-2024"], "not past MAX_SHARD_ARTICLES");
+  const fits = [...dates(2026, 1, 1), ...dates(2021, 1, big - 1)];
+  assert.deepEqual(shardNames(fits), ["2020-2029"], "up to MAX_SHARD_ARTICLES");
+  const split = [...dates(2026, 1, 1), ...dates(2021, 1, big), ...dates(2022, 1, 1)];
+  const years = ["2025-2029", "2022", "2021"];
+  assert.deepEqual(shardNames(split), years, "not to a span split into years");
+});
+
 test("every article goes to the shard whose span holds its date", () => {
   const articles = [
     ...dates(2021, 1, MAX_SHARD_ARTICLES),
@@ -45,6 +80,7 @@ test("a shard's span is read back from its name", () => {
     return [`${Math.floor(from / 12)}-${(from % 12) + 1}`, `${Math.floor(to / 12)}-${(to % 12) + 1}`];
   };
   assert.deepEqual(months("2015-2019"), ["2015-1", "2019-12"]);
+  assert.deepEqual(months("2020-2029"), ["2020-1", "2029-12"]);
   assert.deepEqual(months("2017"), ["2017-1", "2017-12"]);
   assert.deepEqual(months("2017-q3"), ["2017-7", "2017-9"]);
   assert.deepEqual(months("2017-03"), ["2017-3", "2017-3"]);
