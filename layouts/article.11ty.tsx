@@ -8,7 +8,6 @@ import {
   FACET_KEY,
   facetValue,
 } from "../src/search/filters.ts";
-import { shardFor } from "../src/search/shards.ts";
 import { Byline } from "./components/Byline.tsx";
 import { DateTime } from "./components/DateTime.tsx";
 import { typeLabel } from "./components/format.ts";
@@ -229,11 +228,7 @@ function ArticleHead({ archive, article }: Pick<PageData, "archive"> & { article
   return (
     <>
       <StructuredData archive={archive} article={article} />
-      <script
-        type="module"
-        src="/assets/search-highlight.js"
-        data-search-shard={shardFor(archive.articles, article.date)}
-      />
+      <script type="module" src="/assets/search-highlight.js" />
     </>
   );
 }

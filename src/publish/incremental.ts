@@ -16,11 +16,10 @@ import { fileForUrl, type SiteUrl } from "../content/paths.ts";
 import { linkedIcons } from "../archive/pages.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import { ShardRecord } from "../search/index-shards.ts";
-import { shardFor } from "../search/shards.ts";
 import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
 import { type SiteIcon, siteIcons } from "../icons/site-icons.ts";
 import {
-  feedInputText, iconInputText, isArticle, pageInputText, searchInputText,
+  feedInputText, iconInputText, pageInputText, searchInputText,
 } from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
@@ -128,11 +127,6 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
   const fitsCode = (manifest: Manifest | undefined) =>
     manifest?.code === code ? manifest : undefined;
   const years = `\n${archive.years.map((year) => year.url).join(" ")}`;
-  // An article's page names its search shard (for the highlight of searched words), which
-  // moves when the span it is in is split (src/search/shards.ts).
-  const shardOf = (item: unknown) => {
-    return isArticle(item) ? `\n${shardFor(archive.articles, item.date)}` : "";
-  };
   const publishedManifest = await readManifest(sites.published);
   const published = fits(publishedManifest);
   const recorded = sites.recycled ? await readManifest(sites.staging) : undefined;
@@ -154,7 +148,7 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
     for (const item of pages[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
       const shown = inputText(list, item);
-      const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}${shardOf(item)}`);
+      const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}`);
       plan.hashes.set(file, inputs);
       if (list === "articles") {
         plan.searchHashes.set(file, hash(searchInputText(item as Article)));

@@ -12,6 +12,12 @@ import type { Shard } from "./shards.ts";
 /** The folder of the shards' bundles, and the list of shards that the search page reads. */
 export const SEARCH_DIR = "pagefind";
 export const SHARD_LIST = "shards.json";
+/**
+ * Pagefind's highlight script, the same file in every shard's bundle, published once more at a
+ * fixed place for article pages (layouts/assets/search-highlight.js): so that an article's page
+ * does not name its shard, and a shard joined or split re-renders no page.
+ */
+export const HIGHLIGHT_SCRIPT = "pagefind-highlight.js";
 
 /** Shard name → the hash of its inputs and a fingerprint of its files as published. */
 export const ShardRecord = z.record(z.string(), z.tuple([z.string(), z.string()]));
@@ -72,6 +78,8 @@ export async function indexShards(shards: Shard[], job: ShardJob): Promise<Searc
   });
   const list = { shards: shards.map((shard) => shard.name) };
   await writeFile(join(bundles, SHARD_LIST), `${JSON.stringify(list)}\n`);
+  const first = shards[0];
+  if (first) await copyFile(join(bundles, first.name, HIGHLIGHT_SCRIPT), join(bundles, HIGHLIGHT_SCRIPT));
   return report;
 }
 
