@@ -115,7 +115,12 @@ export function printReport(heading: string[], sizes: readonly SizeReport[]): vo
     lines.push(...buildTable(size.rows), "");
     const stages = stageTable(size.rows);
     if (stages.length > 0) {
-      lines.push("Dateline's time by stage, in seconds, as each build printed it:", "");
+      lines.push(
+        "Dateline's time by stage, in seconds, as each build printed it. Pagefind indexes the",
+        "article pages while the other pages are written: `pages` holds that time, and",
+        "`search` only what indexing took after the pages were done.",
+        "",
+      );
       lines.push(...stages, "");
     }
   }
