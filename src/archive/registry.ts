@@ -4,6 +4,16 @@ import { disambiguate, looseNameKey, nameKey, type Slug, slugify } from "../cont
 import type { Place, Problems } from "../content/problems.ts";
 import type { EntityType } from "../content/schema.ts";
 import type { AuthorSource, EntitySource } from "../content/validate.ts";
+import { ENTITY_COUNT_URL } from "./entity-index.ts";
+
+/**
+ * Slugs that the site's own pages take in each folder: a name that slugifies to one (a tag
+ * "By count") gets a suffixed slug, as it would beside another name of that slug.
+ */
+const RESERVED_SLUGS: Record<"entity" | "author", ReadonlySet<string>> = {
+  entity: new Set([ENTITY_COUNT_URL.split("/")[2]!]),
+  author: new Set(),
+};
 
 export interface Registered<S> {
   key: string;
@@ -125,19 +135,28 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       bySlug.set(slug, [...(bySlug.get(slug) ?? []), entry]);
     }
     // A plain slug is spoken for by the name that spells it, even before its turn comes.
-    const taken = (slug: Slug) => holders.has(slug) || bySlug.has(slug);
+    const reserved = RESERVED_SLUGS[this.what];
+    const taken = (slug: Slug) => holders.has(slug) || bySlug.has(slug) || reserved.has(slug);
     for (const [slug, entries] of bySlug) {
       // The one with a file keeps the plain slug, else the name that spells the slug exactly
       // ("C" over "C#"), else the first by name; unless a published name holds it already.
-      const keeper = holders.has(slug) ? undefined : (entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0]);
+      const keeper = holders.has(slug) || reserved.has(slug) ? undefined : (entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0]);
       for (const entry of entries) {
         entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key, taken);
         holders.set(entry.slug, entry);
         const holder = entry === keeper ? undefined : (holders.get(slug) ?? keeper);
         if (holder?.source && entry.source) this.warnUrlTaken(entry, holder, slug);
+        if (reserved.has(slug) && entry.source) this.warnUrlReserved(entry, slug);
       }
     }
     return distinct;
+  }
+
+  private warnUrlReserved(entry: Registered<S>, slug: Slug): void {
+    const folder = this.what === "entity" ? "entities" : "authors";
+    const source = entry.source!;
+    const message = `"${entry.name}" would publish to /${folder}/${slug}/, a page of the site's own, so it publishes to /${folder}/${entry.slug}/`;
+    this.problems.warn(source.file.path, `${this.what}-url-taken`, message, "rename it if that URL should be readable", source.locate(["name"]));
   }
 
   private warnUrlTaken(entry: Registered<S>, holder: Registered<S>, slug: Slug): void {
