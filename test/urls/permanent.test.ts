@@ -105,6 +105,29 @@ test("aliases that are not paths, or that clash with a page, are located errors 
   }
 });
 
+test("aliases inside the build's own files, or needing a folder where a file is, are located errors", async (t) => {
+  const aliases = "[/pagefind/2020-2024/pagefind.js, /assets/site.css, /assets/new/, /feed.xml/, /old.html, /old.html/x/]";
+  const withdrawn = "withdrawn:\n  - { url: /pagefind/x/, date: 2021-01-01 }\n";
+  const { content, out } = await archiveIn(t, {
+    "articles/first.md": first.replace("title:", `aliases: ${aliases}\ntitle:`),
+    "site.yaml": withdrawn,
+  });
+  const build = await runBuild(content, out);
+  const check = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
+  assert.equal(build.code, 1);
+  assert.equal(check.code, 1);
+  assert.doesNotMatch(build.stderr, /\bat .*\.(ts|js):\d+/, "no stack trace");
+  const own = "inside /(pagefind|assets)/, where the build writes files of its own";
+  for (const output of [build.stderr, check.stdout]) {
+    for (const alias of ["/pagefind/2020-2024/pagefind.js", "/assets/site.css", "/assets/new/"]) {
+      assert.match(output, new RegExp(`first\\.md:2:\\d+ {2}a redirect to "First story" would be published at ${alias}, which is ${own}`));
+    }
+    assert.match(output, /first\.md:2:\d+ {2}a redirect .* at \/feed\.xml\/, which is inside \/feed\.xml, which is already the file \/feed\.xml/);
+    assert.match(output, /at \/old\.html\/x\/, which is inside \/old\.html, which is already a redirect to "First story"/);
+    assert.match(output, /site\.yaml {2}a notice that the page was withdrawn would be published at \/pagefind\/x\//);
+  }
+});
+
 test("a name keeps the slug it was first published under when another name wants it", async (t) => {
   const { content, out, record } = await archiveIn(t, { "articles/first.md": first });
   assert.equal((await runBuild(content, out)).code, 0);
