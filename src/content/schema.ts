@@ -3,6 +3,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { parseCalendarDate } from "./dates.ts";
+import { withoutForbiddenCharacters } from "./forbidden-characters.ts";
 import { parseLanguageTag } from "./language.ts";
 import { parseSitePath, type SiteUrl } from "./paths.ts";
 import { parseSiteUrl } from "./site-url.ts";
@@ -11,10 +12,13 @@ export const ENTITY_TYPES = ["person", "organization", "place", "event", "work",
 export const EntityType = z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(", ")}` });
 export type EntityType = z.infer<typeof EntityType>;
 
-/** YAML reads `title: 1984` as a number; a headline is text whatever it looks like. */
+/**
+ * YAML reads `title: 1984` as a number; a headline is text whatever it looks like. A YAML
+ * escape (`"\a"`) can make a character no web page may hold: it is left out, as in files.
+ */
 const text = z
   .union([z.string(), z.number(), z.boolean()], { error: "must be text" })
-  .transform((value) => String(value).trim());
+  .transform((value) => withoutForbiddenCharacters(String(value)).trim());
 const requiredText = text.refine((value) => value.length > 0, { message: "must not be empty" });
 /** An empty `key:` in YAML is null: treated as if the key were not there. */
 const optional = <T extends z.ZodType>(schema: T) =>
