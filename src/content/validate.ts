@@ -86,6 +86,12 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
   if (updated && updated.iso < date.iso) {
     problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
   }
+  // /corrections/ and its feed list corrections by their date: one before the article's is a typo.
+  article.fields.corrections.forEach((correction, index) => {
+    const day = parseCalendarDate(correction.date);
+    if ("problem" in day || day.iso >= date.iso) return;
+    problems.warn(file.path, "correction-before-date", `correction ${index + 1} is dated ${day.iso}, before the article (${date.iso})`, "date it the day the article was corrected, on or after its publication", locate(["corrections", index, "date"]));
+  });
   warnUnknownNestedKeys(file.path, frontMatter, problems);
   warnUnfinished(article, frontMatter, problems);
   return article;
