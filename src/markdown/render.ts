@@ -15,6 +15,7 @@ import {
   type GfmConstruct,
   gfmConstructsIn,
 } from "./gfm-constructs.ts";
+import rehypeCompleteImages from "./plugins/rehype-complete-images.ts";
 import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
 import remarkGfmConstructs from "./plugins/remark-gfm-constructs.ts";
 import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
@@ -99,6 +100,7 @@ const toHtml = unified()
   .use(rehypeRawWhenPresent)
   .use(rehypeSlug)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(rehypeCompleteImages)
   .use(rehypeFragmentLinks)
   .use(rehypeStringify)
   .freeze();
