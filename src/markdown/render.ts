@@ -17,6 +17,7 @@ import {
 } from "./gfm-constructs.ts";
 import rehypeCompleteImages from "./plugins/rehype-complete-images.ts";
 import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
+import rehypeUniqueIds from "./plugins/rehype-unique-ids.ts";
 import remarkGfmConstructs from "./plugins/remark-gfm-constructs.ts";
 import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
 import { linkMentions, type MentionTarget } from "./plugins/rehype-entity-mentions.ts";
@@ -101,6 +102,7 @@ const toHtml = unified()
   .use(rehypeSlug)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(rehypeCompleteImages)
+  .use(rehypeUniqueIds)
   .use(rehypeFragmentLinks)
   .use(rehypeStringify)
   .freeze();
