@@ -19,6 +19,7 @@ interface Case {
   file: string;
   line?: number;
   message: RegExp;
+  fix?: RegExp;
 }
 
 const A = "articles/2020/08/a.md";
@@ -36,6 +37,8 @@ const cases: Case[] = [
   { name: "unknown entity type", files: { [A]: article({ ...VALID, entities: "\n  - { name: X, type: company }" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /entities\[1\]/ },
   { name: "javascript: image", files: { [A]: article({ ...VALID, image: "{ src: 'javascript:alert(1)', alt: x }" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /image\.src/ },
   { name: "YAML syntax error", files: { [A]: "---\ntitle: A\nauthor: B\nsummary: \"unclosed\ndate: 2020-01-01\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, message: /YAML error/ },
+  { name: "a key written twice", files: { [A]: "---\ntitle: A\nauthor: B\ndate: 2020-01-01\ntitle: C\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, line: 5, message: /^YAML error: Map keys must be unique$/, fix: /keep one line for each key/ },
+  { name: "a tab for indentation", files: { [A]: "---\ntitle: A\nauthor: B\ndate: 2020-01-01\nentities:\n\t- X\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, line: 6, message: /^YAML error: Tabs are not allowed as indentation$/, fix: /indent with spaces, not tabs/ },
   { name: "---js front matter", files: { [A]: "---js\n{ title: 'x' }\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
   { name: "---javascript front matter", files: { [A]: "---javascript\nmodule.exports = {}\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
   { name: "---coffee front matter", files: { [A]: "---coffee\ntitle: 'x'\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
@@ -79,6 +82,7 @@ for (const c of cases) {
     assert.equal(found.severity, c.severity);
     assert.match(found.message, c.message);
     assert.ok(found.fix.length > 10, "a problem says how to fix it");
+    if (c.fix) assert.match(found.fix, c.fix);
     if (c.line !== undefined) assert.equal(found.line, c.line, formatProblem(found, dir));
     assert.equal(ok, c.severity === "warning");
   });
