@@ -1,9 +1,9 @@
 // Published URLs are permanent: the record a build keeps, the errors when a URL would vanish,
 // redirects for aliases, notices for withdrawn URLs, and slugs that names keep.
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { type TestContext, test } from "node:test";
 import { article, VALID, writeArchive } from "../support/archive.ts";
 import { readTree, runBuild, runCommand } from "../support/build.ts";
@@ -125,6 +125,17 @@ test("aliases inside the build's own files, or needing a folder where a file is,
     assert.match(output, /first\.md:2:\d+ {2}a redirect .* at \/feed\.xml\/, which is inside \/feed\.xml, which is already the file \/feed\.xml/);
     assert.match(output, /at \/old\.html\/x\/, which is inside \/old\.html, which is already a redirect to "First story"/);
     assert.match(output, /site\.yaml {2}a notice that the page was withdrawn would be published at \/pagefind\/x\//);
+  }
+});
+
+test("a record whose slugs a hand edit made leave the site, or name no page, is damaged", async (t) => {
+  for (const slug of ["../../../escape", "a/b", "x y", ".hidden", "..", ""]) {
+    const record = JSON.stringify({ urls: {}, entities: { FBI: slug }, authors: {} });
+    const { content, out } = await archiveIn(t, { "articles/first.md": first, "published-urls.json": record });
+    const run = await runBuild(content, out);
+    assert.equal(run.code, 1, slug);
+    assert.match(run.stderr, /published-urls\.json:1:1 {2}the record of published URLs is damaged/, slug);
+    assert.deepEqual(await readdir(dirname(content)), ["content"], slug);
   }
 });
 
