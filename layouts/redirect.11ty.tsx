@@ -16,7 +16,10 @@ export const data = {
 
 export function render({ archive, redirect }: Data) {
   return (
-    <html lang={archive.site.language} dir={isRightToLeft(archive.site.language) ? "rtl" : undefined}>
+    <html
+      lang={archive.site.language}
+      dir={isRightToLeft(archive.site.language) ? "rtl" : undefined}
+    >
       <head>
         <meta charset="utf-8" />
         <title>{`Moved: ${redirect.title}`}</title>

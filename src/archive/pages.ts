@@ -165,9 +165,13 @@ export function checkOutputClashes(outputs: readonly Output[], problems: Problem
   const byFile = new Map<string, Output>();
   const report = (clashing: Output, kept: Output | string) => {
     const where = clashing.sourcePath ?? join(contentDir, "site.yaml");
-    const key = clashing.kind === "redirect" ? "aliases" : clashing.kind === "withdrawn" ? "withdrawn" : undefined;
+    const key = clashing.kind === "redirect" ? "aliases"
+      : clashing.kind === "withdrawn" ? "withdrawn" : undefined;
     const what = typeof kept === "string" ? kept : `already ${kept.label}`;
-    problems.error(where, "url-clash", `${clashing.label} would be published at ${clashing.url}, which is ${what}`, key ? `remove ${clashing.url} from ${key}` : "give one of the two another slug or name", clashing.place);
+    const message = `${clashing.label} would be published at ${clashing.url}, which is ${what}`;
+    const fix = key ? `remove ${clashing.url} from ${key}`
+      : "give one of the two another slug or name";
+    problems.error(where, "url-clash", message, fix, clashing.place);
   };
   for (const output of outputs) {
     const file = fileForUrl(output.url);
@@ -185,7 +189,8 @@ export function checkOutputClashes(outputs: readonly Output[], problems: Problem
       report(output, `inside /${built}, where the build writes files of its own`);
       continue;
     }
-    const folders = file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"));
+    const parts = file.split("/").slice(0, -1);
+    const folders = parts.map((_, i) => parts.slice(0, i + 1).join("/"));
     const holder = folders.map((folder) => byFile.get(folder)).find((found) => found !== undefined);
     if (holder) report(output, `inside ${holder.url}, which is already ${holder.label}`);
   }

@@ -155,8 +155,11 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
   private warnUrlReserved(entry: Registered<S>, slug: Slug): void {
     const folder = this.what === "entity" ? "entities" : "authors";
     const source = entry.source!;
-    const message = `"${entry.name}" would publish to /${folder}/${slug}/, a page of the site's own, so it publishes to /${folder}/${entry.slug}/`;
-    this.problems.warn(source.file.path, `${this.what}-url-taken`, message, "rename it if that URL should be readable", source.locate(["name"]));
+    const message = `"${entry.name}" would publish to /${folder}/${slug}/, a page of the site's ` +
+      `own, so it publishes to /${folder}/${entry.slug}/`;
+    const fix = "rename it if that URL should be readable";
+    const place = source.locate(["name"]);
+    this.problems.warn(source.file.path, `${this.what}-url-taken`, message, fix, place);
   }
 
   private warnUrlTaken(entry: Registered<S>, holder: Registered<S>, slug: Slug): void {

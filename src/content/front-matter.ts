@@ -153,8 +153,10 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
     return { line, column: col };
   };
   for (const error of doc.errors) {
-    const fix = YAML_FIXES[error.code] ?? "fix the YAML: quote text that contains a colon, and indent list items evenly";
-    problems.error(file, "yaml-syntax", `YAML error: ${firstLine(error.message)}`, fix, at(error.pos[0]));
+    const fix = YAML_FIXES[error.code] ??
+      "fix the YAML: quote text that contains a colon, and indent list items evenly";
+    const message = `YAML error: ${firstLine(error.message)}`;
+    problems.error(file, "yaml-syntax", message, fix, at(error.pos[0]));
   }
   if (doc.errors.length) return undefined;
   let data: unknown;

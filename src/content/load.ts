@@ -160,8 +160,13 @@ function readText(path: SourcePath, problems: Problems): { text: string; digest:
   const forbidden = findForbiddenCharacters(lines);
   if (forbidden) {
     const { count, first, at } = forbidden;
-    const what = count === 1 ? `an invisible control character (${first})` : `${count} invisible control characters (${first} first)`;
-    problems.warn(path, "forbidden-character", `holds ${what}, which web pages cannot carry: left out`, `delete ${count === 1 ? "it" : "them"}: such characters come from pasting out of another program, or from a wrong encoding (U+0093 for a curly quote)`, at);
+    const what = count === 1
+      ? `an invisible control character (${first})`
+      : `${count} invisible control characters (${first} first)`;
+    const message = `holds ${what}, which web pages cannot carry: left out`;
+    const fix = `delete ${count === 1 ? "it" : "them"}: such characters come from pasting out of ` +
+      "another program, or from a wrong encoding (U+0093 for a curly quote)";
+    problems.warn(path, "forbidden-character", message, fix, at);
   }
   const text = forbidden ? withoutForbiddenCharacters(lines) : lines;
   return { text, digest: createHash("sha256").update(bytes).digest("base64url") };

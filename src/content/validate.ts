@@ -90,7 +90,10 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
   article.fields.corrections.forEach((correction, index) => {
     const day = parseCalendarDate(correction.date);
     if ("problem" in day || day.iso >= date.iso) return;
-    problems.warn(file.path, "correction-before-date", `correction ${index + 1} is dated ${day.iso}, before the article (${date.iso})`, "date it the day the article was corrected, on or after its publication", locate(["corrections", index, "date"]));
+    const message = `correction ${index + 1} is dated ${day.iso}, before the article (${date.iso})`;
+    const fix = "date it the day the article was corrected, on or after its publication";
+    const place = locate(["corrections", index, "date"]);
+    problems.warn(file.path, "correction-before-date", message, fix, place);
   });
   warnUnknownNestedKeys(file.path, frontMatter, problems);
   warnUnfinished(article, frontMatter, problems);

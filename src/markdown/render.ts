@@ -137,7 +137,9 @@ export function renderMarkdownSafely(markdown: string, mentions?: readonly Menti
   try {
     return renderMarkdown(markdown, mentions);
   } catch (error) {
-    const reason = error instanceof TooDeep ? error.message : error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof TooDeep ? error.message
+      : error instanceof RangeError ? "it is nested too deeply"
+      : error instanceof Error ? error.message : String(error);
     return {
       failure: `the body could not be rendered: ${reason}`,
       fix: "simplify the deepest nesting of lists, quotes or HTML",
@@ -153,7 +155,8 @@ export const MAX_BODY_DEPTH = 500;
 
 class TooDeep extends Error {
   constructor(depth: number) {
-    super(`it is nested ${depth} elements deep, past the ${MAX_BODY_DEPTH} a page holds before browsers flatten it`);
+    const limit = `past the ${MAX_BODY_DEPTH} a page holds before browsers flatten it`;
+    super(`it is nested ${depth} elements deep, ${limit}`);
   }
 }
 

@@ -144,7 +144,8 @@ async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): P
   };
   const holds = (folder: string) => within(output, folder);
   // A site in static/ would be published again inside itself; one in articles/, read as files.
-  const read = ["articles", "entities", "authors", STATIC_FOLDER].find((folder) => within(join(contentDir, folder), output));
+  const read = ["articles", "entities", "authors", STATIC_FOLDER]
+    .find((folder) => within(join(contentDir, folder), output));
   const clash = holds(contentDir) ? `the output folder holds the content folder ${contentDir}, which publishing would delete` : holds(PROJECT_ROOT) ? `the output folder holds Dateline's own folder ${PROJECT_ROOT}, which publishing would delete` : read ? `the output folder is inside ${read}/ of the content folder, whose files the build reads` : await whyNotReplaceable(outputDir);
   if (clash) {
     throw new ContentError([{ severity: "error", file: outputDir, rule: "output-not-replaceable", message: clash, fix: "set OUTPUT_DIR (or --output) to a new or empty folder, or to one Dateline built, such as _site" }]);

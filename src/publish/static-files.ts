@@ -43,7 +43,8 @@ const SERVER_RUN = /\.(php\d?|phtml|phar|cgi|pl|py|rb|asp|aspx|jsp|shtml)\./i;
  * (the dev server's); otherwise whatever is in the folder counts as generated.
  */
 export async function copyStaticFiles(contentDir: string, siteDir: string, pages?: ReadonlySet<string>): Promise<Problem[]> {
-  const inFolder: SiteHolds = (path) => stat(join(siteDir, path)).then((found) => (found.isDirectory() ? "folder" : "file"), () => undefined);
+  const inFolder: SiteHolds = (path) => stat(join(siteDir, path))
+    .then((found) => (found.isDirectory() ? "folder" : "file"), () => undefined);
   const problems = await checkStaticFiles(contentDir, pages ?? inFolder);
   if (problems.length === 0 && (await exists(join(contentDir, STATIC_FOLDER)))) await cp(join(contentDir, STATIC_FOLDER), siteDir, { recursive: true, force: pages !== undefined });
   return problems;
@@ -56,7 +57,9 @@ export type SiteHolds = (path: string) => Promise<"file" | "folder" | undefined>
 function holdsOf(pages: ReadonlySet<string>): SiteHolds {
   const folders = new Set<string>();
   for (const page of pages) {
-    for (let at = page.indexOf("/"); at !== -1; at = page.indexOf("/", at + 1)) folders.add(page.slice(0, at));
+    for (let at = page.indexOf("/"); at !== -1; at = page.indexOf("/", at + 1)) {
+      folders.add(page.slice(0, at));
+    }
   }
   return async (path) => (pages.has(path) ? "file" : folders.has(path) ? "folder" : undefined);
 }
@@ -67,7 +70,10 @@ function holdsOf(pages: ReadonlySet<string>): SiteHolds {
  * page is a file (`static/feed.xml/a.png`), nor be a file where pages need a folder: the copy
  * would fail half-way through with a system error that names no content file.
  */
-export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<string> | SiteHolds): Promise<Problem[]> {
+export async function checkStaticFiles(
+  contentDir: string,
+  pages: ReadonlySet<string> | SiteHolds,
+): Promise<Problem[]> {
   const source = join(contentDir, STATIC_FOLDER);
   if (!(await exists(source))) return [];
   const holds = typeof pages === "function" ? pages : holdsOf(pages);
@@ -87,7 +93,8 @@ export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<st
     }
     const clash = await pageClash(path, holds);
     const fix = "rename or move the static file: it would replace the page";
-    if (clash) problems.push({ severity: "error", file, rule: "static-overwrites-page", message: clash, fix });
+    const rule = "static-overwrites-page";
+    if (clash) problems.push({ severity: "error", file, rule, message: clash, fix });
     else if (refusal) problems.push({ severity: "error", file, ...refusal });
   }
   return problems;
@@ -101,7 +108,8 @@ async function pageClash(path: string, holds: SiteHolds): Promise<string | undef
   const parts = path.split("/");
   for (let depth = 1; depth < parts.length; depth++) {
     const folder = parts.slice(0, depth).join("/");
-    if ((await holds(folder)) === "file") return `/${path} would need /${folder} to be a folder, and it is a page of the archive`;
+    if ((await holds(folder)) !== "file") continue;
+    return `/${path} would need /${folder} to be a folder, and it is a page of the archive`;
   }
   return undefined;
 }
