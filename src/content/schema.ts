@@ -140,7 +140,12 @@ export const SiteConfig = z.object({
   /** The newsroom's time zone: feeds date a date-only article at noon there. */
   timezone: optional(timeZone).transform((value) => value ?? "UTC"),
   /** Articles per page on the home page and in lists. */
-  pageSize: optional(z.number({ error: "must be a whole number" }).int().min(1).max(500)).transform((value) => value ?? 20),
+  pageSize: optional(
+    z.number({ error: "must be a whole number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(500, { error: "must be at most 500" }),
+  ).transform((value) => value ?? 20),
   /** Published URLs taken down on purpose: each becomes a notice that says so. */
   withdrawn: list(z.object({ url: sitePath, date: dateString, reason: optional(text) }, { error: "must be { url, date, reason }" })),
 });
@@ -176,7 +181,7 @@ export const KEY_HINTS: Record<string, string> = {
   url: "write the address of the site's home page, e.g. url: https://news.example.org",
   language: "write a BCP 47 language tag, e.g. language: en, or pt-BR for Brazilian Portuguese",
   timezone: "write the newsroom's time zone from the IANA list, e.g. timezone: Europe/Lisbon",
-  pageSize: "write a whole number, e.g. pageSize: 20",
+  pageSize: "write a whole number from 1 to 500, e.g. pageSize: 20",
   corrections: 'list each as - { date: 2020-08-14, text: "We misspelt her name." }',
   withdrawn: "list each URL taken down as - { url: /2020/01/02/story/, date: 2024-05-01, reason: … }",
 };
