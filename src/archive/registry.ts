@@ -29,6 +29,8 @@ interface Mention {
   name: string;
   type?: EntityType;
   file: string;
+  /** A tag: a topic unless the name is already another type's, which it may name (README). */
+  tag?: boolean;
   /** Where the name is written: looked up only for a warning, as most names need none. */
   place: () => Place;
 }
@@ -92,6 +94,8 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       if (known.source && !known.spellings.has(mention.name.trim())) {
         this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by case from "${known.name}" and is taken to be the same`, `write "${known.name}"`, mention.place());
       }
+      const otherType = mention.type && mention.type !== known.type && !mention.tag;
+      if (otherType) this.warnOtherType(mention, known);
       return known;
     }
     const loose = looseNameKey(mention.name);
@@ -105,6 +109,16 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
     this.byKey.set(key, entry);
     this.byLooseKey.set(loose, entry);
     return entry;
+  }
+
+  /** One thing has one type: the file's, else the first article's; another is set aside. */
+  private warnOtherType(mention: Mention, known: Registered<S>): void {
+    const from = known.source ? known.source.file.relativePath : "as an article first gives it";
+    const message = `"${mention.name}" is a ${mention.type} here, but its type is ${known.type} (${from})`;
+    const fix = known.source
+      ? `write type: ${known.type}, or change the type in ${known.source.file.relativePath}`
+      : "give it one type everywhere, or an entity file with its type";
+    this.problems.warn(mention.file, `${this.what}-type`, message, fix, mention.place());
   }
 
   private keyOf(name: string): string {
