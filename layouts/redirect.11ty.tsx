@@ -2,6 +2,7 @@
 // the page is now, so that a link cited years ago keeps working on any static host.
 import type { Redirect } from "../src/archive/model.ts";
 import { absoluteUrl } from "../src/archive/pages.ts";
+import { isRightToLeft } from "../src/content/language.ts";
 import { fileForUrl } from "../src/content/paths.ts";
 import type { PaginatedData } from "./page-context.ts";
 
@@ -15,7 +16,10 @@ export const data = {
 
 export function render({ archive, redirect }: Data) {
   return (
-    <html lang={archive.site.language}>
+    <html
+      lang={archive.site.language}
+      dir={isRightToLeft(archive.site.language) ? "rtl" : undefined}
+    >
       <head>
         <meta charset="utf-8" />
         <title>{`Moved: ${redirect.title}`}</title>

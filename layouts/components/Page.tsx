@@ -4,6 +4,7 @@ import type { Archive } from "../../src/archive/model.ts";
 import {
   absoluteUrl, type IconFormat, ICON_URLS, linkedIcons, subjectFeedUrl,
 } from "../../src/archive/pages.ts";
+import { isRightToLeft } from "../../src/content/language.ts";
 import type { SiteUrl } from "../../src/content/paths.ts";
 import type { EntityType } from "../../src/content/schema.ts";
 import { ContentProblems } from "./ContentProblems.tsx";
@@ -59,7 +60,7 @@ export function Page(props: PageProps) {
   // site's, or at least its title.
   const summary = description || site.description || fullTitle;
   return (
-    <html lang={site.language}>
+    <html lang={site.language} dir={isRightToLeft(site.language) ? "rtl" : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

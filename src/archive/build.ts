@@ -220,7 +220,7 @@ function namesIn(
   // A tag is a topic: the same entity as a same-named one, with one page (`tags` is shorthand).
   const topics = source.fields.tags.map((name, i) => {
     const place = placeIn(source, ["tags", i]);
-    return registries.entities.resolve({ name, type: "topic", file, place });
+    return registries.entities.resolve({ name, type: "topic", tag: true, file, place });
   });
   const repeated = (author: Registered<AuthorSource>) => {
     const message = `author "${author.name}" is listed more than once`;

@@ -152,11 +152,30 @@ export function outputFiles(outputs: readonly Output[]): Set<string> {
 }
 
 /**
+ * Folders the build fills with files of its own besides the inventory's, which change from
+ * one version of Dateline (or one archive size) to the next: Pagefind's index and the copied
+ * layouts/assets. A redirect or withdrawn notice there would meet them sooner or later.
+ */
+export const BUILT_FOLDERS = ["pagefind/", "assets/"];
+
+/**
  * Two outputs written to one file would leave one of them unpublished without a word (or stop
  * Eleventy with an error that names no content file): each clash is an error at its source.
+ * So is an output that needs a folder where another is a file (`/feed.xml/` beside
+ * `/feed.xml`), and a redirect or withdrawn notice in one of the BUILT_FOLDERS.
  */
 export function checkOutputClashes(outputs: readonly Output[], problems: Problems, contentDir: string): void {
   const byFile = new Map<string, Output>();
+  const report = (clashing: Output, kept: Output | string) => {
+    const where = clashing.sourcePath ?? join(contentDir, "site.yaml");
+    const key = clashing.kind === "redirect" ? "aliases"
+      : clashing.kind === "withdrawn" ? "withdrawn" : undefined;
+    const what = typeof kept === "string" ? kept : `already ${kept.label}`;
+    const message = `${clashing.label} would be published at ${clashing.url}, which is ${what}`;
+    const fix = key ? `remove ${clashing.url} from ${key}`
+      : "give one of the two another slug or name";
+    problems.error(where, "url-clash", message, fix, clashing.place);
+  };
   for (const output of outputs) {
     const file = fileForUrl(output.url);
     const first = byFile.get(file);
@@ -165,8 +184,17 @@ export function checkOutputClashes(outputs: readonly Output[], problems: Problem
       continue;
     }
     const [kept, clashing] = output.sourcePath || !first.sourcePath ? [first, output] : [output, first];
-    const where = clashing.sourcePath ?? join(contentDir, "site.yaml");
-    const key = clashing.kind === "redirect" ? "aliases" : clashing.kind === "withdrawn" ? "withdrawn" : undefined;
-    problems.error(where, "url-clash", `${clashing.label} would be published at ${clashing.url}, which is already ${kept.label}`, key ? `remove ${clashing.url} from ${key}` : "give one of the two another slug or name", clashing.place);
+    report(clashing, kept);
+  }
+  for (const [file, output] of byFile) {
+    const built = BUILT_FOLDERS.find((folder) => file.startsWith(folder));
+    if (built && (output.kind === "redirect" || output.kind === "withdrawn")) {
+      report(output, `inside /${built}, where the build writes files of its own`);
+      continue;
+    }
+    const parts = file.split("/").slice(0, -1);
+    const folders = parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+    const holder = folders.map((folder) => byFile.get(folder)).find((found) => found !== undefined);
+    if (holder) report(output, `inside ${holder.url}, which is already ${holder.label}`);
   }
 }

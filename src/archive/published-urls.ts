@@ -13,11 +13,20 @@ import { type Output, PERMANENT } from "./pages.ts";
 
 export const RECORD_FILE = "published-urls.json";
 
+/**
+ * A name's slug, as the build writes it: one part of a URL. A hand edit could make it climb out
+ * of the site (`../../x`) or name no page (`a/b`, `x y`): the record is then damaged.
+ */
+function recordedSlug() {
+  const message = "a name's slug must be one part of a URL: no /, \\, ?, #, %, space, or leading .";
+  return z.string().regex(/^[^\s\p{Cc}/\\?#%.][^\s\p{Cc}/\\?#%]*$/u, { message });
+}
+
 const RecordFile = z.strictObject({
   about: z.string().optional(),
   urls: z.record(z.string().regex(/^\//), z.string()),
-  entities: z.record(z.string(), z.string().min(1)),
-  authors: z.record(z.string(), z.string().min(1)),
+  entities: z.record(z.string(), recordedSlug()),
+  authors: z.record(z.string(), recordedSlug()),
 });
 
 /** Name keys (see nameKey) to the slug each was first published under. */

@@ -4,6 +4,16 @@ import { disambiguate, looseNameKey, nameKey, type Slug, slugify } from "../cont
 import type { Place, Problems } from "../content/problems.ts";
 import type { EntityType } from "../content/schema.ts";
 import type { AuthorSource, EntitySource } from "../content/validate.ts";
+import { ENTITY_COUNT_URL } from "./entity-index.ts";
+
+/**
+ * Slugs that the site's own pages take in each folder: a name that slugifies to one (a tag
+ * "By count") gets a suffixed slug, as it would beside another name of that slug.
+ */
+const RESERVED_SLUGS: Record<"entity" | "author", ReadonlySet<string>> = {
+  entity: new Set([ENTITY_COUNT_URL.split("/")[2]!]),
+  author: new Set(),
+};
 
 export interface Registered<S> {
   key: string;
@@ -19,6 +29,8 @@ interface Mention {
   name: string;
   type?: EntityType;
   file: string;
+  /** A tag: a topic unless the name is already another type's, which it may name (README). */
+  tag?: boolean;
   /** Where the name is written: looked up only for a warning, as most names need none. */
   place: () => Place;
 }
@@ -82,6 +94,8 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       if (known.source && !known.spellings.has(mention.name.trim())) {
         this.problems.warn(mention.file, `${this.what}-spelling`, `${this.what} "${mention.name}" differs only by case from "${known.name}" and is taken to be the same`, `write "${known.name}"`, mention.place());
       }
+      const otherType = mention.type && mention.type !== known.type && !mention.tag;
+      if (otherType) this.warnOtherType(mention, known);
       return known;
     }
     const loose = looseNameKey(mention.name);
@@ -95,6 +109,16 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
     this.byKey.set(key, entry);
     this.byLooseKey.set(loose, entry);
     return entry;
+  }
+
+  /** One thing has one type: the file's, else the first article's; another is set aside. */
+  private warnOtherType(mention: Mention, known: Registered<S>): void {
+    const from = known.source ? known.source.file.relativePath : "as an article first gives it";
+    const message = `"${mention.name}" is a ${mention.type} here, but its type is ${known.type} (${from})`;
+    const fix = known.source
+      ? `write type: ${known.type}, or change the type in ${known.source.file.relativePath}`
+      : "give it one type everywhere, or an entity file with its type";
+    this.problems.warn(mention.file, `${this.what}-type`, message, fix, mention.place());
   }
 
   private keyOf(name: string): string {
@@ -125,19 +149,31 @@ export class NameRegistry<S extends EntitySource | AuthorSource> {
       bySlug.set(slug, [...(bySlug.get(slug) ?? []), entry]);
     }
     // A plain slug is spoken for by the name that spells it, even before its turn comes.
-    const taken = (slug: Slug) => holders.has(slug) || bySlug.has(slug);
+    const reserved = RESERVED_SLUGS[this.what];
+    const taken = (slug: Slug) => holders.has(slug) || bySlug.has(slug) || reserved.has(slug);
     for (const [slug, entries] of bySlug) {
       // The one with a file keeps the plain slug, else the name that spells the slug exactly
       // ("C" over "C#"), else the first by name; unless a published name holds it already.
-      const keeper = holders.has(slug) ? undefined : (entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0]);
+      const keeper = holders.has(slug) || reserved.has(slug) ? undefined : (entries.find((entry) => entry.source) ?? entries.find((entry) => entry.key === slug) ?? entries[0]);
       for (const entry of entries) {
         entry.slug = entry === keeper ? slug : disambiguate(slug, entry.key, taken);
         holders.set(entry.slug, entry);
         const holder = entry === keeper ? undefined : (holders.get(slug) ?? keeper);
         if (holder?.source && entry.source) this.warnUrlTaken(entry, holder, slug);
+        if (reserved.has(slug) && entry.source) this.warnUrlReserved(entry, slug);
       }
     }
     return distinct;
+  }
+
+  private warnUrlReserved(entry: Registered<S>, slug: Slug): void {
+    const folder = this.what === "entity" ? "entities" : "authors";
+    const source = entry.source!;
+    const message = `"${entry.name}" would publish to /${folder}/${slug}/, a page of the site's ` +
+      `own, so it publishes to /${folder}/${entry.slug}/`;
+    const fix = "rename it if that URL should be readable";
+    const place = source.locate(["name"]);
+    this.problems.warn(source.file.path, `${this.what}-url-taken`, message, fix, place);
   }
 
   private warnUrlTaken(entry: Registered<S>, holder: Registered<S>, slug: Slug): void {

@@ -1,6 +1,6 @@
 // Stage 2, front matter: split each file into YAML front matter and Markdown body, keeping
 // where every key sits so that later problems can name the line.
-import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type Document, type ErrorCode, isMap, LineCounter, type Node, parseDocument } from "yaml";
 import { type KeyPath, locator, type PlaceList, placeList } from "./places.ts";
 import type { Place, Problems } from "./problems.ts";
 
@@ -153,7 +153,10 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
     return { line, column: col };
   };
   for (const error of doc.errors) {
-    problems.error(file, "yaml-syntax", `YAML error: ${firstLine(error.message)}`, "fix the YAML: quote text that contains a colon, and indent list items evenly", at(error.pos[0]));
+    const fix = YAML_FIXES[error.code] ??
+      "fix the YAML: quote text that contains a colon, and indent list items evenly";
+    const message = `YAML error: ${firstLine(error.message)}`;
+    problems.error(file, "yaml-syntax", message, fix, at(error.pos[0]));
   }
   if (doc.errors.length) return undefined;
   let data: unknown;
@@ -179,7 +182,15 @@ export function parseYamlMapping(file: string, source: string, problems: Problem
   return { data: data as Record<string, unknown>, locate: locator(places), places, keys, addKeyAt: { line: 1 } };
 }
 
+/** What to do about the YAML errors that the usual advice (quoting, indenting) does not fix. */
+const YAML_FIXES: Partial<Record<ErrorCode, string>> = {
+  DUPLICATE_KEY: "keep one line for each key: delete the repeated one, or merge the two",
+  TAB_AS_INDENT: "indent with spaces, not tabs",
+  MULTIPLE_DOCS: "remove the extra --- line: front matter is one block of key: value lines",
+};
+
+/** The message's first line, without the place it ends with: the problem gives its own. */
 function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 

@@ -37,3 +37,18 @@ export function parseLanguageTag(written: string): { language: string } | { prob
   }
   return { language: canonical };
 }
+
+/** Intl.Locale's text info: `getTextInfo()` in newer engines, a `textInfo` getter in Node 20. */
+interface TextInfoLocale {
+  getTextInfo?: () => { direction?: string };
+  textInfo?: { direction?: string };
+}
+
+/**
+ * Whether the language is written right to left (Arabic, Hebrew, Persian, Urdu…), for `<html
+ * dir>`: the style sheet's logical properties mirror the layout only when the page says so.
+ */
+export function isRightToLeft(language: string): boolean {
+  const locale = new Intl.Locale(language) as Intl.Locale & TextInfoLocale;
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === "rtl";
+}

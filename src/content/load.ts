@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { type Dirent, readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
+import { findForbiddenCharacters, withoutForbiddenCharacters } from "./forbidden-characters.ts";
 import { type SourcePath, sourcePath } from "./paths.ts";
 import type { Problems } from "./problems.ts";
 
@@ -15,7 +16,7 @@ export interface SourceFile {
   relativePath: string;
   /** The file name without its `.md`: an article's slug unless its front matter sets one. */
   stem: string;
-  /** Text with any BOM removed and CRLF/CR line endings made LF. */
+  /** Text with any BOM removed, CRLF/CR line endings made LF, and no forbidden character. */
   text: string;
   /** A hash of the file's bytes as read: what the validate stage's cache knows it by. */
   digest: string;
@@ -148,16 +149,35 @@ function readText(path: SourcePath, problems: Problems): { text: string; digest:
     problems.error(path, "file-too-large", `file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split it, or move large data out of the article");
     return undefined;
   }
+  let decoded: string;
   try {
-    const text = normalizeText(utf8.decode(bytes));
-    return { text, digest: createHash("sha256").update(bytes).digest("base64url") };
+    decoded = utf8.decode(bytes);
   } catch {
     problems.error(path, "invalid-utf8", "file is not valid UTF-8 text", "save it as UTF-8 in your editor (File → Save with encoding → UTF-8)", firstInvalidByte(bytes));
     return undefined;
   }
+  const lines = normalizeLines(decoded);
+  const forbidden = findForbiddenCharacters(lines);
+  if (forbidden) {
+    const { count, first, at } = forbidden;
+    const what = count === 1
+      ? `an invisible control character (${first})`
+      : `${count} invisible control characters (${first} first)`;
+    const message = `holds ${what}, which web pages cannot carry: left out`;
+    const fix = `delete ${count === 1 ? "it" : "them"}: such characters come from pasting out of ` +
+      "another program, or from a wrong encoding (U+0093 for a curly quote)";
+    problems.warn(path, "forbidden-character", message, fix, at);
+  }
+  const text = forbidden ? withoutForbiddenCharacters(lines) : lines;
+  return { text, digest: createHash("sha256").update(bytes).digest("base64url") };
 }
 
+/** A file's text as the stages read it: see SourceFile's `text`. */
 export function normalizeText(text: string): string {
+  return withoutForbiddenCharacters(normalizeLines(text));
+}
+
+function normalizeLines(text: string): string {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Most files have no CR at all: looking for one is cheaper than a replace that finds none.
   return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;

@@ -3,6 +3,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { parseCalendarDate } from "./dates.ts";
+import { withoutForbiddenCharacters } from "./forbidden-characters.ts";
 import { parseLanguageTag } from "./language.ts";
 import { parseSitePath, type SiteUrl } from "./paths.ts";
 import { parseSiteUrl } from "./site-url.ts";
@@ -11,10 +12,13 @@ export const ENTITY_TYPES = ["person", "organization", "place", "event", "work",
 export const EntityType = z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(", ")}` });
 export type EntityType = z.infer<typeof EntityType>;
 
-/** YAML reads `title: 1984` as a number; a headline is text whatever it looks like. */
+/**
+ * YAML reads `title: 1984` as a number; a headline is text whatever it looks like. A YAML
+ * escape (`"\a"`) can make a character no web page may hold: it is left out, as in files.
+ */
 const text = z
   .union([z.string(), z.number(), z.boolean()], { error: "must be text" })
-  .transform((value) => String(value).trim());
+  .transform((value) => withoutForbiddenCharacters(String(value)).trim());
 const requiredText = text.refine((value) => value.length > 0, { message: "must not be empty" });
 /** An empty `key:` in YAML is null: treated as if the key were not there. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -155,7 +159,12 @@ export const SiteConfig = z.object({
   /** The newsroom's time zone: feeds date a date-only article at noon there. */
   timezone: optional(timeZone).transform((value) => value ?? "UTC"),
   /** Articles per page on the home page and in lists. */
-  pageSize: optional(z.number({ error: "must be a whole number" }).int().min(1).max(500)).transform((value) => value ?? 20),
+  pageSize: optional(
+    z.number({ error: "must be a whole number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(500, { error: "must be at most 500" }),
+  ).transform((value) => value ?? 20),
   /** Published URLs taken down on purpose: each becomes a notice that says so. */
   withdrawn: list(z.object({ url: sitePath, date: dateString, reason: optional(text) }, { error: "must be { url, date, reason }" })),
 });
@@ -191,7 +200,7 @@ export const KEY_HINTS: Record<string, string> = {
   url: "write the address of the site's home page, e.g. url: https://news.example.org",
   language: "write a BCP 47 language tag, e.g. language: en, or pt-BR for Brazilian Portuguese",
   timezone: "write the newsroom's time zone from the IANA list, e.g. timezone: Europe/Lisbon",
-  pageSize: "write a whole number, e.g. pageSize: 20",
+  pageSize: "write a whole number from 1 to 500, e.g. pageSize: 20",
   corrections: 'list each as - { date: 2020-08-14, text: "We misspelt her name." }',
   withdrawn: "list each URL taken down as - { url: /2020/01/02/story/, date: 2024-05-01, reason: … }",
 };

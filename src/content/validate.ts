@@ -87,6 +87,15 @@ function validateArticle(file: SourceFile, frontMatter: FrontMatter, problems: P
   if (updated && updated.iso < date.iso) {
     problems.warn(file.path, "updated-before-date", `updated (${updated.iso}) is earlier than date (${date.iso})`, "set updated to the day of the last change, on or after the publication date", locate(["updated"]));
   }
+  // /corrections/ and its feed list corrections by their date: one before the article's is a typo.
+  article.fields.corrections.forEach((correction, index) => {
+    const day = parseCalendarDate(correction.date);
+    if ("problem" in day || day.iso >= date.iso) return;
+    const message = `correction ${index + 1} is dated ${day.iso}, before the article (${date.iso})`;
+    const fix = "date it the day the article was corrected, on or after its publication";
+    const place = locate(["corrections", index, "date"]);
+    problems.warn(file.path, "correction-before-date", message, fix, place);
+  });
   warnUnknownNestedKeys(file.path, frontMatter, problems, "article");
   warnUnfinished(article, frontMatter, problems);
   return article;

@@ -1,6 +1,6 @@
 // Stage 4, Markdown: CommonMark with GitHub's extensions to sanitized HTML. A pure function of
 // the text, so that it can be cached by content hash and run in worker threads.
-import type { Root as HastRoot } from "hast";
+import type { ElementContent, Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { toString as hastToString } from "hast-util-to-string";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
@@ -15,7 +15,9 @@ import {
   type GfmConstruct,
   gfmConstructsIn,
 } from "./gfm-constructs.ts";
+import rehypeCompleteImages from "./plugins/rehype-complete-images.ts";
 import rehypeFragmentLinks from "./plugins/rehype-fragment-links.ts";
+import rehypeUniqueIds from "./plugins/rehype-unique-ids.ts";
 import remarkGfmConstructs from "./plugins/remark-gfm-constructs.ts";
 import rehypeRawWhenPresent from "./plugins/rehype-raw-when-present.ts";
 import { linkMentions, type MentionTarget } from "./plugins/rehype-entity-mentions.ts";
@@ -99,6 +101,8 @@ const toHtml = unified()
   .use(rehypeRawWhenPresent)
   .use(rehypeSlug)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(rehypeCompleteImages)
+  .use(rehypeUniqueIds)
   .use(rehypeFragmentLinks)
   .use(rehypeStringify)
   .freeze();
@@ -110,6 +114,8 @@ export function renderMarkdown(markdown: string, mentions?: readonly MentionTarg
 /** The rest of the stage, from a body's syntax tree (which it consumes) to HTML and text. */
 export function renderTree(markdownTree: MdastRoot, mentions?: readonly MentionTarget[]): RenderedBody {
   const tree = toHtml.runSync(markdownTree) as HastRoot;
+  const depth = elementDepth(tree);
+  if (depth > MAX_BODY_DEPTH) throw new TooDeep(depth);
   // Per body, so outside the frozen processor; after sanitizing, as its links are the site's.
   if (mentions?.length) linkMentions(tree, { targets: mentions });
   const html = toHtml.stringify(tree);
@@ -131,12 +137,42 @@ export function renderMarkdownSafely(markdown: string, mentions?: readonly Menti
   try {
     return renderMarkdown(markdown, mentions);
   } catch (error) {
-    const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof TooDeep ? error.message
+      : error instanceof RangeError ? "it is nested too deeply"
+      : error instanceof Error ? error.message : String(error);
     return {
       failure: `the body could not be rendered: ${reason}`,
       fix: "simplify the deepest nesting of lists, quotes or HTML",
     };
   }
+}
+
+/**
+ * Browsers flatten a page whose elements nest more than 512 deep (the Nu checker says so), and
+ * a body sits a dozen levels inside the page: a list nested 300 deep is 600 elements.
+ */
+export const MAX_BODY_DEPTH = 500;
+
+class TooDeep extends Error {
+  constructor(depth: number) {
+    const limit = `past the ${MAX_BODY_DEPTH} a page holds before browsers flatten it`;
+    super(`it is nested ${depth} elements deep, ${limit}`);
+  }
+}
+
+/** How deep the tree's elements nest; by hand, with a stack, as the trees in question are deep. */
+function elementDepth(tree: HastRoot): number {
+  let deepest = 0;
+  const stack: [HastRoot | ElementContent, number][] = [[tree, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > deepest) deepest = depth;
+    if (node.type !== "root" && node.type !== "element") continue;
+    for (const child of node.children) {
+      if (child.type === "element") stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 export function countWords(text: string): number {

@@ -161,11 +161,15 @@ async function keepRecord(options: BuildOptions, record: string, warnings: Probl
  */
 async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): Promise<void> {
   const output = resolve(outputDir);
-  const holds = (folder: string) => {
-    const inside = relative(output, resolve(folder));
+  const within = (outer: string, inner: string) => {
+    const inside = relative(resolve(outer), resolve(inner));
     return inside === "" || (!inside.startsWith("..") && !isAbsolute(inside));
   };
-  const clash = holds(contentDir) ? `the output folder holds the content folder ${contentDir}, which publishing would delete` : holds(PROJECT_ROOT) ? `the output folder holds Dateline's own folder ${PROJECT_ROOT}, which publishing would delete` : await whyNotReplaceable(outputDir);
+  const holds = (folder: string) => within(output, folder);
+  // A site in static/ would be published again inside itself; one in articles/, read as files.
+  const read = ["articles", "entities", "authors", STATIC_FOLDER]
+    .find((folder) => within(join(contentDir, folder), output));
+  const clash = holds(contentDir) ? `the output folder holds the content folder ${contentDir}, which publishing would delete` : holds(PROJECT_ROOT) ? `the output folder holds Dateline's own folder ${PROJECT_ROOT}, which publishing would delete` : read ? `the output folder is inside ${read}/ of the content folder, whose files the build reads` : await whyNotReplaceable(outputDir);
   if (clash) {
     throw new ContentError([{ severity: "error", file: outputDir, rule: "output-not-replaceable", message: clash, fix: "set OUTPUT_DIR (or --output) to a new or empty folder, or to one Dateline built, such as _site" }]);
   }

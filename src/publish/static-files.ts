@@ -43,16 +43,40 @@ const SERVER_RUN = /\.(php\d?|phtml|phar|cgi|pl|py|rb|asp|aspx|jsp|shtml)\./i;
  * (the dev server's); otherwise whatever is in the folder counts as generated.
  */
 export async function copyStaticFiles(contentDir: string, siteDir: string, pages?: ReadonlySet<string>): Promise<Problem[]> {
-  const problems = await checkStaticFiles(contentDir, pages ?? ((path) => stat(join(siteDir, path)).then(() => true, () => false)));
+  const inFolder: SiteHolds = (path) => stat(join(siteDir, path))
+    .then((found) => (found.isDirectory() ? "folder" : "file"), () => undefined);
+  const problems = await checkStaticFiles(contentDir, pages ?? inFolder);
   if (problems.length === 0 && (await exists(join(contentDir, STATIC_FOLDER)))) await cp(join(contentDir, STATIC_FOLDER), siteDir, { recursive: true, force: pages !== undefined });
   return problems;
 }
 
-/** The problems publishing the static files would have, given the pages (or a test for one). */
-export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<string> | ((path: string) => Promise<boolean>)): Promise<Problem[]> {
+/** What the built site holds at a path (relative to its root): a page or other file, a folder. */
+export type SiteHolds = (path: string) => Promise<"file" | "folder" | undefined>;
+
+/** What a site of these generated files holds: the files, and the folders they are in. */
+function holdsOf(pages: ReadonlySet<string>): SiteHolds {
+  const folders = new Set<string>();
+  for (const page of pages) {
+    for (let at = page.indexOf("/"); at !== -1; at = page.indexOf("/", at + 1)) {
+      folders.add(page.slice(0, at));
+    }
+  }
+  return async (path) => (pages.has(path) ? "file" : folders.has(path) ? "folder" : undefined);
+}
+
+/**
+ * The problems publishing the static files would have, given the site's generated files (or
+ * what its folder holds). A static file may neither replace a page, nor need a folder where a
+ * page is a file (`static/feed.xml/a.png`), nor be a file where pages need a folder: the copy
+ * would fail half-way through with a system error that names no content file.
+ */
+export async function checkStaticFiles(
+  contentDir: string,
+  pages: ReadonlySet<string> | SiteHolds,
+): Promise<Problem[]> {
   const source = join(contentDir, STATIC_FOLDER);
   if (!(await exists(source))) return [];
-  const isPage = typeof pages === "function" ? pages : async (path: string) => pages.has(path);
+  const holds = typeof pages === "function" ? pages : holdsOf(pages);
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   const problems: Problem[] = [];
   for (const entry of entries.filter((e) => e.isSymbolicLink())) {
@@ -65,13 +89,29 @@ export async function checkStaticFiles(contentDir: string, pages: ReadonlySet<st
     const refusal = whyNotPublished(path);
     if (path.startsWith("pagefind/")) {
       problems.push({ severity: "error", file, rule: "static-reserved", message: `/${path} is inside /pagefind/, where the search index is written`, fix: `move it out of ${STATIC_FOLDER}/pagefind/` });
-    } else if (await isPage(path)) {
-      problems.push({ severity: "error", file, rule: "static-overwrites-page", message: `/${path} is also a page of the archive`, fix: "rename or move the static file: it would replace the page" });
-    } else if (refusal) {
-      problems.push({ severity: "error", file, ...refusal });
+      continue;
     }
+    const clash = await pageClash(path, holds);
+    const fix = "rename or move the static file: it would replace the page";
+    const rule = "static-overwrites-page";
+    if (clash) problems.push({ severity: "error", file, rule, message: clash, fix });
+    else if (refusal) problems.push({ severity: "error", file, ...refusal });
   }
   return problems;
+}
+
+/** How a static file at `path` would meet the site's pages, if it would. */
+async function pageClash(path: string, holds: SiteHolds): Promise<string | undefined> {
+  const here = await holds(path);
+  if (here === "file") return `/${path} is also a page of the archive`;
+  if (here === "folder") return `/${path} is a folder of the archive's pages`;
+  const parts = path.split("/");
+  for (let depth = 1; depth < parts.length; depth++) {
+    const folder = parts.slice(0, depth).join("/");
+    if ((await holds(folder)) !== "file") continue;
+    return `/${path} would need /${folder} to be a folder, and it is a page of the archive`;
+  }
+  return undefined;
 }
 
 /** Why a file at `path` (relative to static/) may not be published, if it may not. */

@@ -12,7 +12,7 @@
 // shard of a handful of articles (see `joinYoungSpan`).
 import { createHash } from "node:crypto";
 import type { Article } from "../archive/model.ts";
-import type { CalendarDate } from "../content/dates.ts";
+import { type CalendarDate, pad4 } from "../content/dates.ts";
 import { fileForUrl } from "../content/paths.ts";
 
 /**
@@ -146,7 +146,8 @@ function fiveYearsOf(year: number): number {
 
 function fiveYears(first: number): Span {
   const last = first + YEARS_PER_SHARD - 1;
-  return { name: `${first}-${last}`, from: first * 12, to: last * 12 + 11 };
+  // Four digits, as spanOf reads them back: an archive may go back to the year 1.
+  return { name: `${pad4(first)}-${pad4(last)}`, from: first * 12, to: last * 12 + 11 };
 }
 
 /** Five years into years, a year into quarters, a quarter into months; a month is whole. */
@@ -157,19 +158,19 @@ function partsOf(span: Span): Span[] {
   if (months > 12) {
     return Array.from({ length: months / 12 }, (_, i) => {
       const from = span.from + i * 12;
-      return { name: `${year + i}`, from, to: from + 11 };
+      return { name: pad4(year + i), from, to: from + 11 };
     });
   }
   if (months === 12) {
     return [0, 1, 2, 3].map((q) => {
       const from = span.from + q * 3;
-      return { name: `${year}-q${q + 1}`, from, to: from + 2 };
+      return { name: `${pad4(year)}-q${q + 1}`, from, to: from + 2 };
     });
   }
   if (months === 3) {
     return [0, 1, 2].map((m) => {
       const at = span.from + m;
-      return { name: `${year}-${pad((at % 12) + 1)}`, from: at, to: at };
+      return { name: `${pad4(year)}-${pad((at % 12) + 1)}`, from: at, to: at };
     });
   }
   return [];

@@ -66,6 +66,20 @@ test("a suffixed slug never meets another name's plain slug (C, C++ and \"C cedb
   assert.match(archive.entities.find((e) => e.name === "C++")?.slug ?? "", /^c-cedb1b[0-9a-f]{2}$/);
 });
 
+test("a name whose slug is a page of the site's own (/entities/by-count/) gets a suffixed one", async () => {
+  const files = {
+    "entities/by-count.md": "---\nname: By count\ntype: topic\n---\n",
+    "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: "[By count]", tags: "[by-count]" }),
+  };
+  const { archive, problems } = await readArchive(await writeArchive(files, temp), { includeDrafts: false });
+  assert.deepEqual(problems.filter((p) => p.severity === "error"), []);
+  const urls = archive.entities.map((e) => e.url);
+  assert.equal(urls.length, 2);
+  for (const url of urls) assert.match(url, /^\/entities\/by-count-[0-9a-f]{6}\/$/);
+  const warning = problems.find((p) => p.file.endsWith("by-count.md"));
+  assert.match(warning?.message ?? "", /would publish to \/entities\/by-count\/, a page of the site's own/);
+});
+
 test("drafts are left out of everything, unless the dev server asks for them", async () => {
   const files = {
     "articles/pub.md": article({ ...base, title: "Published", date: "2020-01-01", entities: "[Shared]" }),

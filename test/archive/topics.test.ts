@@ -34,3 +34,18 @@ test("a tag and a same-named entity are one entity, with one page", async () => 
   const fbi = archive.entities.find((e) => e.name === "FBI")!;
   assert.deepEqual(fbi.articles.map((x) => x.title), ["C", "A"]);
 });
+
+test("a name given another type than its file's or its first article's is warned about", async () => {
+  const root = await writeArchive({
+    "entities/google.md": "---\nname: Google\ntype: organization\n---\n",
+    "articles/a.md": article({ ...base, title: "A", date: "2020-01-01", entities: "[{ name: Paris, type: place }, { name: Google, type: person }]", tags: "[Google]" }),
+    "articles/b.md": article({ ...base, title: "B", date: "2020-01-02", entities: "[{ name: Paris, type: person }]", tags: "[paris]" }),
+  }, temp);
+  const { archive, problems } = await readArchive(root, { includeDrafts: false });
+  const warned = problems.filter((p) => p.rule === "entity-type");
+  assert.deepEqual(warned.map((p) => [p.file.slice(root.length + 1), p.line, p.message]), [
+    ["articles/a.md", 6, '"Google" is a person here, but its type is organization (entities/google.md)'],
+    ["articles/b.md", 6, '"Paris" is a person here, but its type is place (as an article first gives it)'],
+  ]);
+  assert.equal(archive.entities.find((e) => e.name === "Paris")?.type, "place");
+});

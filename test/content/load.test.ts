@@ -55,3 +55,16 @@ test("any other file under articles/, entities/ or authors/ is warned about", as
   assert.match(fixes.get("articles/link.md")!, /link/);
   assert.match(fixes.get("articles/notes.txt")!, /\.md/);
 });
+
+test("characters a web page cannot hold are left out of files and front matter, with a warning", async (t) => {
+  const body = "Line one\r\nA vertical\u000btab, \u0093quotes\u0094, a bell\u0007 and \u{1FFFF}.\r\n";
+  const title = '"A\\abell, a \\x0bvertical tab"';
+  const dir = await writeArchive({ "articles/a.md": article({ ...VALID, title }, body) }, t);
+  const { archive, problems } = await readArchive(dir, { includeDrafts: false });
+  const warned = problems.filter((p) => p.rule === "forbidden-character");
+  assert.deepEqual(warned.map((p) => [p.line, p.column]), [[10, 11]]);
+  assert.match(warned[0]!.message, /holds 5 invisible control characters \(U\+000B first\)/);
+  const [read] = archive.articles;
+  assert.equal(read?.title, "Abell, a vertical tab");
+  assert.equal(read?.html, "<p>Line one\nA verticaltab, quotes, a bell and .</p>");
+});

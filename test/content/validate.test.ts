@@ -19,6 +19,7 @@ interface Case {
   file: string;
   line?: number;
   message: RegExp;
+  fix?: RegExp;
 }
 
 const A = "articles/2020/08/a.md";
@@ -36,6 +37,8 @@ const cases: Case[] = [
   { name: "unknown entity type", files: { [A]: article({ ...VALID, entities: "\n  - { name: X, type: company }" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /entities\[1\]/ },
   { name: "javascript: image", files: { [A]: article({ ...VALID, image: "{ src: 'javascript:alert(1)', alt: x }" }) }, severity: "error", rule: "invalid-value", file: A, line: 7, message: /image\.src/ },
   { name: "YAML syntax error", files: { [A]: "---\ntitle: A\nauthor: B\nsummary: \"unclosed\ndate: 2020-01-01\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, message: /YAML error/ },
+  { name: "a key written twice", files: { [A]: "---\ntitle: A\nauthor: B\ndate: 2020-01-01\ntitle: C\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, line: 5, message: /^YAML error: Map keys must be unique$/, fix: /keep one line for each key/ },
+  { name: "a tab for indentation", files: { [A]: "---\ntitle: A\nauthor: B\ndate: 2020-01-01\nentities:\n\t- X\n---\n" }, severity: "error", rule: "yaml-syntax", file: A, line: 6, message: /^YAML error: Tabs are not allowed as indentation$/, fix: /indent with spaces, not tabs/ },
   { name: "---js front matter", files: { [A]: "---js\n{ title: 'x' }\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
   { name: "---javascript front matter", files: { [A]: "---javascript\nmodule.exports = {}\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
   { name: "---coffee front matter", files: { [A]: "---coffee\ntitle: 'x'\n---\n" }, severity: "error", rule: "front-matter-language", file: A, line: 1, message: /only YAML/ },
@@ -54,6 +57,7 @@ const cases: Case[] = [
   { name: "an empty summary", files: { [A]: article({ ...VALID, summary: '""' }) }, severity: "warning", rule: "no-summary", file: A, line: 5, message: /no summary/ },
   { name: "the body npm run new writes, unchanged", files: { [A]: article(VALID, "Write the article here.\n") }, severity: "warning", rule: "placeholder-body", file: A, line: 9, message: /still the placeholder/ },
   { name: "updated before date", files: { [A]: article({ ...VALID, updated: "2020-08-01" }) }, severity: "warning", rule: "updated-before-date", file: A, line: 7, message: /earlier than date/ },
+  { name: "correction before date", files: { [A]: article({ ...VALID, corrections: "[{ date: 2020-08-13, text: a }, { date: 2020-08-01, text: b }]" }) }, severity: "warning", rule: "correction-before-date", file: A, line: 7, message: /correction 2 is dated 2020-08-01, before the article \(2020-08-12\)/ },
   { name: "entity name differing only by accents", files: { [A]: article({ ...VALID, entities: "[Zurich]" }), "entities/z.md": "---\nname: Zürich\ntype: place\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /differs only by accents from "Zürich"/ },
   { name: "entity name differing only by case", files: { [A]: article({ ...VALID, entities: "[Fbi]" }), "entities/fbi.md": "---\nname: FBI\n---\n" }, severity: "warning", rule: "entity-spelling", file: A, line: 6, message: /"Fbi" differs only by case from "FBI"/ },
   { name: "entity files whose names share a URL", files: { [A]: article(VALID), "entities/a.md": "---\nname: C++\n---\n", "entities/b.md": "---\nname: C#\n---\n" }, severity: "warning", rule: "entity-url-taken", file: "entities/a.md", line: 2, message: /"C\+\+" would publish to \/entities\/c\/, as "C#" .* does, so it publishes to \/entities\/c-[0-9a-f]{6}\// },
@@ -66,7 +70,7 @@ const cases: Case[] = [
   { name: "an entity name that is another entity's alias", files: { [A]: article(VALID), "entities/a.md": "---\nname: Alpha\naliases: [Beta]\n---\n", "entities/b.md": "---\nname: Beta\n---\n" }, severity: "error", rule: "duplicate-alias", file: "entities/b.md", line: 2, message: /"Beta" is already an alias of "Alpha" \(entities\/a\.md\)/ },
   { name: "unknown key inside an entity", files: { [A]: article({ ...VALID, entities: "[{ name: X, tpye: place }]" }) }, severity: "warning", rule: "unknown-key", file: A, line: 6, message: /unknown key "entities\.0\.tpye"/ },
   { name: "unknown key inside the image", files: { [A]: article({ ...VALID, image: "{ src: https://photos.example.org/a.png, altt: x }" }) }, severity: "warning", rule: "unknown-key", file: A, line: 7, message: /unknown key "image\.altt"/ },
-  { name: "unknown key inside an entity's image", files: { [A]: article(VALID), "entities/e.md": "---\nname: E\nimage: { src: /e.png, altt: x }\n---\n" }, severity: "warning", rule: "unknown-key", file: "entities/e.md", line: 3, message: /unknown key "image\.altt"/ },
+  { name: "unknown key inside an entity's image", files: { [A]: article(VALID), "entities/e.md": "---\nname: E\nimage: { src: https://photos.example.org/e.png, altt: x }\n---\n" }, severity: "warning", rule: "unknown-key", file: "entities/e.md", line: 3, message: /unknown key "image\.altt"/ },
   { name: "javascript: entity image", files: { [A]: article(VALID), "entities/e.md": "---\nname: E\nimage: 'javascript:alert(1)'\n---\n" }, severity: "error", rule: "invalid-value", file: "entities/e.md", line: 3, message: /"image" must be a path on the site or an http\(s\) address/ },
   { name: "site.yaml with a bad value", files: { [A]: article(VALID), "site.yaml": "title: News\nurl: not-a-url\n" }, severity: "error", rule: "invalid-value", file: "site.yaml", line: 2, message: /"url" "not-a-url" is not a valid web address/ },
 ];
@@ -80,6 +84,7 @@ for (const c of cases) {
     assert.equal(found.severity, c.severity);
     assert.match(found.message, c.message);
     assert.ok(found.fix.length > 10, "a problem says how to fix it");
+    if (c.fix) assert.match(found.fix, c.fix);
     if (c.line !== undefined) assert.equal(found.line, c.line, formatProblem(found, dir));
     assert.equal(ok, c.severity === "warning");
   });

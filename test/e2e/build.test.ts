@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { article, VALID, writeArchive } from "../support/archive.ts";
 import { fileForUrl, listFiles, PROJECT_ROOT, readTree, runBuild } from "../support/build.ts";
 import { assertNoContentScript } from "../support/html.ts";
 import { entriesBeside, suiteCleanup, tempDir } from "../support/temp.ts";
@@ -188,6 +189,20 @@ test("an output folder that holds the archive or Dateline is refused before anyt
     const run = await runBuild(content, output);
     assert.equal(run.code, 1, output);
     assert.match(run.stderr, /the output folder holds (the content folder|Dateline's own folder)/);
+  }
+  assert.deepEqual(await readTree(parent), before);
+});
+
+test("an output folder inside the folders of the archive that the build reads is refused", async () => {
+  const parent = await tempDir(temp, "inside");
+  const content = join(parent, "content");
+  await writeArchive({ "articles/a.md": article(VALID) }, content);
+  const before = await readTree(parent);
+  for (const folder of ["static", "articles", "entities", "authors"]) {
+    const run = await runBuild(content, join(content, folder, "site"));
+    assert.equal(run.code, 1, folder);
+    const said = `the output folder is inside ${folder}/ of the content folder, whose files the build reads`;
+    assert.ok(run.stderr.includes(said), run.stderr);
   }
   assert.deepEqual(await readTree(parent), before);
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
-import { countWords, renderMarkdown } from "../../src/markdown/render.ts";
+import { countWords, renderMarkdown, renderMarkdownSafely } from "../../src/markdown/render.ts";
 
 const FIXTURES = new URL("../fixtures/markdown/", import.meta.url);
 
@@ -41,4 +41,12 @@ test("no id in a body can take one the page uses, headings' included", () => {
   assert.match(html, /<div id="user-content-search">/);
   assert.match(html, /href="#user-content-main"/);
   assert.doesNotMatch(html, /id="(main|search)"/);
+});
+
+test("a body nesting more than 500 elements deep, which browsers flatten, is a failure", () => {
+  const list = (depth: number) => Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}- item`).join("\n");
+  assert.ok("html" in renderMarkdownSafely(list(240)), "a list 240 deep is 480 elements");
+  const deep = renderMarkdownSafely(list(300));
+  assert.ok("failure" in deep);
+  assert.equal(deep.failure, "the body could not be rendered: it is nested 600 elements deep, past the 500 a page holds before browsers flatten it");
 });

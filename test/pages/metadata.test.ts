@@ -17,6 +17,8 @@ import * as articlePage from "../../layouts/article.11ty.tsx";
 import * as authorPage from "../../layouts/author.11ty.tsx";
 import * as entityPage from "../../layouts/entity.11ty.tsx";
 import * as monthPage from "../../layouts/month.11ty.tsx";
+import * as redirectPage from "../../layouts/redirect.11ty.tsx";
+import { isRightToLeft } from "../../src/content/language.ts";
 import * as yearPage from "../../layouts/year.11ty.tsx";
 import { writeArchive } from "../support/archive.ts";
 import { allElements, parsePageHtml } from "../support/html.ts";
@@ -255,5 +257,24 @@ test("every page type has a canonical URL, a description, OpenGraph and a Twitte
     for (const key of ["description", "og:title", "og:url", "og:type", "twitter:card"]) {
       assert.ok(head.meta.get(key), `${head.canonical}: ${key}`);
     }
+  }
+});
+
+test("a site in a right-to-left language has right-to-left pages, redirects included", () => {
+  for (const language of ["ar", "he-IL", "fa", "ur"]) assert.ok(isRightToLeft(language), language);
+  for (const language of ["en", "zh-Hant", "ja", "tr"]) assert.ok(!isRightToLeft(language), language);
+  const htmlOf = (node: VNode) => {
+    const html = allElements(parsePageHtml(`<!doctype html>${renderToStaticMarkup(node)}`))[0];
+    assert.equal(html?.tagName, "html");
+    return [html.properties.lang, html.properties.dir];
+  };
+  const arabic: Archive = { ...archive, site: { ...archive.site, language: "ar" } };
+  const redirect = { url: "/old/", target: "/2020/08/13/pictured/", title: "Map" } as never;
+  for (const [name, render] of [
+    ["article", (a: Archive) => articlePage.render({ archive: a, page, article: article("pictured") })],
+    ["redirect", (a: Archive) => redirectPage.render({ archive: a, redirect } as never)],
+  ] as const) {
+    assert.deepEqual(htmlOf(render(arabic)), ["ar", "rtl"], name);
+    assert.deepEqual(htmlOf(render(archive)), ["en", undefined], name);
   }
 });

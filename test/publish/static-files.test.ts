@@ -86,3 +86,28 @@ test("a build with an XHTML page in static/ publishes nothing and names the file
   assert.match(run.stderr, /static\/evil\.xht {2}\.xht files are not among the types published/);
   assert.deepEqual(await readdir(parent), ["content"]);
 });
+
+test("a static file where a page is a file or needs a folder is an error, in check and build", async (t) => {
+  const parent = await tempDir(t, "static-folders");
+  const content = join(parent, "content");
+  const pixel = "x";
+  const clashes: [path: string, message: RegExp][] = [
+    ["feed.xml/a.png", /^\/feed\.xml\/a\.png would need \/feed\.xml to be a folder, and it is a page/],
+    ["2020/08/12/a/index.html/b.png", /^\/2020\/08\/12\/a\/index\.html\/b\.png would need \/2020\/08\/12\/a\/index\.html to be a folder/],
+    ["authors", /^\/authors is a folder of the archive's pages/],
+  ];
+  const files = Object.fromEntries(clashes.map(([path]) => [`static/${path}`, pixel]));
+  await writeArchive({ "articles/a.md": article(VALID), ...files, "static/2020/08/12/a/photo.png": pixel }, content);
+  const pages = new Set(["feed.xml", "2020/08/12/a/index.html", "authors/index.html"]);
+  const problems = await checkStaticFiles(content, pages);
+  assert.deepEqual(problems.map((problem) => problem.rule), clashes.map(() => "static-overwrites-page"));
+  for (const [path, message] of clashes) {
+    const found = problems.find((problem) => problem.file === join(content, "static", path));
+    assert.match(found?.message ?? `${path} is not refused`, message);
+  }
+  const run = await runBuild(content, join(parent, "site"));
+  assert.equal(run.code, 1);
+  assert.doesNotMatch(run.stderr, /EISDIR|ENOTDIR|\bat .*\.ts:\d+/);
+  for (const [path] of clashes) assert.match(run.stderr, new RegExp(`static/${path.replaceAll(".", "\\.")} `));
+  assert.deepEqual(await readdir(parent), ["content"]);
+});

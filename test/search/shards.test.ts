@@ -85,3 +85,15 @@ test("a shard's span is read back from its name", () => {
   assert.deepEqual(months("2017-q3"), ["2017-7", "2017-9"]);
   assert.deepEqual(months("2017-03"), ["2017-3", "2017-3"]);
 });
+
+test("years before 1000 make four-digit shard names, which read back and hold their articles", () => {
+  const big = MAX_SHARD_ARTICLES;
+  const articles = [...dates(1, 1, 1), ...dates(998, 4, big), ...dates(998, 5, 1)]
+    .map((date, i) => ({ url: `/a/${i}/` as never, date: { ...date, day: 1, iso: "", written: "" } }));
+  const context = { searchHashes: new Map(), code: "c", shell: "s", pagefindVersion: "1", language: "en" };
+  const shards = planShards(articles, context);
+  assert.deepEqual(shards.map((shard) => [shard.name, shard.files.length]), [
+    ["0998-05", 1], ["0998-04", big], ["0000-0004", 1],
+  ]);
+  assert.deepEqual(spanOf("0000-0004"), { name: "0000-0004", from: 0, to: 4 * 12 + 11 });
+});

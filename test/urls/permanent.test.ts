@@ -1,9 +1,9 @@
 // Published URLs are permanent: the record a build keeps, the errors when a URL would vanish,
 // redirects for aliases, notices for withdrawn URLs, and slugs that names keep.
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { type TestContext, test } from "node:test";
 import { article, VALID, writeArchive } from "../support/archive.ts";
 import { readTree, runBuild, runCommand } from "../support/build.ts";
@@ -102,6 +102,40 @@ test("aliases that are not paths, or that clash with a page, are located errors 
     assert.match(output, /third\.md:2:\d+ {2}"aliases\[2\]" "\.\.\/\.\.\/etc\/passwd" is not a path on this site/);
     assert.match(output, /"aliases\[3\]" "\/a\/\.\.\/b\/" has a part starting with a dot/);
     assert.match(output, /"aliases\[4\]" "\/\.htaccess" has a part starting with a dot/);
+  }
+});
+
+test("aliases inside the build's own files, or needing a folder where a file is, are located errors", async (t) => {
+  const aliases = "[/pagefind/2020-2024/pagefind.js, /assets/site.css, /assets/new/, /feed.xml/, /old.html, /old.html/x/]";
+  const withdrawn = "withdrawn:\n  - { url: /pagefind/x/, date: 2021-01-01 }\n";
+  const { content, out } = await archiveIn(t, {
+    "articles/first.md": first.replace("title:", `aliases: ${aliases}\ntitle:`),
+    "site.yaml": withdrawn,
+  });
+  const build = await runBuild(content, out);
+  const check = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
+  assert.equal(build.code, 1);
+  assert.equal(check.code, 1);
+  assert.doesNotMatch(build.stderr, /\bat .*\.(ts|js):\d+/, "no stack trace");
+  const own = "inside /(pagefind|assets)/, where the build writes files of its own";
+  for (const output of [build.stderr, check.stdout]) {
+    for (const alias of ["/pagefind/2020-2024/pagefind.js", "/assets/site.css", "/assets/new/"]) {
+      assert.match(output, new RegExp(`first\\.md:2:\\d+ {2}a redirect to "First story" would be published at ${alias}, which is ${own}`));
+    }
+    assert.match(output, /first\.md:2:\d+ {2}a redirect .* at \/feed\.xml\/, which is inside \/feed\.xml, which is already the file \/feed\.xml/);
+    assert.match(output, /at \/old\.html\/x\/, which is inside \/old\.html, which is already a redirect to "First story"/);
+    assert.match(output, /site\.yaml {2}a notice that the page was withdrawn would be published at \/pagefind\/x\//);
+  }
+});
+
+test("a record whose slugs a hand edit made leave the site, or name no page, is damaged", async (t) => {
+  for (const slug of ["../../../escape", "a/b", "x y", ".hidden", "..", ""]) {
+    const record = JSON.stringify({ urls: {}, entities: { FBI: slug }, authors: {} });
+    const { content, out } = await archiveIn(t, { "articles/first.md": first, "published-urls.json": record });
+    const run = await runBuild(content, out);
+    assert.equal(run.code, 1, slug);
+    assert.match(run.stderr, /published-urls\.json:1:1 {2}the record of published URLs is damaged/, slug);
+    assert.deepEqual(await readdir(dirname(content)), ["content"], slug);
   }
 });
 
