@@ -14,7 +14,7 @@ export default function configure(eleventyConfig: UserConfig): void {
     },
   });
   eleventyConfig.setTemplateFormats(["11ty.tsx"]);
-  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  // The theme's files in layouts/assets/ are copied by src/publish/static-files.ts.
   if (!("archive" in eleventyConfig.globalData)) {
     throw new Error("Run Dateline with `npm run build` or `npm start`: they hand Eleventy the archive.");
   }

@@ -18,7 +18,7 @@ import {
 import {
   type PagePlan, planPages, preparePages, publishedShards, writeManifest,
 } from "./incremental.ts";
-import { copyStaticFiles, STATIC_FOLDER } from "./static-files.ts";
+import { copyStaticFiles, copyThemeAssets, STATIC_FOLDER, THEME_ASSETS } from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
 import { writeSubjectFeeds } from "../feeds/write-subject-feeds.ts";
 import { articlesApart, writePages } from "./write-pages.ts";
@@ -91,6 +91,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     searching.catch(() => undefined);
     try {
       await staging.step(() => writePages(archive, otherPages, staging.path));
+      await staging.step(() => copyThemeAssets(staging.path));
       await staging.step(() => writeIcons(icons, staging.path));
       const feeds = [...authorFeeds, ...entityFeeds];
       await staging.step((signal) => writeSubjectFeeds(archive, feeds, staging.path, signal));
@@ -181,7 +182,7 @@ async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): P
  * test/publish/incremental.test.ts checks that this list and the site agree.
  */
 async function otherFiles(outputs: readonly Output[], contentDir: string): Promise<string[]> {
-  const assets = await filesUnder(join(PROJECT_ROOT, "layouts", "assets"));
+  const assets = await filesUnder(THEME_ASSETS);
   const statics = await filesUnder(join(contentDir, STATIC_FOLDER));
   return [...outputFiles(outputs), ...assets.map((file) => `assets/${file}`), ...statics, SITE_MARKER];
 }

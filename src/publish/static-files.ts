@@ -8,8 +8,21 @@ import { cp, readdir, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { Problem } from "../content/problems.ts";
 import { exists } from "../content/load.ts";
+import { PROJECT_ROOT } from "../config/options.ts";
 
 export const STATIC_FOLDER = "static";
+
+/** The theme's own files (style sheet, fonts, scripts), published under /assets/. */
+export const THEME_ASSETS = join(PROJECT_ROOT, "layouts", "assets");
+
+/**
+ * Copies the theme's files into a site being built, before the archive's static files, which
+ * may not replace them. Ours rather than Eleventy's passthrough copy, whose failure (a full
+ * disk) escapes its promise and ends the process with a stack trace, the site half-written.
+ */
+export async function copyThemeAssets(siteDir: string): Promise<void> {
+  await cp(THEME_ASSETS, join(siteDir, "assets"), { recursive: true });
+}
 
 /**
  * What readers download, and what neither a browser nor a web server acts on. An allowlist,
