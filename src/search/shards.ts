@@ -100,8 +100,8 @@ export function shardNames(dates: Iterable<Dated>): string[] {
  * Only the newest span, only two unsplit five-year spans one after the other: shards stay
  * fixed by the calendar, and one edit still changes one shard, except the two that move the
  * bounds: the young span's first article (the two join) and the one that takes it to its
- * fifth, or the next span's first (they split). Each re-renders the older span's article
- * pages once, since a page names its shard (src/publish/incremental.ts).
+ * fifth, or the next span's first (they split). No page is rendered again for it: article
+ * pages do not name their shard (src/search/index-shards.ts, HIGHLIGHT_SCRIPT).
  */
 function joinYoungSpan(newestFirst: Span[], months: ReadonlyMap<number, number>): Span[] {
   const [young, before, ...rest] = newestFirst;
@@ -111,7 +111,7 @@ function joinYoungSpan(newestFirst: Span[], months: ReadonlyMap<number, number>)
   const isYoung = youngCount * YEARS_PER_SHARD < beforeCount;
   if (!isYoung || youngCount + beforeCount > MAX_SHARD_ARTICLES) return newestFirst;
   const [first, last] = [Math.floor(before.from / 12), Math.floor(young.to / 12)];
-  return [{ name: `${first}-${last}`, from: before.from, to: young.to }, ...rest];
+  return [{ name: `${pad4(first)}-${pad4(last)}`, from: before.from, to: young.to }, ...rest];
 }
 
 /** A five-year span as the calendar cuts it, not split into years: `2020-2024`. */

@@ -58,6 +58,9 @@ test("only the newest span joins, only its neighbour, only within a shard's size
   const split = [...dates(2026, 1, 1), ...dates(2021, 1, big), ...dates(2022, 1, 1)];
   const years = ["2025-2029", "2022", "2021"];
   assert.deepEqual(shardNames(split), years, "not to a span split into years");
+  const early = [...dates(6, 1, 1), ...dates(2, 1, 10)];
+  assert.deepEqual(shardNames(early), ["0000-0009"], "named with four digits, as spanOf reads");
+  assert.deepEqual(spanOf("0000-0009"), { name: "0000-0009", from: 0, to: 9 * 12 + 11 });
 });
 
 test("every article goes to the shard whose span holds its date", () => {
