@@ -7,7 +7,7 @@ import { checkOutputClashes, type Output, outputFiles, siteOutputs } from "./arc
 import { checkPublishedUrls, type PublishedRecord, readPublishedUrls } from "./archive/published-urls.ts";
 import type { BuildOptions } from "./config/options.ts";
 import { type Problem, Problems } from "./content/problems.ts";
-import { checkStaticFiles } from "./publish/static-files.ts";
+import { checkStaticFiles, themeAssetFiles } from "./publish/static-files.ts";
 import { readArchive } from "./read-archive.ts";
 import { ownIcons } from "./icons/own-icons.ts";
 
@@ -47,7 +47,10 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
   checkOutputClashes(outputs, problems, options.contentDir);
   // A preview shows drafts and work in progress: the record is the published site's business.
   if (mode !== "preview") checkPublishedUrls(record, outputs, read, options.contentDir, problems);
-  for (const problem of await checkStaticFiles(options.contentDir, outputFiles(outputs))) problems.add(problem);
+  // The theme's files are in the site too: `npm run check` must refuse a static file that
+  // would replace one, as the build does.
+  const siteFiles = new Set([...outputFiles(outputs), ...(await themeAssetFiles())]);
+  for (const problem of await checkStaticFiles(options.contentDir, siteFiles)) problems.add(problem);
   const ok = problems.errors.length === 0;
   const shown = problems.errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) }));
   const archive = mode === "preview" ? withProblems(read, shown) : read;

@@ -18,7 +18,9 @@ import {
 import {
   type PagePlan, planPages, preparePages, publishedShards, writeManifest,
 } from "./incremental.ts";
-import { copyStaticFiles, copyThemeAssets, STATIC_FOLDER, THEME_ASSETS } from "./static-files.ts";
+import {
+  copyStaticFiles, copyThemeAssets, STATIC_FOLDER, themeAssetFiles,
+} from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
 import { writeSubjectFeeds } from "../feeds/write-subject-feeds.ts";
 import { articlesApart, writePages } from "./write-pages.ts";
@@ -182,9 +184,8 @@ async function refuseDangerousOutput({ contentDir, outputDir }: BuildOptions): P
  * test/publish/incremental.test.ts checks that this list and the site agree.
  */
 async function otherFiles(outputs: readonly Output[], contentDir: string): Promise<string[]> {
-  const assets = await filesUnder(THEME_ASSETS);
   const statics = await filesUnder(join(contentDir, STATIC_FOLDER));
-  return [...outputFiles(outputs), ...assets.map((file) => `assets/${file}`), ...statics, SITE_MARKER];
+  return [...outputFiles(outputs), ...(await themeAssetFiles()), ...statics, SITE_MARKER];
 }
 
 async function filesUnder(folder: string): Promise<string[]> {

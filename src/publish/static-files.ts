@@ -4,6 +4,7 @@
 // content may run code in a reader's browser or change how the web server behaves, only types
 // from an allowlist of what readers download are published, no name starting with "." (a
 // host's settings: .htaccess, .user.ini), and no link to a file elsewhere on the machine.
+import type { Dirent } from "node:fs";
 import { cp, readdir, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { Problem } from "../content/problems.ts";
@@ -22,6 +23,14 @@ export const THEME_ASSETS = join(PROJECT_ROOT, "layouts", "assets");
  */
 export async function copyThemeAssets(siteDir: string): Promise<void> {
   await cp(THEME_ASSETS, join(siteDir, "assets"), { recursive: true });
+}
+
+/** The theme's files as the site holds them (`assets/site.css`), which no static file replaces. */
+export async function themeAssetFiles(): Promise<string[]> {
+  const entries = await readdir(THEME_ASSETS, { recursive: true, withFileTypes: true });
+  const path = (entry: Dirent) => relative(THEME_ASSETS, join(entry.parentPath, entry.name));
+  const files = entries.filter((entry) => entry.isFile()).map(path);
+  return files.map((file) => `assets/${file.split(sep).join("/")}`);
 }
 
 /**
@@ -79,7 +88,7 @@ function holdsOf(pages: ReadonlySet<string>): SiteHolds {
 
 /**
  * The problems publishing the static files would have, given the site's generated files (or
- * what its folder holds). A static file may neither replace a page, nor need a folder where a
+ * what its folder holds), the theme's files among them. A static file may neither replace a page, nor need a folder where a
  * page is a file (`static/feed.xml/a.png`), nor be a file where pages need a folder: the copy
  * would fail half-way through with a system error that names no content file.
  */
@@ -116,6 +125,9 @@ export async function checkStaticFiles(
 /** How a static file at `path` would meet the site's pages, if it would. */
 async function pageClash(path: string, holds: SiteHolds): Promise<string | undefined> {
   const here = await holds(path);
+  if (here === "file" && path.startsWith("assets/") && (await isThemeFile(path))) {
+    return `/${path} is one of the theme's own files (its style sheet, fonts and scripts)`;
+  }
   if (here === "file") return `/${path} is also a page of the archive`;
   if (here === "folder") return `/${path} is a folder of the archive's pages`;
   const parts = path.split("/");
@@ -125,6 +137,10 @@ async function pageClash(path: string, holds: SiteHolds): Promise<string | undef
     return `/${path} would need /${folder} to be a folder, and it is a page of the archive`;
   }
   return undefined;
+}
+
+async function isThemeFile(path: string): Promise<boolean> {
+  return (await themeAssetFiles()).includes(path);
 }
 
 /** Why a file at `path` (relative to static/) may not be published, if it may not. */

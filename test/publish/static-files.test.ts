@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { checkStaticFiles } from "../../src/publish/static-files.ts";
 import { article, VALID, writeArchive } from "../support/archive.ts";
-import { runBuild } from "../support/build.ts";
+import { runBuild, runCommand } from "../support/build.ts";
 import { tempDir } from "../support/temp.ts";
 
 const NO_PAGES = new Set<string>();
@@ -109,5 +109,24 @@ test("a static file where a page is a file or needs a folder is an error, in che
   assert.equal(run.code, 1);
   assert.doesNotMatch(run.stderr, /EISDIR|ENOTDIR|\bat .*\.ts:\d+/);
   for (const [path] of clashes) assert.match(run.stderr, new RegExp(`static/${path.replaceAll(".", "\\.")} `));
+  assert.deepEqual(await readdir(parent), ["content"]);
+});
+
+test("a static file in place of one of the theme's files is an error, in check and build", async (t) => {
+  const parent = await tempDir(t, "static-theme");
+  const content = join(parent, "content");
+  // The theme's style sheet, and a folder where its script is a file; a file of one's own
+  // under /assets/ is fine.
+  const clashes = ["assets/site.css", "assets/search-key.js/a.png"];
+  const files = Object.fromEntries(clashes.map((path) => [`static/${path}`, "x"]));
+  await writeArchive({ "articles/a.md": article(VALID), ...files, "static/assets/logo.png": "x" }, content);
+  const check = await runCommand("src/cli/check.ts", [], { CONTENT_DIR: content });
+  assert.equal(check.code, 1);
+  assert.match(check.stdout, /static\/assets\/site\.css {2}\/assets\/site\.css is one of the theme's own files/);
+  assert.match(check.stdout, /static\/assets\/search-key\.js\/a\.png {2}\/assets\/search-key\.js\/a\.png would need/);
+  assert.doesNotMatch(check.stdout, /logo\.png/);
+  const run = await runBuild(content, join(parent, "site"));
+  assert.equal(run.code, 1);
+  for (const path of clashes) assert.match(run.stderr, new RegExp(`static/${path.replaceAll(".", "\\.")} `));
   assert.deepEqual(await readdir(parent), ["content"]);
 });
