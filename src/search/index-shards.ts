@@ -2,7 +2,8 @@
 // by Pagefind into /pagefind/<shard>/; an unchanged one is hard-linked from the published site,
 // as unchanged pages are (src/publish/incremental.ts), so one edit re-indexes one shard.
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { atOnce } from "./at-once.ts";
@@ -25,13 +26,15 @@ export type ShardRecord = z.infer<typeof ShardRecord>;
 
 /**
  * Shards in the works at once: while Pagefind indexes one, the next one's pages are linked and
- * the last one's links removed and its bundle fingerprinted, so that only Pagefind's own time
- * adds up. Pagefind itself runs for one shard at a time: it keeps about one and a half of the
- * two cores busy, so a second run beside it saved nothing measurable at 10,000 articles, and
- * each run holds about 600 MB at 2,000 pages (the build's peak rose by as much).
+ * waiting, and the last one's links removed and its bundle fingerprinted, so that only
+ * Pagefind's own time adds up (with two, the next shard waited for the last one's fingerprint,
+ * which is slow while Eleventy holds the thread). Pagefind itself runs for one shard at a
+ * time: it keeps about one and a half of the two cores busy, so a second run beside it saved
+ * nothing measurable at 10,000 articles, and each run holds about 600 MB at 2,000 pages (the
+ * build's peak rose by as much).
  */
-const SHARDS_AT_ONCE = 2;
-/** File operations in flight while linking or fingerprinting one shard. */
+const SHARDS_AT_ONCE = 3;
+/** Files read at once while fingerprinting one shard. */
 const FILES_AT_ONCE = 16;
 
 export interface SearchReport {
@@ -169,15 +172,35 @@ async function reusable(shard: Shard, job: ShardJob): Promise<string | undefined
 async function indexShard(shard: Shard, bundle: string, { job, turn, signal }: ShardWork) {
   const pages = join(job.stagingDir, `.search-${shard.name}`);
   try {
-    // Folders one by one in sorted order (that order is what Pagefind will see); then the pages,
-    // each alone in its own folder, in any order.
-    await mkdir(pages);
-    for (const folder of foldersOf(shard.files)) await mkdir(join(pages, folder));
-    const linkPage = (file: string) => link(join(job.stagingDir, file), join(pages, file));
-    await atOnce(shard.files, FILES_AT_ONCE, linkPage, signal);
+    signal.throwIfAborted();
+    linkFiles(job.stagingDir, pages, shard.files);
     await turn(() => indexSite(pages, bundle, job.language, signal));
   } finally {
     await rm(pages, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Hard-links `files` of the folder `from` at the same paths under `to`, a new folder: its
+ * folders one by one in sorted order (the order Pagefind will see), then the files, each alone
+ * in its folder. Copies a file where it cannot be linked.
+ *
+ * Synchronous, because it runs while this thread renders the other pages with Eleventy, whose
+ * rendering holds the event loop for long stretches: thousands of awaited file operations each
+ * waited for a turn behind it, and Pagefind started 38 s after the article pages were written
+ * in a cold build of 10,000 articles. Done at once, a shard's 4,000 operations take about a
+ * tenth of a second.
+ */
+function linkFiles(from: string, to: string, files: readonly string[]): void {
+  mkdirSync(to);
+  for (const folder of foldersOf(files)) mkdirSync(join(to, folder));
+  for (const file of files) {
+    const [source, target] = [join(from, file), join(to, file)];
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
   }
 }
 
@@ -196,14 +219,7 @@ function foldersOf(files: readonly string[]): string[] {
 
 /** Links every file of a published bundle into the staging folder (copies where it cannot). */
 async function linkTree(from: string, to: string): Promise<void> {
-  const files = await filesIn(from);
-  await mkdir(to);
-  for (const folder of foldersOf(files)) await mkdir(join(to, folder));
-  const linkFile = async (file: string) => {
-    const [source, target] = [join(from, file), join(to, file)];
-    await link(source, target).catch(() => copyFile(source, target));
-  };
-  await atOnce(files, FILES_AT_ONCE, linkFile);
+  linkFiles(from, to, await filesIn(from));
 }
 
 /**
