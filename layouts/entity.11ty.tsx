@@ -11,6 +11,7 @@ import { Links } from "./components/Links.tsx";
 import { feedLink, Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
 import { Picture } from "./components/Picture.tsx";
+import { srcFrom } from "./components/image-src.ts";
 import { entityCollectionPage, imagePreview } from "./components/structured-data.ts";
 import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
@@ -81,14 +82,6 @@ function EntityImage({ image, entityUrl }: { image: ArticleImage; entityUrl: str
       {image.caption ? <figcaption>{image.caption}</figcaption> : null}
     </figure>
   );
-}
-
-/** `src` as a page elsewhere can use it: a path relative to `pageUrl` made a site path. */
-function srcFrom(src: string, pageUrl: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("/")) return src;
-  const base = new URL(pageUrl, "http://site.invalid");
-  const url = new URL(src, base);
-  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function AtAGlance({ profile }: { profile: EntityProfile }) {
