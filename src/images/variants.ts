@@ -54,7 +54,7 @@ export async function imageVariants(
 ): Promise<ResponsiveImage> {
   const kept = join(cacheDir, IMAGE_FOLDER);
   const options = variantOptions(sourceFile);
-  const planned = await Image(sourceFile, { ...options, outputDir: kept, statsOnly: true });
+  const planned = await plannedVariants(sourceFile, kept);
   const variants = Object.values(planned).flat();
   const present = await Promise.all(variants.map((v) => exists(join(kept, v.filename))));
   if (present.every(Boolean)) return responsiveImage(planned);
@@ -81,6 +81,19 @@ function variantOptions(sourceFile: string) {
     ...SHARP,
     ...(animatable ? { sharpOptions: { animated: true } } : {}),
   };
+}
+
+/**
+ * The variants of `sourceFile` as they would be made, none made: its header read and measured
+ * (sharp), which fails as making them would for a file that is not an image. For `npm run
+ * check`, which validates without writing; the names are those a build gives.
+ */
+export async function measuredVariants(sourceFile: string): Promise<ResponsiveImage> {
+  return responsiveImage(await plannedVariants(sourceFile, IMAGE_FOLDER));
+}
+
+function plannedVariants(sourceFile: string, outputDir: string) {
+  return Image(sourceFile, { ...variantOptions(sourceFile), outputDir, statsOnly: true });
 }
 
 function exists(path: string): Promise<boolean> {
