@@ -1,8 +1,9 @@
 // The images stage's transform: one source image becomes AVIF, WebP and its own format (JPEG,
-// PNG or GIF) at a few widths, and an animated GIF or WebP an animated WebP and GIF, by @11ty/eleventy-img (sharp). The variants are written once into
-// the cache folder, named by a hash of the source's bytes, and linked into every site that
-// uses them (./publish-images.ts): a changed image gets new names, so the pages showing it
-// change too, and a build with unchanged images encodes nothing.
+// PNG or GIF) at a few widths (an animated GIF or WebP: an animated WebP and GIF), by
+// @11ty/eleventy-img (sharp). The variants are written once into the cache folder, named by a
+// hash of the source's bytes, and linked into every site that uses them (./publish-images.ts):
+// a changed image gets new names, so the pages showing it change too, and a build with
+// unchanged images encodes nothing.
 import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { extname, join } from "node:path";
 import Image, { type ImageVariant } from "@11ty/eleventy-img";

@@ -52,7 +52,9 @@ test("a cache folder that cannot be made costs a warning, never the build", asyn
   assert.match(output, /Published 1 article/);
 });
 
-test("check reads and measures images, makes no variant, and locates one that is no image", async (t) => {
+const MEASURED = "check reads and measures images, makes no variant, locates one that is no image";
+
+test(MEASURED, async (t) => {
   const parent = await mkdtemp(join(tmpdir(), "dateline-check-images-"));
   t.after(() => rm(parent, { recursive: true, force: true }));
   const image = (src: string) => `{ src: ${src}, alt: A map }`;
@@ -80,7 +82,8 @@ test("check reads and measures images, makes no variant, and locates one that is
   assert.equal(check.code, 1);
   const listed = problemLines(check.stdout);
   assert.equal(listed.length, 1, check.stdout);
-  assert.match(listed[0]!, /articles\/b\.md:12:\d+ {2}"\/images\/chart\.png" could not be read as an image/);
+  const unreadable = /articles\/b\.md:12:\d+ {2}"\/images\/chart\.png" could not be read as an image/;
+  assert.match(listed[0]!, unreadable);
   assert.ok(!(await readdir(cache)).some((name) => name.startsWith("img")), "still no variant");
   const build = await runBuild(content, join(parent, "site"), { DATELINE_CACHE_DIR: cache });
   assert.deepEqual(problemLines(build.stderr), listed);
