@@ -57,7 +57,9 @@ test("an image narrower than every width keeps its own, once", HANG, async (t) =
   assert.equal(image.thumbnail, image.fallback.src);
 });
 
-test("an animated GIF becomes an animated WebP and GIF at each width, its frames kept", HANG, async (t) => {
+const ANIMATED = "an animated GIF becomes an animated WebP and GIF at each width, its frames kept";
+
+test(ANIMATED, HANG, async (t) => {
   const folder = await tempDir(t, "variants");
   const gif = join(folder, "moving.gif");
   await writeFile(gif, drawnGif(600, 300, 3));

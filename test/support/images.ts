@@ -28,7 +28,10 @@ export function drawnGif(width: number, height: number, frames = 3): Buffer {
   ];
   for (let frame = 0; frame < frames; frame++) {
     const colour = 1 + (frame % 3);
-    const pixels = Array.from({ length: width * height }, (_, i) => (i % width < width / 2 ? colour : 0));
+    const pixels = Array.from(
+      { length: width * height },
+      (_, i) => (i % width < width / 2 ? colour : 0),
+    );
     const codes: number[] = [];
     for (let at = 0; at < pixels.length; at += 120) codes.push(128, ...pixels.slice(at, at + 120));
     codes.push(129);
