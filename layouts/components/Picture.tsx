@@ -1,6 +1,7 @@
 // A responsive image (src/images/): a <source> per modern format, then the <img> with the
-// JPEG, PNG or GIF fallback, its width and height (so that nothing moves as it loads) and `sizes`,
-// the width it is shown at, from which the browser picks a variant.
+// JPEG, PNG or GIF fallback, its width and height (so that nothing moves as it loads) and
+// `sizes`, the width it is shown at, from which the browser picks a variant. And an image the
+// images stage leaves as written, in a box of fixed proportions (WrittenImage).
 import type { ResponsiveImage } from "../../src/archive/model.ts";
 import { srcFrom } from "./image-src.ts";
 
