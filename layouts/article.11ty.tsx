@@ -13,7 +13,7 @@ import { DateTime } from "./components/DateTime.tsx";
 import { typeLabel } from "./components/format.ts";
 import { JsonLd } from "./components/JsonLd.tsx";
 import { Page } from "./components/Page.tsx";
-import { Picture } from "./components/Picture.tsx";
+import { Picture, WrittenImage } from "./components/Picture.tsx";
 import { BODY_IMAGE_SIZES } from "../src/images/picture-html.ts";
 import { newsArticle, previewImage } from "./components/structured-data.ts";
 import { onePagePer, type PageData, type PaginatedData } from "./page-context.ts";
@@ -72,7 +72,13 @@ export function render({ archive, article }: Data) {
                 searchThumbnail={article.image.responsive.thumbnail}
               />
             ) : (
-              <img src={article.image.src} alt={article.image.alt} data-pagefind-meta="image[src], image_alt[alt]" />
+              <WrittenImage
+                src={article.image.src}
+                pageUrl={article.url}
+                alt={article.image.alt}
+                lazy={false}
+                searchable
+              />
             )}
             {article.image.caption ? <figcaption>{article.image.caption}</figcaption> : null}
           </figure>

@@ -10,6 +10,7 @@ import { profilePage } from "./components/structured-data.ts";
 import { feedLink, Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
 import { Picture } from "./components/Picture.tsx";
+import { srcFrom } from "./components/image-src.ts";
 import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
 
@@ -44,7 +45,7 @@ export function render({ archive, authorPage }: Data) {
         ) : profile.image ? (
           <img
             class="author-photo"
-            src={profile.image}
+            src={srcFrom(profile.image, profile.url)}
             alt={`Photo of ${profile.name}`}
             width={96}
             height={96}

@@ -10,7 +10,7 @@ import { JsonLd } from "./components/JsonLd.tsx";
 import { Links } from "./components/Links.tsx";
 import { feedLink, Page } from "./components/Page.tsx";
 import { Pager } from "./components/Pager.tsx";
-import { Picture } from "./components/Picture.tsx";
+import { Picture, WrittenImage } from "./components/Picture.tsx";
 import { entityCollectionPage, imagePreview } from "./components/structured-data.ts";
 import { YearChart } from "./components/YearChart.tsx";
 import { onePagePer, type PaginatedData } from "./page-context.ts";
@@ -66,7 +66,7 @@ const ENTITY_IMAGE_SIZES = "(min-width: 45rem) 12rem, 7rem";
 
 /**
  * The entity's picture beside its name, with its caption. Not lazy: it is at the top of every
- * page of the entity. One the images stage leaves as written (on the web, a GIF, an SVG) is
+ * page of the entity. One the images stage leaves as written (on the web, a BMP) is
  * shown so, a relative `src` resolved against the entity's first page, so that it names the
  * same file from `…/page/2/`.
  */
@@ -76,19 +76,11 @@ function EntityImage({ image, entityUrl }: { image: ArticleImage; entityUrl: str
       {image.responsive ? (
         <Picture image={image.responsive} alt={image.alt} sizes={ENTITY_IMAGE_SIZES} lazy={false} />
       ) : (
-        <img src={srcFrom(image.src, entityUrl)} alt={image.alt} />
+        <WrittenImage src={image.src} pageUrl={entityUrl} alt={image.alt} lazy={false} />
       )}
       {image.caption ? <figcaption>{image.caption}</figcaption> : null}
     </figure>
   );
-}
-
-/** `src` as a page elsewhere can use it: a path relative to `pageUrl` made a site path. */
-function srcFrom(src: string, pageUrl: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("/")) return src;
-  const base = new URL(pageUrl, "http://site.invalid");
-  const url = new URL(src, base);
-  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function AtAGlance({ profile }: { profile: EntityProfile }) {

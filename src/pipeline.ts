@@ -38,6 +38,8 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
     cacheDir: options.cacheDir,
     publishedSlugs: record.slugs,
     mentionHints: true,
+    // A check writes nothing and is quick: images are measured, their variants made by a build.
+    measureImagesOnly: mode === "check",
     ...(options.now ? { now: options.now } : {}),
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
   });

@@ -27,6 +27,8 @@ export interface ReadOptions extends Omit<ArchiveOptions, "today"> {
   onProgress?: (message: string) => void;
   /** Longest one body may take to render, in milliseconds; the Markdown stage has a default. */
   markdownTimeLimitMs?: number;
+  /** Images are read and measured, their variants not made (`npm run check`). */
+  measureImagesOnly?: boolean;
 }
 
 export async function readArchive(contentDir: string, options: ReadOptions): Promise<ArchiveResult> {
@@ -79,7 +81,11 @@ export async function readArchive(contentDir: string, options: ReadOptions): Pro
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     onCacheProblem: cacheProblem("mention"),
     ...(options.now ? { today: dayIn(options.now, site.timezone) } : {}),
-    images: { contentDir, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
+    images: {
+      contentDir,
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(options.measureImagesOnly ? { measureOnly: true } : {}),
+    },
   };
   const archive = await timed("model", () => buildArchive(content, site, archiveOptions, problems, render));
   timings.at(-1)!.ms -= markdownMs;

@@ -1,8 +1,8 @@
 // A list of articles as a newspaper's index shows them: headline, dateline, byline, summary.
-import type { Article } from "../../src/archive/model.ts";
+import type { Article, ArticleImage } from "../../src/archive/model.ts";
 import { Byline } from "./Byline.tsx";
 import { DateTime } from "./DateTime.tsx";
-import { Picture } from "./Picture.tsx";
+import { Picture, WrittenImage } from "./Picture.tsx";
 
 /** A thumbnail's width (site.css, .article-list-thumb). */
 const THUMB_SIZES = "(min-width: 45rem) 8rem, 6rem";
@@ -24,31 +24,11 @@ export function ArticleList({ articles, compact = false, lead = false, headingLe
     <ol class={className}>
       {articles.map((article, i) => {
         const image = compact ? undefined : article.image;
-        const leadImage = lead && i === 0 && image?.responsive ? image : undefined;
+        const isLead = lead && i === 0 && image !== undefined;
         return (
           <li>
-            <article class={leadImage ? "pictured" : undefined}>
-              {/* The lead story's image, large and at the top of the page, likely its largest
-                  element: fetched first, and described, as on the article's page. */}
-              {leadImage?.responsive ? (
-                <Picture
-                  image={leadImage.responsive}
-                  alt={leadImage.alt}
-                  sizes={LEAD_SIZES}
-                  lazy={false}
-                  class="article-list-lead-image"
-                />
-              ) : null}
-              {/* No alt: the headline beside it says what the story is. */}
-              {!leadImage && image?.responsive ? (
-                <Picture
-                  image={image.responsive}
-                  alt=""
-                  sizes={THUMB_SIZES}
-                  lazy
-                  class="article-list-thumb"
-                />
-              ) : null}
+            <article class={isLead ? "pictured" : undefined}>
+              {image ? <ListImage image={image} article={article} isLead={isLead} /> : null}
               <Heading class="article-list-title">
                 <a href={article.url}>{article.title}</a>
                 {article.draft ? <span class="draft-tag"> (draft)</span> : null}
@@ -68,5 +48,31 @@ export function ArticleList({ articles, compact = false, lead = false, headingLe
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * The lead story's image, large and at the top of the page, likely its largest element: fetched
+ * first, and described, as on the article's page. Any other story's, a thumbnail, without alt:
+ * the headline beside it says what the story is. An image left as written (a web address) gets
+ * the same place in a box of fixed proportions (WrittenImage).
+ */
+function ListImage({ image, article, isLead }: {
+  image: ArticleImage;
+  article: Article;
+  isLead: boolean;
+}) {
+  const className = isLead ? "article-list-lead-image" : "article-list-thumb";
+  const alt = isLead ? image.alt : "";
+  if (image.responsive) {
+    const sizes = isLead ? LEAD_SIZES : THUMB_SIZES;
+    return (
+      <Picture image={image.responsive} alt={alt} sizes={sizes} lazy={!isLead} class={className} />
+    );
+  }
+  return (
+    <picture class={className}>
+      <WrittenImage src={image.src} pageUrl={article.url} alt={alt} lazy={!isLead} />
+    </picture>
   );
 }

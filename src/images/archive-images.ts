@@ -13,12 +13,17 @@ import type { ArticleSource, AuthorSource, EntitySource } from "../content/valid
 import { STATIC_FOLDER } from "../publish/static-files.ts";
 import { type BodyImage, bodyImages, withPictures } from "./body-pictures.ts";
 import { imageSource } from "./image-source.ts";
-import { imageVariants } from "./variants.ts";
+import { imageVariants, measuredVariants } from "./variants.ts";
 
 export interface ImageOptions {
   contentDir: string;
   /** Where variants are made and kept; none (a test's model): files are only checked. */
   cacheDir?: string;
+  /**
+   * Read and measure each image, make no variant (`npm run check`, which writes nothing and
+   * must be quick): a file that is no image is still an error at its place.
+   */
+  measureOnly?: boolean;
 }
 
 /** Where an image is written, for problems. */
@@ -71,13 +76,18 @@ export class ArchiveImages {
     return undefined;
   }
 
-  /** The variants, "missing", why the file is no image, or undefined without a cache folder. */
+  /**
+   * The variants (made, or only measured), "missing", why the file is no image, or undefined
+   * when images are neither made nor measured.
+   */
   private async make(file: string): Promise<ResponsiveImage | string | undefined> {
     if (!(await access(file).then(() => true, () => false))) return "missing";
-    const { cacheDir } = this.options;
-    if (!cacheDir) return undefined;
+    const { cacheDir, measureOnly } = this.options;
+    if (!cacheDir && !measureOnly) return undefined;
     try {
-      return await imageVariants(file, cacheDir);
+      return cacheDir && !measureOnly
+        ? await imageVariants(file, cacheDir)
+        : await measuredVariants(file);
     } catch (error) {
       return errorReason(error);
     }

@@ -7,7 +7,7 @@ import { TRANSFORMED_TYPES } from "./variants.ts";
 
 /** What an image's `src` is to the images stage. */
 export type ImageSource =
-  /** On the web, or a type left as it is (GIF, SVG…): published untouched, as written. */
+  /** On the web, or a type left as it is (BMP, ICO, SVG…): published untouched, as written. */
   | { kind: "as-is" }
   /** A file of the static folder to publish in several sizes and formats. */
   | { kind: "static"; file: string; sitePath: string };

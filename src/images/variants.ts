@@ -1,10 +1,11 @@
-// The images stage's transform: one source image becomes AVIF, WebP and its own format (JPEG
-// or PNG) at a few widths, by @11ty/eleventy-img (sharp). The variants are written once into
-// the cache folder, named by a hash of the source's bytes, and linked into every site that
-// uses them (./publish-images.ts): a changed image gets new names, so the pages showing it
-// change too, and a build with unchanged images encodes nothing.
+// The images stage's transform: one source image becomes AVIF, WebP and its own format (JPEG,
+// PNG or GIF) at a few widths (an animated GIF or WebP: an animated WebP and GIF), by
+// @11ty/eleventy-img (sharp). The variants are written once into the cache folder, named by a
+// hash of the source's bytes, and linked into every site that uses them (./publish-images.ts):
+// a changed image gets new names, so the pages showing it change too, and a build with
+// unchanged images encodes nothing.
 import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import Image, { type ImageVariant } from "@11ty/eleventy-img";
 import type { ResponsiveImage } from "../archive/model.ts";
 
@@ -18,17 +19,28 @@ export const IMAGE_FOLDER = "img";
  * width when every one is wider.
  */
 export const IMAGE_WIDTHS = [160, 400, 800, 1200];
-/** Modern formats first; "auto" is the source's own (JPEG, PNG), the fallback. */
+/**
+ * Modern formats first; "auto" is the source's own (JPEG, PNG, GIF), the fallback. For an
+ * animated source eleventy-img keeps only the formats that can move (WebP, GIF), so that an
+ * animated GIF is an animated WebP with a GIF fallback, never a still AVIF.
+ */
 const FORMATS = ["avif", "webp", "auto"];
 /** The width link previews ask for (Facebook's and X's large cards). */
 const PREVIEW_WIDTH = 1200;
 /** Lower AVIF effort than sharp's default 4: a third of the time, a few per cent bigger. */
 const SHARP = { sharpAvifOptions: { effort: 2 } };
 
-/** The types transformed; others (GIF, which may move; ICO, BMP) are published as they are. */
+/** The types transformed; others (ICO, BMP) are published as they are. */
 export const TRANSFORMED_TYPES: ReadonlySet<string> = new Set([
-  ".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff",
+  ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff",
 ]);
+
+/**
+ * Types that may hold an animation, read with all their frames (sharp's `animated`). Only for
+ * these: the option is part of eleventy-img's file names, and other types' cached variants
+ * keep theirs.
+ */
+const ANIMATABLE_TYPES: ReadonlySet<string> = new Set([".gif", ".webp"]);
 
 /**
  * The variants of `sourceFile`, made unless the cache holds them all. They are made in a
@@ -42,14 +54,8 @@ export async function imageVariants(
   cacheDir: string,
 ): Promise<ResponsiveImage> {
   const kept = join(cacheDir, IMAGE_FOLDER);
-  const options = {
-    widths: IMAGE_WIDTHS,
-    formats: FORMATS,
-    urlPath: `/${IMAGE_FOLDER}/`,
-    useCache: false,
-    ...SHARP,
-  };
-  const planned = await Image(sourceFile, { ...options, outputDir: kept, statsOnly: true });
+  const options = variantOptions(sourceFile);
+  const planned = await plannedVariants(sourceFile, kept);
   const variants = Object.values(planned).flat();
   const present = await Promise.all(variants.map((v) => exists(join(kept, v.filename))));
   if (present.every(Boolean)) return responsiveImage(planned);
@@ -63,6 +69,32 @@ export async function imageVariants(
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** eleventy-img's options for `sourceFile`. */
+function variantOptions(sourceFile: string) {
+  const animatable = ANIMATABLE_TYPES.has(extname(sourceFile).toLowerCase());
+  return {
+    widths: IMAGE_WIDTHS,
+    formats: FORMATS,
+    urlPath: `/${IMAGE_FOLDER}/`,
+    useCache: false,
+    ...SHARP,
+    ...(animatable ? { sharpOptions: { animated: true } } : {}),
+  };
+}
+
+/**
+ * The variants of `sourceFile` as they would be made, none made: its header read and measured
+ * (sharp), which fails as making them would for a file that is not an image. For `npm run
+ * check`, which validates without writing; the names are those a build gives.
+ */
+export async function measuredVariants(sourceFile: string): Promise<ResponsiveImage> {
+  return responsiveImage(await plannedVariants(sourceFile, IMAGE_FOLDER));
+}
+
+function plannedVariants(sourceFile: string, outputDir: string) {
+  return Image(sourceFile, { ...variantOptions(sourceFile), outputDir, statsOnly: true });
 }
 
 function exists(path: string): Promise<boolean> {

@@ -100,15 +100,15 @@ function articlePage(article: Article): object {
 /**
  * What layouts/components/ArticleList.tsx shows of an article, as a digest: its thumbnail too,
  * whose variants are named by a hash of the image's bytes (src/images/variants.ts), so that a
- * replaced image file renders the lists again, and its alt text, which the front page's lead
- * story shows. The article's own page hashes it whole.
+ * replaced image file renders the lists again (or the image's `src`, when it is left as
+ * written), and its alt text, which the front page's lead story shows. The article's own page
+ * hashes it whole.
  */
 function listedForm(article: Article): string {
   const kept = keptForms.get(article);
   if (kept !== undefined) return kept;
-  const { url, title, date, summary, draft, authors } = article;
-  const thumbnail = article.image?.responsive;
-  const shown = thumbnail ? [thumbnail, article.image?.alt] : [];
+  const { url, title, date, summary, draft, authors, image } = article;
+  const shown = image ? [image.responsive ?? image.src, image.alt] : [];
   const parts = [url, title, date, summary, draft, authors, ...shown];
   return keep(article, parts, [article, date, authors, ...authors]);
 }

@@ -1,11 +1,12 @@
 // `npm run check` and `npm run build` read the archive alike, so they list the same problems.
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { article, VALID, writeArchive } from "../support/archive.ts";
 import { runBuild, runCommand } from "../support/build.ts";
+import { drawnGif, drawnPng } from "../support/images.ts";
 
 /** The problem lines of a report (`  path:line:column  message  (fix)`), without the summary. */
 function problemLines(output: string): string[] {
@@ -49,4 +50,41 @@ test("a cache folder that cannot be made costs a warning, never the build", asyn
   assert.match(output, /the Markdown cache in \S+ could not be used \(ENOTDIR\)/);
   assert.match(output, /the mention cache in \S+ could not be used \(ENOTDIR\)/);
   assert.match(output, /Published 1 article/);
+});
+
+const MEASURED = "check reads and measures images, makes no variant, locates one that is no image";
+
+test(MEASURED, async (t) => {
+  const parent = await mkdtemp(join(tmpdir(), "dateline-check-images-"));
+  t.after(() => rm(parent, { recursive: true, force: true }));
+  const image = (src: string) => `{ src: ${src}, alt: A map }`;
+  const files = {
+    "static/images/map.png": drawnPng(1600, 900),
+    "static/images/moving.gif": drawnGif(300, 200),
+    "articles/a.md": article({ ...VALID, image: image("/images/map.png") }),
+    "articles/b.md": article(
+      { ...VALID, title: "B", image: image("/images/moving.gif") },
+      "Some text about the FBI.\n\n![A chart](/images/chart.png)\n",
+    ),
+  };
+  const content = await writeArchive(files, join(parent, "content"));
+  const cache = join(parent, "cache");
+  const env = { CONTENT_DIR: content, DATELINE_CACHE_DIR: cache };
+  const good = await runCommand("src/cli/check.ts", [], env);
+  assert.equal(good.code, 1, "chart.png is missing");
+  assert.match(good.stdout, /articles\/b\.md:12:\d+ {2}"\/images\/chart\.png" is not in static\//);
+  const cached = await readdir(cache).catch(() => []);
+  assert.ok(!cached.some((name) => name.startsWith("img")), `no variant: ${cached.join(", ")}`);
+
+  // Bytes that are no image, under an image's name: an error at the image's line, as a build's.
+  await writeFile(join(content, "static/images/chart.png"), "not a PNG\n");
+  const check = await runCommand("src/cli/check.ts", [], env);
+  assert.equal(check.code, 1);
+  const listed = problemLines(check.stdout);
+  assert.equal(listed.length, 1, check.stdout);
+  const unreadable = /articles\/b\.md:12:\d+ {2}"\/images\/chart\.png" could not be read as an/;
+  assert.match(listed[0]!, unreadable);
+  assert.ok(!(await readdir(cache)).some((name) => name.startsWith("img")), "still no variant");
+  const build = await runBuild(content, join(parent, "site"), { DATELINE_CACHE_DIR: cache });
+  assert.deepEqual(problemLines(build.stderr), listed);
 });

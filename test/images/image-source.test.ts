@@ -32,6 +32,12 @@ test("a .. or a backslash brought back by decoding names no file: left as it is"
   }
 });
 
+test("a GIF, still or animated, is a static file to transform", () => {
+  assert.deepEqual(imageSource("/images/moving.GIF", PAGE, CONTENT), {
+    kind: "static", file: file("images", "moving.GIF"), sitePath: "/images/moving.GIF",
+  });
+});
+
 test("a percent-encoded name is the file's own name; a query or fragment is not part of it", () => {
   assert.deepEqual(imageSource("/images/town%20hall.jpeg?v=2#top", PAGE, CONTENT), {
     kind: "static", file: file("images", "town hall.jpeg"), sitePath: "/images/town hall.jpeg",
@@ -41,7 +47,7 @@ test("a percent-encoded name is the file's own name; a query or fragment is not 
 test("web addresses and types that are not transformed are left as they are", () => {
   for (const src of [
     "https://example.org/a.png", "http://example.org/a.jpg", "//cdn.example.org/a.png",
-    "/images/moving.gif", "/images/icon.svg", "/images/no-extension", "/images/%E0%A4%A.png",
+    "/images/icon.ico", "/images/icon.svg", "/images/no-extension", "/images/%E0%A4%A.png",
   ]) {
     assert.deepEqual(imageSource(src, PAGE, CONTENT), { kind: "as-is" }, src);
   }

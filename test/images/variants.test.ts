@@ -6,7 +6,8 @@ import { readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { imageVariants } from "../../src/images/variants.ts";
-import { drawnPng } from "../support/images.ts";
+import sharp from "sharp";
+import { drawnGif, drawnPng } from "../support/images.ts";
 import { tempDir } from "../support/temp.ts";
 
 const TITLE = "a PNG gets AVIF, WebP and PNG at each width up to its own, made once";
@@ -54,4 +55,40 @@ test("an image narrower than every width keeps its own, once", HANG, async (t) =
   assert.equal(image.fallback.srcset.split(", ").length, 1);
   assert.equal(image.width, 120);
   assert.equal(image.thumbnail, image.fallback.src);
+});
+
+const ANIMATED = "an animated GIF becomes an animated WebP and GIF at each width, its frames kept";
+
+test(ANIMATED, HANG, async (t) => {
+  const folder = await tempDir(t, "variants");
+  const gif = join(folder, "moving.gif");
+  await writeFile(gif, drawnGif(600, 300, 3));
+  const cache = join(folder, "cache");
+  const image = await imageVariants(gif, cache);
+  // AVIF cannot move: left out. The height is one frame's, not the frames' stacked.
+  assert.deepEqual(image.sources.map((s) => s.type), ["image/webp"]);
+  assert.equal(image.fallback.type, "image/gif");
+  assert.equal(image.width, 600);
+  assert.equal(image.height, 300);
+  const widths = (srcset: string) => srcset.split(", ").map((entry) => entry.split(" ")[1]);
+  assert.deepEqual(widths(image.fallback.srcset), ["160w", "400w", "600w"]);
+  assert.deepEqual(widths(image.sources[0]!.srcset), ["160w", "400w", "600w"]);
+  assert.equal(image.files.length, 6);
+  for (const file of image.files) {
+    const meta = await sharp(join(cache, file), { animated: true }).metadata();
+    assert.equal(meta.pages, 3, `${file} keeps its three frames`);
+    assert.ok(meta.pageHeight! > 0 && meta.height === meta.pageHeight! * 3, file);
+  }
+  assert.deepEqual(await imageVariants(gif, cache), image, "made once");
+});
+
+test("a still GIF is transformed as a PNG is: AVIF, WebP and GIF", HANG, async (t) => {
+  const folder = await tempDir(t, "variants");
+  const gif = join(folder, "still.gif");
+  await writeFile(gif, drawnGif(300, 150, 1));
+  const image = await imageVariants(gif, join(folder, "cache"));
+  assert.deepEqual(image.sources.map((s) => s.type), ["image/avif", "image/webp"]);
+  assert.equal(image.fallback.type, "image/gif");
+  assert.deepEqual([image.width, image.height], [300, 150]);
+  assert.equal(image.files.length, 6);
 });

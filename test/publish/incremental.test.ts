@@ -46,6 +46,10 @@ const CHANGES: Change[] = [
   ["changing an article's image", (c) => edit(join(c, ARTICLE), (text) => text.replace("/images/meeting-map.png", "/images/meetings-timeline.png"))],
   // The lead story of the front page, which shows its image with its alt text.
   ["describing the lead story's image anew", (c) => edit(join(c, LEAD_ARTICLE), (text) => text.replace(/^  alt: "Timeline.*$/m, '  alt: "A timeline of four meetings"'))],
+  // An image on the web is shown as written, the lists' thumbnails and the front page's lead
+  // by its address: a new address renders them again.
+  ["putting the lead story's image on the web", (c) => edit(join(c, LEAD_ARTICLE), (text) => text.replace("/images/meetings-timeline.png", "https://example.org/timeline.png"))],
+  ["moving the lead story's web image", (c) => edit(join(c, LEAD_ARTICLE), (text) => text.replace("https://example.org/timeline.png", "https://example.org/timeline-2.png"))],
   // Shown on the entity's page, and as its link preview.
   ["replacing an entity's image file", (c) => writeFile(join(c, "static/images/entities/menlo-park.png"), drawnPng(800, 800, "#2f5d50"))],
   ["changing an entity's image", (c) => edit(join(c, "entities/washington-dc.md"), (text) => text.replace("entities/washington-dc.png", "entities/menlo-park.png").replace(/^  alt: .*$/m, '  alt: "A map"'))],
@@ -88,6 +92,8 @@ const SHARDS_INDEXED: Record<string, string> = {
   "changing an article's image": "2015-2019",
   // The image's alt text is the search result's (Pagefind's image_alt).
   "describing the lead story's image anew": "2020-2024",
+  "putting the lead story's image on the web": "2020-2024",
+  "moving the lead story's web image": "2020-2024",
   "replacing an entity's image file": "none",
   "changing an entity's image": "none",
   "changing a static file": "none",
@@ -105,6 +111,8 @@ const INDEX_CHANGES: Record<string, string[]> = {
 /** Pages a change must render again, among others: what shows the image changed. */
 const SHOWN: Record<string, string[]> = {
   "describing the lead story's image anew": ["index.html"],
+  "putting the lead story's image on the web": ["index.html"],
+  "moving the lead story's web image": ["index.html"],
   "replacing an entity's image file": ["entities/menlo-park/index.html"],
   "changing an entity's image": ["entities/washington-dc/index.html"],
 };
