@@ -15,8 +15,19 @@ const FORBIDDEN = new RegExp(
   "gu",
 );
 
+/**
+ * Every UTF-16 code unit that can be or begin a forbidden character: the same ranges, and any
+ * surrogate (a supplementary noncharacter is a pair of them). Without the `u` flag V8 scans a
+ * text three times as fast, and nearly every text holds none of these (a surrogate only in an
+ * emoji or another astral character): only a text that does is searched by `FORBIDDEN`. Every
+ * source file is searched on every build, 60 MB of text at 10,000 articles.
+ */
+const MAYBE_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
 /** The text without the characters a web page may not hold. */
 export function withoutForbiddenCharacters(text: string): string {
+  if (!MAYBE_FORBIDDEN.test(text)) return text;
   FORBIDDEN.lastIndex = 0;
   return FORBIDDEN.test(text) ? text.replace(FORBIDDEN, "") : text;
 }
@@ -25,6 +36,7 @@ export function withoutForbiddenCharacters(text: string): string {
 export function findForbiddenCharacters(
   text: string,
 ): { count: number; first: string; at: Required<Place> } | undefined {
+  if (!MAYBE_FORBIDDEN.test(text)) return undefined;
   const found = [...text.matchAll(FORBIDDEN)];
   const first = found[0];
   if (!first) return undefined;

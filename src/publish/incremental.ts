@@ -19,7 +19,7 @@ import { ShardRecord } from "../search/index-shards.ts";
 import { authorFeeds, entityFeeds, type SubjectFeed } from "../feeds/feeds.ts";
 import { type SiteIcon, siteIcons } from "../icons/site-icons.ts";
 import {
-  feedInputText, iconInputText, pageInputText, searchInputText,
+  articleInputTexts, feedInputText, iconInputText, pageInputText,
 } from "./page-inputs.ts";
 
 /** The site folder's own record of what each page was made from. */
@@ -147,12 +147,11 @@ export async function planPages(archive: Archive, sites: Sites): Promise<PagePla
       list === "icons" ? [base, fitsCode(publishedManifest)] : [staged, published];
     for (const item of pages[list] as readonly { url: SiteUrl }[]) {
       const file = fileForUrl(item.url);
-      const shown = inputText(list, item);
+      const article = list === "articles" ? articleInputTexts(item as Article) : undefined;
+      const shown = article?.page ?? inputText(list, item);
       const inputs = hash(`${list}\n${shown}${YEAR_LISTS.has(list) ? years : ""}`);
       plan.hashes.set(file, inputs);
-      if (list === "articles") {
-        plan.searchHashes.set(file, hash(searchInputText(item as Article)));
-      }
+      if (article) plan.searchHashes.set(file, hash(article.search));
       const size = sizeIfUnchanged(sites.staging, file, inputs, fromStaging);
       if (size !== undefined) {
         if (file.endsWith(".html")) plan.kept += 1;

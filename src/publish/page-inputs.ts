@@ -11,8 +11,17 @@ import type { SiteIcon } from "../icons/site-icons.ts";
  * them, so that editing an article's body re-renders its page and not every list it is in.
  */
 export function pageInputText(item: unknown): string {
-  const page = isArticle(item) ? articlePage(item) : item;
-  return jsonReplacingObjects(page, (value) => (value === page ? value : shortForm(value)));
+  if (isArticle(item)) return articleInputTexts(item).page;
+  return jsonReplacingObjects(item, (value) => (value === item ? value : shortForm(value)));
+}
+
+/**
+ * An article's page inputs and its search inputs, the article written out once for both: its
+ * page shows everything it gives the search index, and its links to other articles.
+ */
+export function articleInputTexts(article: Article): { page: string; search: string } {
+  const search = searchInputText(article);
+  return { page: `${search}\n${JSON.stringify(articleLinks(article))}`, search };
 }
 
 /**
@@ -23,7 +32,7 @@ export function pageInputText(item: unknown): string {
  */
 export function searchInputText(article: Article): string {
   const { related: _r, previous: _p, next: _n, story: _s, ...indexed } = article;
-  const page = { ...indexed, html: digest(article.html) };
+  const page = { ...indexed, html: bodyDigest(article) };
   return jsonReplacingObjects(page, (value) => (value === page ? value : shortForm(value)));
 }
 
@@ -82,19 +91,18 @@ export function isArticle(value: unknown): value is Article {
 }
 
 /**
- * An article's page: the article, whole, with its body and its links to other articles as
- * digests. A link to an article is on a dozen pages, a body is long: digests keep the text
- * to hash short, and a link is written once while it lives, once it cannot change.
+ * An article's links to other articles, as digests: a link is on a dozen pages, and is written
+ * once while it lives, once it cannot change. (Its body, long, is a digest too, made once.)
  */
-function articlePage(article: Article): object {
-  const { html, related, previous, next, story } = article;
-  const links = {
+function articleLinks(article: Article): object {
+  const { related, previous, next, story } = article;
+  const since = story?.since.map(linkForm);
+  return {
     related: related.map(linkForm),
-    ...(story ? { story: { earlier: story.earlier.map(linkForm), since: story.since.map(linkForm) } } : {}),
+    ...(story ? { story: { earlier: story.earlier.map(linkForm), since } } : {}),
     ...(previous ? { previous: linkForm(previous) } : {}),
     ...(next ? { next: linkForm(next) } : {}),
   };
-  return { ...article, html: digest(html), ...links };
 }
 
 /**

@@ -145,7 +145,8 @@ async function buildSearch(archive: Archive, pagePlan: PagePlan, options: BuildO
   const previous = await publishedShards(options.outputDir);
   const staged = pagePlan.stagedShards;
   const job = { stagingDir, publishedDir: options.outputDir, previous, staged, language, signal };
-  return indexShards(shards, job);
+  // The shards' file hashes are remembered in the cache, so that a rebuild reads few of them.
+  return indexShards(shards, { ...job, cacheDir: options.cacheDir });
 }
 
 /** A record that cannot be written does not unpublish the site: it is a loud warning. */

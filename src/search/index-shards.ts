@@ -3,10 +3,11 @@
 // as unchanged pages are (src/publish/incremental.ts), so one edit re-indexes one shard.
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { atOnce } from "./at-once.ts";
+import { FileHashes } from "./file-hashes.ts";
 import { indexedPages, indexSite } from "./index-site.ts";
 import type { Shard } from "./shards.ts";
 
@@ -56,6 +57,10 @@ export interface ShardJob {
   staged?: ShardRecord | undefined;
   language: string;
   signal?: AbortSignal;
+  /** Where the shards' file hashes are remembered between builds (./file-hashes.ts). */
+  cacheDir?: string | undefined;
+  /** The build's clock, in milliseconds (./file-hashes.ts). */
+  now?: number;
 }
 
 interface ShardBuilt {
@@ -70,8 +75,11 @@ export async function indexShards(shards: Shard[], job: ShardJob): Promise<Searc
   await mkdir(bundles, { recursive: true });
   await removeStaleBundles(bundles, shards);
   const turn = inTurn();
-  const build = (shard: Shard, signal: AbortSignal) => buildShard(shard, { job, turn, signal });
+  const hashes = await FileHashes.open(job.cacheDir, job.now ?? Date.now());
+  const work = (signal: AbortSignal) => ({ job, turn, signal, hashes });
+  const build = (shard: Shard, signal: AbortSignal) => buildShard(shard, work(signal));
   const built = await atOnce(shards, SHARDS_AT_ONCE, build, job.signal);
+  await hashes.save();
   const report: SearchReport = { pages: 0, indexed: [], reused: [], record: {} };
   shards.forEach((shard, i) => {
     const { reused, pages, fingerprint } = built[i]!;
@@ -102,10 +110,15 @@ async function removeStaleBundles(bundles: string, shards: Shard[]): Promise<voi
  * other is removed: it is never written into, since its files may be hard links to the
  * published site's.
  */
-async function stagedAlready(shard: Shard, job: ShardJob, bundle: string): Promise<string | undefined> {
-  const recorded = job.staged?.[shard.name];
+async function stagedAlready(
+  shard: Shard,
+  work: ShardWork,
+  bundle: string,
+): Promise<string | undefined> {
+  const recorded = work.job.staged?.[shard.name];
   const same = recorded?.[0] === shard.inputs;
-  if (same && (await fingerprint(bundle).catch(() => undefined)) === recorded[1]) return recorded[1];
+  const found = same ? await fingerprint(bundle, work.hashes).catch(() => undefined) : undefined;
+  if (same && found === recorded[1]) return recorded[1];
   await rm(bundle, { recursive: true, force: true });
   return undefined;
 }
@@ -118,6 +131,7 @@ interface ShardWork {
   job: ShardJob;
   turn: Turn;
   signal: AbortSignal;
+  hashes: FileHashes;
 }
 
 function inTurn(): Turn {
@@ -132,9 +146,9 @@ function inTurn(): Turn {
 async function buildShard(shard: Shard, work: ShardWork): Promise<ShardBuilt> {
   const { job } = work;
   const bundle = join(job.stagingDir, SEARCH_DIR, shard.name);
-  const staged = await stagedAlready(shard, job, bundle);
+  const staged = await stagedAlready(shard, work, bundle);
   if (staged) return { reused: true, pages: await indexedPages(bundle), fingerprint: staged };
-  const kept = await reusable(shard, job);
+  const kept = await reusable(shard, work);
   if (kept) {
     // The links are the very files just fingerprinted: no need to read them again.
     await linkTree(join(job.publishedDir, SEARCH_DIR, shard.name), bundle);
@@ -142,18 +156,18 @@ async function buildShard(shard: Shard, work: ShardWork): Promise<ShardBuilt> {
   }
   await indexShard(shard, bundle, work);
   const pages = await indexedPages(bundle);
-  return { reused: false, pages, fingerprint: await fingerprint(bundle) };
+  return { reused: false, pages, fingerprint: await fingerprint(bundle, work.hashes) };
 }
 
 /**
  * The published bundle's fingerprint when the shard can be taken from it: same inputs, and
  * its files as the last build left them (not edited by hand).
  */
-async function reusable(shard: Shard, job: ShardJob): Promise<string | undefined> {
+async function reusable(shard: Shard, { job, hashes }: ShardWork): Promise<string | undefined> {
   const recorded = job.previous?.[shard.name];
   if (!recorded || recorded[0] !== shard.inputs) return undefined;
   const published = join(job.publishedDir, SEARCH_DIR, shard.name);
-  const found = await fingerprint(published).catch(() => undefined);
+  const found = await fingerprint(published, hashes).catch(() => undefined);
   return found === recorded[1] ? found : undefined;
 }
 
@@ -225,13 +239,12 @@ async function linkTree(from: string, to: string): Promise<void> {
 /**
  * A hash of each file's path and bytes: a hand edit or a missing file changes it, and two builds
  * of the same shard agree (file times would not). About 12 MB in 2,100 files a shard at 10,000
- * articles, read several at a time: each read waits on the file system more than it computes.
+ * articles: a file's hash is remembered while the file stays as it was (./file-hashes.ts), and
+ * the others are read several at a time, as each read waits on the file system.
  */
-async function fingerprint(folder: string): Promise<string> {
+async function fingerprint(folder: string, known: FileHashes): Promise<string> {
   const files = (await filesIn(folder)).sort();
-  const hashFile = async (file: string) => {
-    return createHash("sha256").update(await readFile(join(folder, file))).digest();
-  };
+  const hashFile = (file: string) => known.hash(join(folder, file));
   const hashes = await atOnce(files, FILES_AT_ONCE, hashFile);
   const digest = createHash("sha256");
   files.forEach((file, i) => digest.update(`${file}\0`).update(hashes[i]!));
