@@ -113,21 +113,7 @@ function feedContent(archive: Archive): FeedContent {
   };
 }
 
-/**
- * Entries are made once per article and build: an article is in the site's feed and in the
- * feeds of each of its authors and entities, and parsing its HTML is the costly part.
- */
-const entriesMade = new WeakMap<Archive, WeakMap<Article, FeedEntry>>();
-
 function feedEntry(archive: Archive, article: Article): FeedEntry {
-  let made = entriesMade.get(archive);
-  if (!made) entriesMade.set(archive, (made = new WeakMap()));
-  let entry = made.get(article);
-  if (!entry) made.set(article, (entry = newFeedEntry(archive, article)));
-  return entry;
-}
-
-function newFeedEntry(archive: Archive, article: Article): FeedEntry {
   const { timezone } = archive.site;
   const published = publicationMoment(article.date, timezone);
   const summary = feedText(article.summary ?? "");
@@ -219,14 +205,14 @@ interface AtomFeed {
   self: string;
   alternate: string;
   updated: Date;
-  entries: FeedEntry[];
+  /** Each entry's XML (entryXml). */
+  entries: string[];
 }
 
 /**
- * An Atom feed: feedsmith writes the feed without its entries, and each entry's XML (entryXml)
- * goes in before the closing tag, where feedsmith puts entries. An article is in the site's feed
- * and in the feed of each of its authors and entities, about six at 10,000 articles: writing its
- * entry once rather than in every feed saved about 9 s of a cold build's 13 s of feeds.
+ * An Atom feed: feedsmith writes the feed without its entries, and each entry's XML (entryXml,
+ * made once for all the feeds that hold it: AtomEntries) goes in before the closing tag, where
+ * feedsmith puts entries.
  */
 function writeAtom(archive: Archive, feed: AtomFeed): string {
   const head = generateAtomFeed({
@@ -242,13 +228,11 @@ function writeAtom(archive: Archive, feed: AtomFeed): string {
     xml: { lang: archive.site.language },
   });
   const end = head.lastIndexOf(FEED_END);
-  return `${head.slice(0, end)}${feed.entries.map(entryXml).join("")}${head.slice(end)}`;
+  return `${head.slice(0, end)}${feed.entries.join("")}${head.slice(end)}`;
 }
 
 const FEED_END = "</feed>";
 const ENTRY_START = "  <entry>";
-
-const entriesWritten = new WeakMap<FeedEntry, string>();
 
 /**
  * One entry's Atom XML, as feedsmith writes it in any feed (indented the same): cut from a feed
@@ -256,18 +240,56 @@ const entriesWritten = new WeakMap<FeedEntry, string>();
  * opening tag and its last `</feed>` the feed's end.
  */
 function entryXml(entry: FeedEntry): string {
-  let xml = entriesWritten.get(entry);
-  if (xml === undefined) {
-    const alone = generateAtomFeed({
-      id: "entry",
-      title: { value: "entry" },
-      updated: entry.updated,
-      entries: [atomEntry(entry)],
-    });
-    xml = alone.slice(alone.indexOf(ENTRY_START), alone.lastIndexOf(FEED_END));
-    entriesWritten.set(entry, xml);
+  const alone = generateAtomFeed({
+    id: "entry",
+    title: { value: "entry" },
+    updated: entry.updated,
+    entries: [atomEntry(entry)],
+  });
+  return alone.slice(alone.indexOf(ENTRY_START), alone.lastIndexOf(FEED_END));
+}
+
+/**
+ * The Atom entries of the articles in a set of feeds, each made once for all of them and let
+ * go after the last that holds it. An article is in the feed of each of its authors and
+ * entities, about six at 10,000 articles: making its entry once (parsing its body to make its
+ * links absolute, then writing its XML) rather than in every feed saved about 9 s of a cold
+ * build's 13 s of feeds. Kept as UTF-8 bytes, outside V8's heap, and only while a feed still
+ * to be written holds it: kept as strings for the whole build, the entries of 100,000 articles
+ * (two copies of every body) took the heap past its 4 GB limit.
+ */
+export class AtomEntries {
+  private readonly kept = new Map<Article, Buffer>();
+  /** How many of the feeds still to be written hold each article. */
+  private readonly uses = new Map<Article, number>();
+
+  constructor(
+    private readonly archive: Archive,
+    feeds: readonly Pick<SubjectFeed, "articles">[],
+  ) {
+    for (const { articles } of feeds) {
+      for (const article of articles) this.uses.set(article, (this.uses.get(article) ?? 0) + 1);
+    }
   }
-  return xml;
+
+  /** Entries kept for feeds still to be written. */
+  get held(): number {
+    return this.kept.size;
+  }
+
+  /** The article's entry, for one of the feeds: the last use lets it go. */
+  xml(article: Article): string {
+    const bytes = this.kept.get(article) ?? Buffer.from(entryXml(feedEntry(this.archive, article)));
+    const left = (this.uses.get(article) ?? 0) - 1;
+    if (left > 0) {
+      this.uses.set(article, left);
+      this.kept.set(article, bytes);
+    } else {
+      this.uses.delete(article);
+      this.kept.delete(article);
+    }
+    return bytes.toString("utf8");
+  }
 }
 
 function atomEntry(entry: FeedEntry) {
@@ -287,7 +309,8 @@ function atomEntry(entry: FeedEntry) {
 export function atomFeed(archive: Archive): string {
   const feed = feedContent(archive);
   const self = absoluteUrl(archive, FEED_URLS.atom);
-  const { home: id, title, description: subtitle, updated, entries } = feed;
+  const { home: id, title, description: subtitle, updated } = feed;
+  const entries = feed.entries.map(entryXml);
   return writeAtom(archive, { id, title, subtitle, self, alternate: id, updated, entries });
 }
 
@@ -295,12 +318,18 @@ export function atomFeed(archive: Archive): string {
  * One author's or entity's Atom feed. Its `updated` is its newest entry's, not the archive's,
  * so that a new article elsewhere leaves the feed, and its input hash, as they were.
  */
-export function subjectAtomFeed(archive: Archive, feed: SubjectFeed): string {
-  const entries = feed.articles.map((article) => feedEntry(archive, article));
-  const newest = Math.max(...entries.map((entry) => entry.updated.getTime()));
+export function subjectAtomFeed(
+  archive: Archive,
+  feed: SubjectFeed,
+  made: AtomEntries = new AtomEntries(archive, [feed]),
+): string {
   const { timezone } = archive.site;
+  const moment = (article: Article) => publicationMoment(article.updated ?? article.date, timezone);
+  const newest = Math.max(...feed.articles.map((article) => moment(article).getTime()));
   // Without entries, as of the archive's last update, which the feed records as an input.
-  const updated = entries.length ? new Date(newest) : archiveMoment(feed.archiveUpdated, timezone);
+  const updated = feed.articles.length
+    ? new Date(newest)
+    : archiveMoment(feed.archiveUpdated, timezone);
   const alternate = absoluteUrl(archive, feed.page);
   return writeAtom(archive, {
     id: alternate,
@@ -309,7 +338,7 @@ export function subjectAtomFeed(archive: Archive, feed: SubjectFeed): string {
     self: absoluteUrl(archive, feed.url),
     alternate,
     updated,
-    entries,
+    entries: feed.articles.map((article) => made.xml(article)),
   });
 }
 
@@ -332,7 +361,7 @@ export function correctionsFeed(archive: Archive): string {
     alternate,
     // No correction yet: as of the archive's last update.
     updated: entries[0]?.updated ?? archiveMoment(archive.lastUpdated, timezone),
-    entries,
+    entries: entries.map(entryXml),
   });
 }
 

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { fileForUrl } from "../content/paths.ts";
 import { atOnce } from "../search/at-once.ts";
-import { type SubjectFeed, subjectAtomFeed } from "./feeds.ts";
+import { AtomEntries, type SubjectFeed, subjectAtomFeed } from "./feeds.ts";
 
 /** Files written at once: each waits on the file system more than it computes. */
 const FILES_AT_ONCE = 8;
@@ -19,10 +19,11 @@ export async function writeSubjectFeeds(
   siteDir: string,
   signal?: AbortSignal,
 ): Promise<void> {
+  const entries = new AtomEntries(archive, feeds);
   const write = async (feed: SubjectFeed) => {
     const path = join(siteDir, fileForUrl(feed.url));
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, subjectAtomFeed(archive, feed));
+    await writeFile(path, subjectAtomFeed(archive, feed, entries));
   };
   await atOnce(feeds, FILES_AT_ONCE, write, signal);
 }

@@ -10,6 +10,7 @@ import type { Archive, Article } from "../../src/archive/model.ts";
 import { fileForUrl, siteUrl } from "../../src/content/paths.ts";
 import {
   absolutizeLinks,
+  AtomEntries,
   authorFeeds,
   correctionsFeed,
   entityFeeds,
@@ -212,6 +213,24 @@ for (const expected of FEEDS) {
     checkFeed(subjectAtomFeed(archive, feedOf(expected.kind, expected.name)), expected);
   });
 }
+
+test("an entry made for several feeds is the same in each, and let go after the last", () => {
+  const feeds = [...authorFeeds(archive), ...entityFeeds(archive)];
+  const entries = new AtomEntries(archive, feeds);
+  const shared = feeds.filter((feed) => feed.articles.length > 0);
+  assert.ok(shared.length >= 2);
+  for (const feed of feeds) {
+    assert.equal(subjectAtomFeed(archive, feed, entries), subjectAtomFeed(archive, feed), feed.name);
+  }
+  assert.equal(entries.held, 0, "every entry let go once its last feed is written");
+  // Midway, an article that a feed still to be written holds is kept, made once.
+  const half = new AtomEntries(archive, feeds);
+  subjectAtomFeed(archive, feeds[0]!, half);
+  const later = new Set(feeds.slice(1).flatMap((feed) => feed.articles));
+  const kept = feeds[0]!.articles.filter((article) => later.has(article)).length;
+  assert.ok(kept > 0, "the first feed shares an article with a later one");
+  assert.equal(half.held, kept);
+});
 
 const EMPTY = "empty feeds (an author's, an entity's, the corrections') take the archive's date";
 test(EMPTY, () => {
