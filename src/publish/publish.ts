@@ -21,7 +21,7 @@ import {
 import { copyStaticFiles, copyThemeAssets, STATIC_FOLDER, THEME_ASSETS } from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
 import { writeSubjectFeeds } from "../feeds/write-subject-feeds.ts";
-import { articlesApart, writePages } from "./write-pages.ts";
+import { articlesApart, releaseMemory, writePages } from "./write-pages.ts";
 import { publishImages } from "../images/publish-images.ts";
 
 
@@ -71,6 +71,8 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
   try {
     say(`Writing pages for ${archive.articles.length.toLocaleString("en")} articles`);
     const pagesStart = performance.now();
+    // What reading the archive left behind (sources, Markdown's messages) goes before the pages.
+    releaseMemory();
     const sites = { published: options.outputDir, staging: staging.path, recycled: staging.recycled };
     const pagePlan = await staging.step(() => planPages(archive, sites));
     await staging.step(() => preparePages(pagePlan, sites));
