@@ -97,6 +97,8 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
       await staging.step(() => writeIcons(icons, staging.path));
       const feeds = [...authorFeeds, ...entityFeeds];
       await staging.step((signal) => writeSubjectFeeds(archive, feeds, staging.path, signal));
+      // The feeds' strings (about 400 MB at 10,000 articles), let go while Pagefind may still run.
+      releaseMemory();
       timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
       // A preview with static-file problems shows them on its pages, and publishes none.
