@@ -21,7 +21,8 @@ import {
 import { copyStaticFiles, copyThemeAssets, STATIC_FOLDER, THEME_ASSETS } from "./static-files.ts";
 import { writeIcons } from "../icons/site-icons.ts";
 import { writeSubjectFeeds } from "../feeds/write-subject-feeds.ts";
-import { articlesApart, releaseMemory, writePages } from "./write-pages.ts";
+import { releaseMemory } from "./release-memory.ts";
+import { articlesApart, writePages } from "./write-pages.ts";
 import { publishImages } from "../images/publish-images.ts";
 
 

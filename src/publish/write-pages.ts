@@ -14,6 +14,7 @@ import { Eleventy } from "@11ty/eleventy";
 import type { Archive } from "../archive/model.ts";
 import { PROJECT_ROOT } from "../config/options.ts";
 import type { PageSelection } from "./incremental.ts";
+import { releaseMemory } from "./release-memory.ts";
 
 /**
  * The pages Eleventy renders: all but the icons, which src/icons/site-icons.ts draws, and the
@@ -50,20 +51,9 @@ export async function writePages(
     const withSingles = singles && i === 0;
     if (!withSingles && Object.values(slice).every((list) => list.length === 0)) continue;
     await runEleventy(archive, slice, outputDir, withSingles ? [] : ignored);
+    // What the run kept (about 100 kB a page) is garbage now: see release-memory.ts.
     releaseMemory();
   }
-}
-
-/**
- * Collects the garbage now, where `node --expose-gc` allows it (`npm run build` and `npm start`
- * do), and does nothing elsewhere. Between two Eleventy runs almost nothing in the heap is
- * alive but the model, yet V8 lets the heap grow to about four times what its last collection
- * kept before it collects again, and keeps the memory it has: at 10,000 articles the process
- * held 1.6 GB through the search stage for a model of about 230 MB. A full collection after
- * each run costs a few hundred milliseconds and keeps each run's garbage from adding up.
- */
-export function releaseMemory(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /**
