@@ -100,7 +100,8 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
       await staging.step(() => writeIcons(icons, staging.path));
       const feeds = [...authorFeeds, ...entityFeeds];
       await staging.step((signal) => writeSubjectFeeds(archive, feeds, staging.path, signal));
-      // The feeds' strings (about 400 MB at 10,000 articles), let go while Pagefind may still run.
+      // What writing the feeds left behind (each feed's text, written and let go) is collected
+      // while Pagefind may still run.
       releaseMemory();
       timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
