@@ -7,7 +7,8 @@ declare module "@11ty/eleventy" {
   export interface UserConfig {
     globalData: Record<string, unknown>;
     addGlobalData(name: string, data: unknown): void;
-    addExtension(extensions: string | string[], options: { key: string; compile?: (this: unknown) => (this: TemplateEngineContext, data: unknown) => Promise<string> }): void;
+    /** A page may be rendered as bytes: Eleventy writes a Buffer as it is (Template.js, _write). */
+    addExtension(extensions: string | string[], options: { key: string; compile?: (this: unknown) => (this: TemplateEngineContext, data: unknown) => Promise<string | Buffer> }): void;
     setTemplateFormats(formats: string | string[]): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     /** Globs of input files not to process, relative to the project's folder. */
