@@ -10,6 +10,12 @@ import type { Registered } from "../../src/archive/registry.ts";
 import { PROJECT_ROOT } from "../../src/config/options.ts";
 import type { Slug } from "../../src/content/paths.ts";
 import type { ArticleSource, EntitySource } from "../../src/content/validate.ts";
+import { buildArchive } from "../../src/archive/build.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { Problems } from "../../src/content/problems.ts";
+import { readSiteConfig } from "../../src/content/site.ts";
+import { validateContent } from "../../src/content/validate.ts";
+import { renderMarkdownSafely } from "../../src/markdown/render.ts";
 import { readArchive } from "../../src/read-archive.ts";
 import { article, writeArchive } from "../support/archive.ts";
 import { HANG } from "../support/hang.ts";
@@ -61,6 +67,29 @@ test("hints at the line: listed and never mentioned, mentioned and not listed", 
     [],
     "off unless asked for",
   );
+});
+
+test("the hints are made while the bodies render, not before", async () => {
+  const root = await writeArchive(FILES, temp);
+  const problems = new Problems();
+  const loaded = await loadContent(root, problems);
+  const content = validateContent(loaded.files, problems);
+  const site = readSiteConfig(loaded.siteYaml, problems);
+  const hintsNow = () => problems.list.filter((p) => p.rule.startsWith("entity-not")).length;
+  let hintsWhenAsked = -1;
+  let hintsWhenRendered = -1;
+  // A stand-in for the Markdown workers: it answers only after the event loop has turned.
+  const render = async (jobs: readonly { body: string }[]) => {
+    hintsWhenAsked = hintsNow();
+    await new Promise(setImmediate);
+    hintsWhenRendered = hintsNow();
+    return jobs.map((job) => renderMarkdownSafely(job.body));
+  };
+  const options = { includeDrafts: false, mentionHints: true };
+  await buildArchive(content, site, options, problems, render);
+  assert.equal(hintsWhenAsked, 0, "the bodies are sent to render before any hint is made");
+  assert.equal(hintsWhenRendered, 2, "the hints are made while they render");
+  assert.equal(hintsNow(), 2);
 });
 
 test("words are folded, keep inner dots, and leave out code and addresses", () => {
