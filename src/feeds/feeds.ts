@@ -215,6 +215,12 @@ interface AtomFeed {
  * feedsmith puts entries.
  */
 function writeAtom(archive: Archive, feed: AtomFeed): string {
+  const [start, end] = atomShell(archive, feed);
+  return `${start}${feed.entries.join("")}${end}`;
+}
+
+/** An Atom feed's text before its entries and after them. */
+function atomShell(archive: Archive, feed: Omit<AtomFeed, "entries">): [string, string] {
   const head = generateAtomFeed({
     id: feed.id,
     title: { value: feed.title },
@@ -228,7 +234,7 @@ function writeAtom(archive: Archive, feed: AtomFeed): string {
     xml: { lang: archive.site.language },
   });
   const end = head.lastIndexOf(FEED_END);
-  return `${head.slice(0, end)}${feed.entries.join("")}${head.slice(end)}`;
+  return [head.slice(0, end), head.slice(end)];
 }
 
 const FEED_END = "</feed>";
@@ -277,8 +283,8 @@ export class AtomEntries {
     return this.kept.size;
   }
 
-  /** The article's entry, for one of the feeds: the last use lets it go. */
-  xml(article: Article): string {
+  /** The article's entry as UTF-8, for one of the feeds: the last use lets it go. */
+  bytes(article: Article): Buffer {
     const bytes = this.kept.get(article) ?? Buffer.from(entryXml(feedEntry(this.archive, article)));
     const left = (this.uses.get(article) ?? 0) - 1;
     if (left > 0) {
@@ -288,7 +294,7 @@ export class AtomEntries {
       this.uses.delete(article);
       this.kept.delete(article);
     }
-    return bytes.toString("utf8");
+    return bytes;
   }
 }
 
@@ -323,6 +329,19 @@ export function subjectAtomFeed(
   feed: SubjectFeed,
   made: AtomEntries = new AtomEntries(archive, [feed]),
 ): string {
+  return subjectAtomBytes(archive, feed, made).toString("utf8");
+}
+
+/**
+ * The feed as UTF-8, its entries' bytes as AtomEntries keeps them: never made into strings,
+ * as 460 MB of feeds at 10,000 articles were (decoded, joined, then encoded again to be
+ * written: about 4 s of a cold build).
+ */
+export function subjectAtomBytes(
+  archive: Archive,
+  feed: SubjectFeed,
+  made: AtomEntries = new AtomEntries(archive, [feed]),
+): Buffer {
   const { timezone } = archive.site;
   const moment = (article: Article) => publicationMoment(article.updated ?? article.date, timezone);
   const newest = Math.max(...feed.articles.map((article) => moment(article).getTime()));
@@ -331,15 +350,16 @@ export function subjectAtomFeed(
     ? new Date(newest)
     : archiveMoment(feed.archiveUpdated, timezone);
   const alternate = absoluteUrl(archive, feed.page);
-  return writeAtom(archive, {
+  const [start, end] = atomShell(archive, {
     id: alternate,
     title: `${feedText(feed.name)} · ${feedText(archive.site.title)}`,
     subtitle: "",
     self: absoluteUrl(archive, feed.url),
     alternate,
     updated,
-    entries: feed.articles.map((article) => made.xml(article)),
   });
+  const entries = feed.articles.map((article) => made.bytes(article));
+  return Buffer.concat([Buffer.from(start), ...entries, Buffer.from(end)]);
 }
 
 /**

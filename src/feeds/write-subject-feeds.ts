@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { fileForUrl } from "../content/paths.ts";
 import { atOnce } from "../search/at-once.ts";
-import { AtomEntries, type SubjectFeed, subjectAtomFeed } from "./feeds.ts";
+import { AtomEntries, type SubjectFeed, subjectAtomBytes } from "./feeds.ts";
 
 /** Files written at once: each waits on the file system more than it computes. */
 const FILES_AT_ONCE = 8;
@@ -23,7 +23,7 @@ export async function writeSubjectFeeds(
   const write = async (feed: SubjectFeed) => {
     const path = join(siteDir, fileForUrl(feed.url));
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, subjectAtomFeed(archive, feed, entries));
+    await writeFile(path, subjectAtomBytes(archive, feed, entries));
   };
   await atOnce(feeds, FILES_AT_ONCE, write, signal);
 }
