@@ -6,7 +6,7 @@
 // unchanged images encodes nothing.
 import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { extname, join } from "node:path";
-import Image, { type ImageVariant } from "@11ty/eleventy-img";
+import type { ImageVariant } from "@11ty/eleventy-img";
 import type { ResponsiveImage } from "../archive/model.ts";
 
 /** Where variants are published in the site, and kept in the cache folder. */
@@ -62,7 +62,7 @@ export async function imageVariants(
   await mkdir(kept, { recursive: true });
   const scratch = await mkdtemp(join(cacheDir, `${IMAGE_FOLDER}-making-`));
   try {
-    const made = await Image(sourceFile, { ...options, outputDir: scratch });
+    const made = await (await eleventyImage())(sourceFile, { ...options, outputDir: scratch });
     const files = Object.values(made).flat().map((v) => v.filename);
     await Promise.all(files.map((file) => rename(join(scratch, file), join(kept, file))));
     return responsiveImage(made);
@@ -93,8 +93,17 @@ export async function measuredVariants(sourceFile: string): Promise<ResponsiveIm
   return responsiveImage(await plannedVariants(sourceFile, IMAGE_FOLDER));
 }
 
-function plannedVariants(sourceFile: string, outputDir: string) {
-  return Image(sourceFile, { ...variantOptions(sourceFile), outputDir, statsOnly: true });
+async function plannedVariants(sourceFile: string, outputDir: string) {
+  const options = { ...variantOptions(sourceFile), outputDir, statsOnly: true };
+  return (await eleventyImage())(sourceFile, options);
+}
+
+/**
+ * eleventy-img (and sharp with it), loaded when an archive first has an image: it takes about
+ * 0.1 s, which every build of an archive without images, and every rebuild, would pay.
+ */
+async function eleventyImage() {
+  return (await import("@11ty/eleventy-img")).default;
 }
 
 function exists(path: string): Promise<boolean> {
