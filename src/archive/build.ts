@@ -126,11 +126,16 @@ export async function buildArchive(content: ValidatedContent, site: SiteConfig, 
   const linkedMentions = new Map(sources.map((source, i) => [source, articleMentions(source, mentions[i]!.entities, entityRefs)]));
   const bodySources = [...sources, ...content.entities, ...content.authors];
   const rendering = renderBodies(bodySources, linkedMentions, render, problems);
-  // Awaited below, after the hints, which the rendering's failure must not leave unhandled.
+  // Awaited below, after the hints, which the rendering's failure must not leave unhandled;
+  // if the hints fail, the rendering ends before the build does, so that nothing is left working.
   rendering.catch(() => undefined);
   if (options.mentionHints) {
     const listed = new Map(sources.map((source, i) => [source, mentions[i]!.listed]));
-    await hintAll(listed, [...entityRefs.keys()], options, problems);
+    const entries = [...entityRefs.keys()];
+    await hintAll(listed, entries, options, problems).catch(async (error: unknown) => {
+      await rendering.catch(() => undefined);
+      throw error;
+    });
   }
   const bodies = await rendering;
   const articles = sources.map((source, i) => {
