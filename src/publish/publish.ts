@@ -9,7 +9,7 @@ import { type BuildOptions, PROJECT_ROOT } from "../config/options.ts";
 import { ContentError, errorReason, type Problem } from "../content/problems.ts";
 import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
 import { planSite } from "../pipeline.ts";
-import { indexShards } from "../search/index-shards.ts";
+import { indexShards, type ShardJob } from "../search/index-shards.ts";
 import { pagefindVersion } from "../search/index-site.ts";
 import { planShards } from "../search/shards.ts";
 import {
@@ -88,9 +88,11 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     // either stops the other, and nothing is left writing when the staging folder goes.
     say("Building the search index");
     const beside = new AbortController();
+    let pagesWritten = () => {};
+    const pagesDone = new Promise<void>((resolve) => (pagesWritten = resolve));
     const searching = staging.step((signal) => {
       const either = AbortSignal.any([signal, beside.signal]);
-      return buildSearch(archive, pagePlan, options, staging.path, either);
+      return buildSearch(archive, pagePlan, options, staging.path, { signal: either, pagesDone });
     });
     // Awaited below, or after a failure of the pages: never an unhandled rejection meanwhile.
     searching.catch(() => undefined);
@@ -103,6 +105,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
       // What writing the feeds left behind (each feed's text, written and let go) is collected
       // while Pagefind may still run.
       releaseMemory();
+      pagesWritten();
       timings.push({ stage: "pages", ms: performance.now() - pagesStart });
 
       // A preview with static-file problems shows them on its pages, and publishes none.
@@ -144,13 +147,20 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
 }
 
 /** The search index in shards: only those whose pages changed are indexed again. */
-async function buildSearch(archive: Archive, pagePlan: PagePlan, options: BuildOptions, stagingDir: string, signal: AbortSignal) {
+async function buildSearch(
+  archive: Archive,
+  pagePlan: PagePlan,
+  options: BuildOptions,
+  stagingDir: string,
+  { signal, pagesDone }: Required<Pick<ShardJob, "signal" | "pagesDone">>,
+) {
   const { language } = archive.site;
   const context = { searchHashes: pagePlan.searchHashes, code: pagePlan.code, shell: pagePlan.shell, pagefindVersion: await pagefindVersion(), language };
   const shards = planShards(archive.articles, context);
   const previous = await publishedShards(options.outputDir);
   const staged = pagePlan.stagedShards;
-  const job = { stagingDir, publishedDir: options.outputDir, previous, staged, language, signal };
+  const publishedDir = options.outputDir;
+  const job = { stagingDir, publishedDir, previous, staged, language, signal, pagesDone };
   // The shards' file hashes are remembered in the cache, so that a rebuild reads few of them.
   return indexShards(shards, { ...job, cacheDir: options.cacheDir });
 }
