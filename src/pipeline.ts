@@ -52,7 +52,8 @@ export async function planSite(options: BuildOptions, mode: RunMode, hooks: Plan
   // The theme's files are in the site too: `npm run check` must refuse a static file that
   // would replace one, as the build does.
   const siteFiles = new Set([...outputFiles(outputs), ...(await themeAssetFiles())]);
-  for (const problem of await checkStaticFiles(options.contentDir, siteFiles)) problems.add(problem);
+  const staticProblems = await checkStaticFiles(options.contentDir, siteFiles);
+  for (const problem of staticProblems) problems.add(problem);
   const ok = problems.errors.length === 0;
   const shown = problems.errors.map((problem) => ({ ...problem, file: relative(options.workingDir, problem.file) }));
   const archive = mode === "preview" ? withProblems(read, shown) : read;

@@ -322,20 +322,9 @@ export function atomFeed(archive: Archive): string {
 
 /**
  * One author's or entity's Atom feed. Its `updated` is its newest entry's, not the archive's,
- * so that a new article elsewhere leaves the feed, and its input hash, as they were.
- */
-export function subjectAtomFeed(
-  archive: Archive,
-  feed: SubjectFeed,
-  made: AtomEntries = new AtomEntries(archive, [feed]),
-): string {
-  return subjectAtomBytes(archive, feed, made).toString("utf8");
-}
-
-/**
- * The feed as UTF-8, its entries' bytes as AtomEntries keeps them: never made into strings,
- * as 460 MB of feeds at 10,000 articles were (decoded, joined, then encoded again to be
- * written: about 4 s of a cold build).
+ * so that a new article elsewhere leaves the feed, and its input hash, as they were. As UTF-8,
+ * its entries' bytes as AtomEntries keeps them: never made into strings, as 460 MB of feeds at
+ * 10,000 articles were (decoded, joined, then encoded again to be written: about 4 s).
  */
 export function subjectAtomBytes(
   archive: Archive,

@@ -88,9 +88,10 @@ function holdsOf(pages: ReadonlySet<string>): SiteHolds {
 
 /**
  * The problems publishing the static files would have, given the site's generated files (or
- * what its folder holds), the theme's files among them. A static file may neither replace a page, nor need a folder where a
- * page is a file (`static/feed.xml/a.png`), nor be a file where pages need a folder: the copy
- * would fail half-way through with a system error that names no content file.
+ * what its folder holds), the theme's files among them. A static file may neither replace a
+ * page, nor need a folder where a page is a file (`static/feed.xml/a.png`), nor be a file
+ * where pages need a folder: the copy would fail half-way through with a system error that
+ * names no content file.
  */
 export async function checkStaticFiles(
   contentDir: string,

@@ -15,7 +15,7 @@ import {
   correctionsFeed,
   entityFeeds,
   type SubjectFeed,
-  subjectAtomFeed,
+  subjectAtomBytes,
 } from "../../src/feeds/feeds.ts";
 import { xmlSafe } from "../../src/feeds/xml-text.ts";
 import { feedInputText } from "../../src/publish/page-inputs.ts";
@@ -26,6 +26,10 @@ import { allElements, parsePageHtml } from "../support/html.ts";
 import { suiteCleanup, tempDir } from "../support/temp.ts";
 import { drawnPng } from "../support/images.ts";
 import { childNamed, childrenNamed, parseStrictXml, textOf, type XmlElement } from "./xml.ts";
+
+/** A subject's feed as text. */
+const subjectAtomFeed = (...args: Parameters<typeof subjectAtomBytes>) =>
+  subjectAtomBytes(...args).toString("utf8");
 
 // YAML's double-quoted escapes bring in what a file could not: a control character.
 const ANA = `"<Ana> & \\"Bo\\" ]]> 'x'"`;
