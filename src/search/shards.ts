@@ -8,25 +8,28 @@
 // shards' own date-sorted results one after the other (layouts/search-page/shards.js).
 //
 // One exception, for the newest span only: while it is young, it is one shard with the five
-// years before it (`2020-2029`), so that a first search does not pay four requests for a
-// shard of a handful of articles (see `joinYoungSpan`).
+// years before it (`2020-2029`) or their last year (`2024-2029`), so that a first search does
+// not pay four requests for a shard of a handful of articles (see `joinYoungSpan`).
 import { createHash } from "node:crypto";
 import type { Article } from "../archive/model.ts";
 import { type CalendarDate, pad4 } from "../content/dates.ts";
 import { fileForUrl } from "../content/paths.ts";
 
 /**
- * Years per shard. Measured at 10,000 articles over 25 years (README, "How it works"): one
- * shard per year means 25 Pagefind bundles for every search; five years keeps a first search
- * to five bundles and a one-article rebuild to a fifth of the index.
+ * Years per shard, where they hold few enough articles: a small archive's search reads a few
+ * full shards rather than many of a handful of articles each (a shard costs a first search
+ * four requests whatever its size).
  */
 export const YEARS_PER_SHARD = 5;
 /**
- * The most articles a shard holds before its span is split. Pagefind holds its whole index
- * in memory while it writes it, about 300 MB a thousand pages: a 100,000-article archive in
- * five-year shards would need 6 GB for one of them.
+ * The most articles a shard holds before its span is split: what one edit costs in indexing.
+ * Pagefind takes about 1.5 ms and 300 kB a page, whatever the shard's size (2,000 pages 3.0 s,
+ * 1,000 1.45 s, 400 0.55 s): at 5,000, one edit at 10,000 articles re-indexed five years of
+ * 2,000 pages, 3.4 s of a 10 s rebuild, and now a year of 400. A first search does not pay for
+ * the extra shards, since it reads them newest first only as far as its first results need
+ * (layouts/search-page/shards.js), and each is smaller (README, "Search shards").
  */
-export const MAX_SHARD_ARTICLES = 5_000;
+export const MAX_SHARD_ARTICLES = 1_000;
 
 export interface Shard {
   /**
@@ -82,8 +85,9 @@ export function shardNames(dates: Iterable<Dated>): string[] {
 }
 
 /**
- * The newest five-year span joins the five years before it while it holds fewer articles than
- * they hold in an average year of theirs (a fifth), and the two together fit in a shard.
+ * The newest five-year span joins the shard before it (the five years before, or their last
+ * year when they are split) while it holds fewer articles than those five years hold in an
+ * average year of theirs (a fifth), and the two together fit in a shard.
  *
  * Why: a search reads the shards newest first until it has a first page of results, and a
  * shard costs a first search four requests whatever its size (its entry, metadata, a word
@@ -93,23 +97,26 @@ export function shardNames(dates: Iterable<Dated>): string[] {
  *
  * Why a fifth of the span before, not a fixed number: the join lasts about the first year of
  * a span at any pace of publishing, and that year is what the join costs the newsroom, since
- * an edit in it indexes both spans again (at most MAX_SHARD_ARTICLES pages, as any shard).
+ * an edit in it indexes both shards again (at most MAX_SHARD_ARTICLES pages, as any shard).
  * Why that span's count alone, not the archive's: the two spans concerned decide, so an edit
  * elsewhere never moves a shard's bounds.
  *
- * Only the newest span, only two unsplit five-year spans one after the other: shards stay
- * fixed by the calendar, and one edit still changes one shard, except the two that move the
- * bounds: the young span's first article (the two join) and the one that takes it to its
- * fifth, or the next span's first (they split). No page is rendered again for it: article
- * pages do not name their shard (src/search/index-shards.ts, HIGHLIGHT_SCRIPT).
+ * Only the newest span, only with the shard just before it, and only one of whole years (a
+ * quarter or a month has no name that could join years): shards stay fixed by the calendar,
+ * and one edit still changes one shard, except the two that move the bounds: the young span's
+ * first article (the two join) and the one that takes it to its fifth, or the next span's
+ * first (they split). No page is rendered again for it: article pages do not name their shard
+ * (src/search/index-shards.ts, HIGHLIGHT_SCRIPT).
  */
 function joinYoungSpan(newestFirst: Span[], months: ReadonlyMap<number, number>): Span[] {
   const [young, before, ...rest] = newestFirst;
-  if (!young || !before || !isFiveYears(young) || !isFiveYears(before)) return newestFirst;
+  if (!young || !before || !isFiveYears(young) || !isWholeYears(before)) return newestFirst;
   if (before.to + 1 !== young.from) return newestFirst;
-  const [youngCount, beforeCount] = [countIn(young, months), countIn(before, months)];
-  const isYoung = youngCount * YEARS_PER_SHARD < beforeCount;
-  if (!isYoung || youngCount + beforeCount > MAX_SHARD_ARTICLES) return newestFirst;
+  const spanBefore = fiveYears(fiveYearsOf(Math.floor(before.from / 12)));
+  const youngCount = countIn(young, months);
+  const isYoung = youngCount * YEARS_PER_SHARD < countIn(spanBefore, months);
+  const fits = youngCount + countIn(before, months) <= MAX_SHARD_ARTICLES;
+  if (!isYoung || !fits) return newestFirst;
   const [first, last] = [Math.floor(before.from / 12), Math.floor(young.to / 12)];
   return [{ name: `${pad4(first)}-${pad4(last)}`, from: before.from, to: young.to }, ...rest];
 }
@@ -117,6 +124,11 @@ function joinYoungSpan(newestFirst: Span[], months: ReadonlyMap<number, number>)
 /** A five-year span as the calendar cuts it, not split into years: `2020-2024`. */
 function isFiveYears(span: Span): boolean {
   return span.to - span.from + 1 === YEARS_PER_SHARD * 12;
+}
+
+/** A year or five, from January to December: a span whose name is made of years. */
+function isWholeYears(span: Span): boolean {
+  return span.from % 12 === 0 && (span.to - span.from + 1) % 12 === 0;
 }
 
 function countIn(span: Span, months: ReadonlyMap<number, number>): number {

@@ -38,6 +38,19 @@ test("a young newest span is one shard with the five years before it", () => {
   assert.deepEqual([joined.from, joined.to], [2020 * 12, 2029 * 12 + 11]);
 });
 
+test("a young newest span joins the last year of the five before when they are split", () => {
+  const big = MAX_SHARD_ARTICLES;
+  // 2020-2024 holds more than a shard: its years are shards, and 2025-2029 joins 2024.
+  const archive = [...dates(2026, 2, 3), ...dates(2024, 5, 20), ...dates(2021, 1, big)];
+  assert.deepEqual(shardNames(archive), ["2024-2029", "2021"]);
+  const articles = archive.map((date) => ({ date }));
+  assert.equal(shardFor(articles, { year: 2026, month: 2 }), "2024-2029");
+  assert.equal(shardFor(articles, { year: 2024, month: 5 }), "2024-2029");
+  // A fifth of the five years before, not of their last year: 3 of 1,020 is young, 250 not.
+  const grown = [...dates(2026, 2, 250), ...dates(2024, 5, 20), ...dates(2021, 1, big)];
+  assert.deepEqual(shardNames(grown), ["2025-2029", "2024", "2021"]);
+});
+
 test("the young span splits from the one before once it holds a fifth of it", () => {
   const before = dates(2021, 6, 10);
   assert.deepEqual(shardNames([...before, ...dates(2026, 1, 1)]), ["2020-2029"]);
@@ -57,7 +70,10 @@ test("only the newest span joins, only its neighbour, only within a shard's size
   assert.deepEqual(shardNames(fits), ["2020-2029"], "up to MAX_SHARD_ARTICLES");
   const split = [...dates(2026, 1, 1), ...dates(2021, 1, big), ...dates(2022, 1, 1)];
   const years = ["2025-2029", "2022", "2021"];
-  assert.deepEqual(shardNames(split), years, "not to a span split into years");
+  assert.deepEqual(shardNames(split), years, "not to a year that is not the span's last");
+  const quarters = [...dates(2026, 1, 1), ...dates(2024, 1, big), ...dates(2024, 12, 1)];
+  const parts = ["2025-2029", "2024-q4", "2024-q1"];
+  assert.deepEqual(shardNames(quarters), parts, "not to a quarter");
   const early = [...dates(6, 1, 1), ...dates(2, 1, 10)];
   assert.deepEqual(shardNames(early), ["0000-0009"], "named with four digits, as spanOf reads");
   assert.deepEqual(spanOf("0000-0009"), { name: "0000-0009", from: 0, to: 9 * 12 + 11 });
