@@ -90,12 +90,19 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     const beside = new AbortController();
     let pagesWritten = () => {};
     const pagesDone = new Promise<void>((resolve) => (pagesWritten = resolve));
+    let onStarted = () => {};
+    const started = new Promise<void>((resolve) => (onStarted = resolve));
     const searching = staging.step((signal) => {
       const either = AbortSignal.any([signal, beside.signal]);
-      return buildSearch(archive, pagePlan, options, staging.path, { signal: either, pagesDone });
+      const job = { signal: either, pagesDone, onStarted };
+      return buildSearch(archive, pagePlan, options, staging.path, job);
     });
     // Awaited below, or after a failure of the pages: never an unhandled rejection meanwhile.
     searching.catch(() => undefined);
+    // Eleventy holds this thread for long stretches: the search's own steps up to Pagefind's
+    // start (a few dozen awaits) would each wait behind it. In a rebuild, Pagefind started at
+    // the end of the pages rather than 0.5 s into them.
+    await Promise.race([started, searching.catch(() => undefined)]);
     try {
       await staging.step(() => writePages(archive, otherPages, staging.path));
       await staging.step(() => copyThemeAssets(staging.path));
@@ -152,7 +159,7 @@ async function buildSearch(
   pagePlan: PagePlan,
   options: BuildOptions,
   stagingDir: string,
-  { signal, pagesDone }: Required<Pick<ShardJob, "signal" | "pagesDone">>,
+  { signal, pagesDone, onStarted }: Required<Pick<ShardJob, "signal" | "pagesDone" | "onStarted">>,
 ) {
   const { language } = archive.site;
   const context = { searchHashes: pagePlan.searchHashes, code: pagePlan.code, shell: pagePlan.shell, pagefindVersion: await pagefindVersion(), language };
@@ -160,7 +167,7 @@ async function buildSearch(
   const previous = await publishedShards(options.outputDir);
   const staged = pagePlan.stagedShards;
   const publishedDir = options.outputDir;
-  const job = { stagingDir, publishedDir, previous, staged, language, signal, pagesDone };
+  const job = { stagingDir, publishedDir, previous, staged, language, signal, pagesDone, onStarted };
   // The shards' file hashes are remembered in the cache, so that a rebuild reads few of them.
   return indexShards(shards, { ...job, cacheDir: options.cacheDir });
 }

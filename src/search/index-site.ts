@@ -32,20 +32,23 @@ const OUTPUT_KEPT = 16_384;
 /**
  * Indexes the pages in `siteDir` into `bundleDir` (an absolute path). Rejects with Pagefind's
  * own words when it fails or dies; when `signal` aborts, kills it and rejects only once it has
- * exited, so that nothing writes into the site any more.
+ * exited, so that nothing writes into the site any more. `onStarted` is called once Pagefind
+ * runs.
  */
 export async function indexSite(
   siteDir: string,
   bundleDir: string,
   language: string,
   signal?: AbortSignal,
+  onStarted?: () => void,
 ): Promise<SearchIndexResult> {
   signal?.throwIfAborted();
   const args = ["--site", siteDir, "--output-path", bundleDir, "--force-language", language];
   args.push("--quiet");
   // Pagefind holds about 600 MB for a shard of 2,000 pages: this process's garbage goes first.
   releaseMemory();
-  const { code, died, output } = await run(await pagefindBinary(), args, siteDir, signal);
+  const binary = await pagefindBinary();
+  const { code, died, output } = await run(binary, args, siteDir, signal, onStarted);
   signal?.throwIfAborted();
   if (code !== 0) {
     const how = died ? `was killed by ${died}` : `failed (exit code ${code})`;
@@ -66,7 +69,13 @@ interface Finished {
   output: string;
 }
 
-function run(binary: string, args: string[], cwd: string, signal?: AbortSignal) {
+function run(
+  binary: string,
+  args: string[],
+  cwd: string,
+  signal?: AbortSignal,
+  onStarted?: () => void,
+) {
   return new Promise<Finished>((resolve, reject) => {
     // Settings meant for another Pagefind run (PAGEFIND_GLOB and the like) must not change ours;
     // the working folder is the site, so no pagefind.yml elsewhere is read either. A panic's
@@ -87,6 +96,7 @@ function run(binary: string, args: string[], cwd: string, signal?: AbortSignal) 
     signal?.addEventListener("abort", kill, { once: true });
     let failedToStart: Error | undefined;
     child.on("error", (error) => (failedToStart = error));
+    child.on("spawn", () => onStarted?.());
     // "close" comes after the process has exited and its output ended, however it ended.
     child.on("close", (code, died) => {
       signal?.removeEventListener("abort", kill);

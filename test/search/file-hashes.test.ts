@@ -71,6 +71,26 @@ test("a file written just before the build's clock is hashed but not remembered"
   assert.deepEqual(await next.hash(path), sha("other bytes"));
 });
 
+test("a file the build itself wrote is remembered at once, and a later write still seen", async (t) => {
+  const dir = await tempDir(t, "file-hashes");
+  const path = join(dir, "a.pf_fragment");
+  await writeFile(path, "first bytes");
+  // The build's clock is when it wrote the file: hash() alone would not trust that file yet.
+  const now = (await stat(path)).mtimeMs;
+  const build = await FileHashes.open(dir, now);
+  assert.deepEqual(await build.hashWritten(path), sha("first bytes"));
+  await build.save();
+  const setBack = (await stat(path)).mtime;
+  assert.ok(setBack.getTime() < now, "its time is set back to before the build");
+
+  let next = await FileHashes.open(dir, now);
+  await settled(path, "other bytes", setBack);
+  assert.deepEqual(await next.hash(path), sha("first bytes"), "remembered: not read again");
+  next = await FileHashes.open(dir, now);
+  await writeFile(path, "edit bytes!");
+  assert.deepEqual(await next.hash(path), sha("edit bytes!"), "a write after the build");
+});
+
 test("a damaged cache, or none, reads every file", async (t) => {
   const dir = await tempDir(t, "file-hashes");
   const path = join(dir, "a.pf_fragment");
