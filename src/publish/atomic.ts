@@ -67,6 +67,12 @@ export interface StagingFolder {
    * `Interrupted`, so the folder is removed only once nothing writes to it any more.
    */
   step<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /**
+   * Where this build leaves no site before the published one (there is none yet), makes a
+   * spare for the next build with `fill`, a folder beside this one that `commit` keeps;
+   * otherwise does nothing, since the published site becomes the spare.
+   */
+  makeSpare(fill: (folder: string) => Promise<void>): Promise<void>;
   /** Moves the finished site into place; the previous site is removed only after the move. */
   commit(): Promise<void>;
   /** Removes the staging folder; safe to call more than once. */
@@ -155,9 +161,16 @@ async function createStagingFolder(
   const throwIfStopped = () => {
     if (stop.aborted) throw stop.reason;
   };
+  let made: string | undefined;
   return {
     path,
     recycled,
+    async makeSpare(fill) {
+      if (intoMount || made !== undefined || (await exists(folder))) return;
+      made = `${path}-spare`;
+      await mkdir(made);
+      await fill(made);
+    },
     async step<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
       throwIfStopped();
       let result: T;
@@ -179,9 +192,11 @@ async function createStagingFolder(
       report("publishing");
       if (intoMount) await swapEntries(path, folder, join(folder, `.dateline-previous-${id}`));
       else await swapFolder(path, folder);
+      if (made !== undefined) await keepSpare(made, spareFor(folder));
     },
     async discard() {
       await rm(path, { recursive: true, force: true });
+      if (made !== undefined) await rm(made, { recursive: true, force: true });
       report("unstaged");
     },
   };
@@ -287,7 +302,8 @@ function isStagingName(name: string): boolean {
 
 /**
  * A build killed outright (SIGKILL, power loss) cannot clean up after itself: the next build,
- * holding the lock, removes its staging folders. A build killed in the middle of the swap left
+ * holding the lock, removes its staging folders (and the spare one was making, `-spare`). A
+ * build killed in the middle of the swap left
  * the published site in its `-previous` folder (or, for a mount point, some of its entries):
  * that is put back, never deleted.
  */
@@ -295,11 +311,12 @@ export async function removeAbandoned(outputDir: string): Promise<void> {
   const parent = dirname(outputDir);
   if (!(await exists(parent))) return;
   const name = escapeRegExp(basename(outputDir));
-  const pattern = new RegExp(`^\\.${name}\\.building-\\d+-[0-9a-f]+(-previous)?$`);
+  const pattern = new RegExp(`^\\.${name}\\.building-\\d+-[0-9a-f]+(-previous|-spare)?$`);
   for (const entry of (await readdir(parent)).sort().reverse()) {
     const match = pattern.exec(entry);
     if (!match) continue;
-    if (match[1] && !(await exists(outputDir))) await rename(join(parent, entry), outputDir);
+    const published = match[1] === "-previous";
+    if (published && !(await exists(outputDir))) await rename(join(parent, entry), outputDir);
     else await rm(join(parent, entry), { recursive: true, force: true });
   }
   if (!(await stat(outputDir).then((info) => info.isDirectory(), () => false))) return;

@@ -247,14 +247,61 @@ export async function writeManifest(
   others: Iterable<string>,
   search?: ShardRecord,
 ): Promise<number> {
-  const pages: Manifest["pages"] = {};
-  for (const [file, inputs] of plan.hashes) {
-    pages[file] = [inputs, plan.sizes.get(file) ?? statSync(join(stagingDir, file)).size];
-  }
+  const pages = pageEntries(plan, plan.hashes.keys(), stagingDir);
   const rest = [...new Set(others)].filter((file) => !plan.hashes.has(file)).sort();
   const manifest: Manifest = { version: 2, code: plan.code, shell: plan.shell, pages, others: rest, search };
   await writeFile(join(stagingDir, MANIFEST_FILE), JSON.stringify(manifest));
   return [...plan.hashes.keys(), ...rest].filter((file) => file.endsWith(".html")).length;
+}
+
+function pageEntries(plan: PagePlan, files: Iterable<string>, siteDir: string): Manifest["pages"] {
+  const pages: Manifest["pages"] = {};
+  for (const file of files) {
+    const size = plan.sizes.get(file) ?? statSync(join(siteDir, file)).size;
+    pages[file] = [plan.hashes.get(file)!, size];
+  }
+  return pages;
+}
+
+/** Pages linked into a spare between two looks at whether to go on. */
+const SPARE_BATCH = 500;
+
+/**
+ * Fills a first build's spare (src/publish/atomic.ts, `makeSpare`): hard links to the staging
+ * folder's pages, with a manifest of those, until `enough` settles (Pagefind has finished),
+ * so that it costs the build nothing. Without it the next build, the first edit after a first
+ * build, found no spare and linked every page afresh: at 10,000 articles, 17,000 links and
+ * 10,000 folders, 3 s of a 7.5 s rebuild on this machine's disk. A spare of some pages is as
+ * good as far as it goes: the next build links the rest from the published site.
+ */
+export async function fillSpare(
+  plan: PagePlan,
+  stagingDir: string,
+  spare: string,
+  { enough, signal }: { enough: Promise<unknown>; signal: AbortSignal },
+): Promise<void> {
+  let done = false;
+  void enough.finally(() => (done = true));
+  const files = [...plan.hashes.keys()];
+  const linked: string[] = [];
+  try {
+    while (linked.length < files.length && !done && !signal.aborted) {
+      const batch = files.slice(linked.length, linked.length + SPARE_BATCH);
+      const folders = new Set(batch.map((file) => dirname(join(spare, file))));
+      for (const folder of folders) mkdirSync(folder, { recursive: true });
+      for (const file of batch) {
+        linkSync(join(stagingDir, file), join(spare, file));
+        linked.push(file);
+      }
+      // A turn of the event loop, to hear that Pagefind has finished.
+      await new Promise(setImmediate);
+    }
+  } catch {
+    // Only a cache (a file system without hard links, say): the spare holds what it holds.
+  }
+  const pages = pageEntries(plan, linked, stagingDir);
+  const manifest: Manifest = { version: 2, code: plan.code, shell: plan.shell, pages, others: [] };
+  await writeFile(join(spare, MANIFEST_FILE), JSON.stringify(manifest));
 }
 
 /**

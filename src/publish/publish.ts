@@ -16,7 +16,7 @@ import {
   beginPublishing, type Publication, SITE_MARKER, whyNotReplaceable, writeSiteMarker,
 } from "./atomic.ts";
 import {
-  type PagePlan, planPages, preparePages, publishedShards, writeManifest,
+  fillSpare, type PagePlan, planPages, preparePages, publishedShards, writeManifest,
 } from "./incremental.ts";
 import {
   copyStaticFiles, copyThemeAssets, STATIC_FOLDER, themeAssetFiles,
@@ -99,6 +99,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     });
     // Awaited below, or after a failure of the pages: never an unhandled rejection meanwhile.
     searching.catch(() => undefined);
+    let waitStart = 0;
     // Eleventy holds this thread for long stretches: the search's own steps up to Pagefind's
     // start (a few dozen awaits) would each wait behind it. In a rebuild, Pagefind started at
     // the end of the pages rather than 0.5 s into them.
@@ -121,13 +122,18 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
       if (staticProblems.length && mode === "build") throw new ContentError(staticProblems);
       await staging.step(() => publishImages(archive, options.cacheDir, staging.path));
       await staging.step(() => writeSiteMarker(staging.path));
+      // The stages' times add up to the build's: "search" is what is left of it after the rest.
+      waitStart = performance.now();
+      // A first build makes the next one's spare while Pagefind finishes (fillSpare).
+      const enough = searching.catch(() => undefined);
+      const fill = (spare: string, signal: AbortSignal) =>
+        fillSpare(pagePlan, staging.path, spare, { enough, signal });
+      await staging.step((signal) => staging.makeSpare((spare) => fill(spare, signal)));
     } catch (error) {
       beside.abort();
       await searching.catch(() => undefined);
       throw error;
     }
-    // The stages' times add up to the build's: "search" is what is left of it after the rest.
-    const waitStart = performance.now();
     const search = await searching;
     const { indexed, reused } = search;
     const list = (names: string[]) => names.join(", ") || "none";
