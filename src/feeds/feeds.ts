@@ -101,7 +101,18 @@ function feedText(text: string): string {
   return xmlSafe(text).trim();
 }
 
+/** The site feed's content, made once per archive for its three formats (Atom, RSS, JSON). */
+const contents = new WeakMap<Archive, FeedContent>();
+
 function feedContent(archive: Archive): FeedContent {
+  const kept = contents.get(archive);
+  if (kept) return kept;
+  const made = siteFeedContent(archive);
+  contents.set(archive, made);
+  return made;
+}
+
+function siteFeedContent(archive: Archive): FeedContent {
   const { site } = archive;
   return {
     title: feedText(site.title),
