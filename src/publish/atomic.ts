@@ -303,9 +303,8 @@ function isStagingName(name: string): boolean {
 /**
  * A build killed outright (SIGKILL, power loss) cannot clean up after itself: the next build,
  * holding the lock, removes its staging folders (and the spare one was making, `-spare`). A
- * build killed in the middle of the swap left
- * the published site in its `-previous` folder (or, for a mount point, some of its entries):
- * that is put back, never deleted.
+ * build killed in the middle of the swap left the published site in its `-previous` folder
+ * (or, for a mount point, some of its entries): that is put back, never deleted.
  */
 export async function removeAbandoned(outputDir: string): Promise<void> {
   const parent = dirname(outputDir);

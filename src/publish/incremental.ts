@@ -264,7 +264,7 @@ function pageEntries(plan: PagePlan, files: Iterable<string>, siteDir: string): 
 }
 
 /** Pages linked into a spare between two looks at whether to go on. */
-const SPARE_BATCH = 500;
+const SPARE_BATCH = 200;
 
 /**
  * Fills a first build's spare (src/publish/atomic.ts, `makeSpare`): hard links to the staging
