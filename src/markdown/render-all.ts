@@ -3,7 +3,8 @@
 // render goes to worker threads (render-pool.ts), where a body that takes too long is stopped.
 import { availableParallelism } from "node:os";
 import { errorReason } from "../content/problems.ts";
-import { asJob, type RenderJob, type RenderResult } from "./render.ts";
+import { asJob, type RenderJob } from "./job.ts";
+import type { RenderResult } from "./render.ts";
 import { RenderCache } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
 

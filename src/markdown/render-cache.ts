@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type Entry, PackWriter, readPack } from "./render-pack.ts";
-import { asJob, type RenderedBody, type RenderJob } from "./render.ts";
+import { asJob, type RenderJob } from "./job.ts";
+import type { RenderedBody } from "./render.ts";
 
 /** Bump when the Markdown pipeline's output changes, so old cache entries are not used. */
 export const PIPELINE_VERSION = "3";

@@ -7,7 +7,8 @@ import {
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
-import { asJob, type RenderFailure, type RenderJob, type RenderResult } from "./render.ts";
+import { asJob, type RenderJob } from "./job.ts";
+import type { RenderFailure, RenderResult } from "./render.ts";
 
 export interface PoolOptions {
   /** Most worker threads to run at once. */

@@ -24,16 +24,7 @@ import { linkMentions, type MentionTarget } from "./plugins/rehype-entity-mentio
 
 export type { MentionTarget };
 
-/** A body to render, and the entities whose first mentions in it link to their pages. */
-export interface RenderJob {
-  body: string;
-  mentions?: readonly MentionTarget[];
-}
-
-/** A text alone is a body with no mentions to link. */
-export function asJob(job: string | RenderJob): RenderJob {
-  return typeof job === "string" ? { body: job } : job;
-}
+export { asJob, type RenderJob } from "./job.ts";
 
 export interface RenderedBody {
   html: string;
