@@ -3,7 +3,7 @@
 // the ICO and the touch icon are all rasterised from (./write-icons.ts).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import opentype from "opentype.js";
+import type opentype from "opentype.js";
 import { escapeXml } from "../feeds/xml-text.ts";
 
 /** The drawing's square, in SVG user units. */
@@ -24,12 +24,17 @@ const FONT_FILES = ["latin", "latin-ext", "cyrillic", "vietnamese"].map(
 
 let fonts: opentype.Font[] | undefined;
 
+/**
+ * The fonts, and opentype.js itself, loaded when an icon is first drawn: a rebuild whose title
+ * is unchanged draws none, and the library cost every build about 0.1 s to load.
+ */
 function loadFonts(): opentype.Font[] {
   const require = createRequire(import.meta.url);
+  const { parse } = require("opentype.js") as typeof opentype;
   fonts ??= FONT_FILES.map((file) => {
     const bytes = readFileSync(require.resolve(file));
     const { buffer, byteOffset, byteLength } = bytes;
-    return opentype.parse(buffer.slice(byteOffset, byteOffset + byteLength));
+    return parse(buffer.slice(byteOffset, byteOffset + byteLength));
   });
   return fonts;
 }
