@@ -9,7 +9,7 @@ import { type BuildOptions, PROJECT_ROOT } from "../config/options.ts";
 import { ContentError, errorReason, type Problem } from "../content/problems.ts";
 import { nextRecord, RECORD_FILE, writePublishedUrls } from "../archive/published-urls.ts";
 import { planSite } from "../pipeline.ts";
-import { indexShards, type ShardJob } from "../search/index-shards.ts";
+import { indexShards, type ShardJob, shardList } from "../search/index-shards.ts";
 import { pagefindVersion } from "../search/index-site.ts";
 import { planShards } from "../search/shards.ts";
 import {
@@ -136,8 +136,7 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
     }
     const search = await searching;
     const { indexed, reused } = search;
-    const list = (names: string[]) => names.join(", ") || "none";
-    say(`Search shards indexed: ${list(indexed)}; unchanged: ${list(reused)}`);
+    say(`Search shards indexed: ${shardList(indexed)}; unchanged: ${shardList(reused)}`);
     timings.push({ stage: "search", ms: performance.now() - waitStart });
     const others = [...await otherFiles(plan.outputs, options.contentDir), ...archive.imageFiles];
     const writeRecord = () => writeManifest(pagePlan, staging.path, others, search.record);

@@ -77,6 +77,17 @@ interface ShardBuilt {
   fingerprint: string;
 }
 
+/** Shards named in a build's report, up to a line's worth: 100,000 articles have about 170. */
+const SHARDS_NAMED = 8;
+
+/** Shard names for a build's report: `2024, 2023 and 12 more`, or `none`. */
+export function shardList(names: readonly string[]): string {
+  if (names.length === 0) return "none";
+  if (names.length <= SHARDS_NAMED) return names.join(", ");
+  const more = names.length - SHARDS_NAMED;
+  return `${names.slice(0, SHARDS_NAMED).join(", ")} and ${more.toLocaleString("en")} more`;
+}
+
 /** Indexes or reuses every shard (newest first), then writes the list the search page reads. */
 export async function indexShards(shards: Shard[], job: ShardJob): Promise<SearchReport> {
   const bundles = join(job.stagingDir, SEARCH_DIR);

@@ -192,7 +192,8 @@ const shardsOfArchives = new WeakMap<readonly object[], (date: Dated) => string>
 
 /**
  * The shard that holds an article of this date, among the shards of these articles: worked
- * out once for each list of articles (an archive's), as every article page names its shard.
+ * out once for each list of articles (an archive's). The same rule as `planShards`, asked of
+ * one date.
  */
 export function shardFor(articles: readonly { date: Dated }[], date: Dated): string {
   let nameOf = shardsOfArchives.get(articles);

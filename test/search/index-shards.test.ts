@@ -6,7 +6,9 @@ import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
-import { changedFirst, indexShards, type ShardRecord } from "../../src/search/index-shards.ts";
+import {
+  changedFirst, indexShards, type ShardRecord, shardList,
+} from "../../src/search/index-shards.ts";
 import type { Shard } from "../../src/search/shards.ts";
 import { PROJECT_ROOT } from "../support/build.ts";
 import { tempDir } from "../support/temp.ts";
@@ -72,4 +74,11 @@ test("with nothing to index, the search is said to be under way at once", async 
   const report = await indexShards([], { ...job, onStarted: () => calls++ });
   assert.equal(calls, 1);
   assert.deepEqual(report.indexed, []);
+});
+
+test("a build names the shards it indexed and reused, up to eight, and counts the rest", () => {
+  assert.equal(shardList([]), "none");
+  assert.equal(shardList(["2024", "2023"]), "2024, 2023");
+  const years = Array.from({ length: 170 }, (_, i) => String(2024 - i));
+  assert.equal(shardList(years), "2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017 and 162 more");
 });
