@@ -98,12 +98,12 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
       return buildSearch(archive, pagePlan, options, staging.path, job);
     });
     // Awaited below, or after a failure of the pages: never an unhandled rejection meanwhile.
-    searching.catch(() => undefined);
+    const searchEnded = searching.catch(() => undefined);
     let waitStart = 0;
     // Eleventy holds this thread for long stretches: the search's own steps up to Pagefind's
     // start (a few dozen awaits) would each wait behind it. In a rebuild, Pagefind started at
     // the end of the pages rather than 0.5 s into them.
-    await Promise.race([started, searching.catch(() => undefined)]);
+    await Promise.race([started, searchEnded]);
     try {
       await staging.step(() => writePages(archive, otherPages, staging.path));
       await staging.step(() => copyThemeAssets(staging.path));
@@ -125,13 +125,12 @@ async function publishHeld(options: BuildOptions, hooks: PublishHooks, mode: Mod
       // The stages' times add up to the build's: "search" is what is left of it after the rest.
       waitStart = performance.now();
       // A first build makes the next one's spare while Pagefind finishes (fillSpare).
-      const enough = searching.catch(() => undefined);
       const fill = (spare: string, signal: AbortSignal) =>
-        fillSpare(pagePlan, staging.path, spare, { enough, signal });
+        fillSpare(pagePlan, staging.path, spare, { enough: searchEnded, signal });
       await staging.step((signal) => staging.makeSpare((spare) => fill(spare, signal)));
     } catch (error) {
       beside.abort();
-      await searching.catch(() => undefined);
+      await searchEnded;
       throw error;
     }
     const search = await searching;

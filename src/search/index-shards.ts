@@ -99,9 +99,8 @@ export async function indexShards(shards: Shard[], job: ShardJob): Promise<Searc
   const build = (shard: Shard, signal: AbortSignal) => buildShard(shard, work(signal));
   const order = changedFirst(shards, job.previous);
   if (!isChanged(order[0], job.previous)) job.onStarted?.();
-  const built = new Map<Shard, ShardBuilt>();
   const results = await atOnce(order, SHARDS_AT_ONCE, build, job.signal);
-  order.forEach((shard, i) => built.set(shard, results[i]!));
+  const built = new Map(order.map((shard, i) => [shard, results[i]!]));
   await hashes.save();
   const report: SearchReport = { pages: 0, indexed: [], reused: [], record: {} };
   for (const shard of shards) {
